@@ -1,0 +1,123 @@
+/// A day of the proleptic Gregorian calendar, with no time of day and no time zone.
+///
+/// Arithmetic works on a day count from 1970-01-01 (``daysSinceEpoch``), computed with
+/// era-based integer formulas, so conversions cost a handful of integer operations.
+public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// The year; year 0 is 1 BC, as ISO 8601 counts.
+    public let year: Int
+    /// The month, 1…12.
+    public let month: Int
+    /// The day of the month, 1…31.
+    public let day: Int
+
+    /// Creates a date, or nil when the month or day does not exist (30 February, month 13).
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...12).contains(month), day >= 1, day <= CivilDate.daysInMonth(year: year, month: month) else {
+            return nil
+        }
+        self.init(unchecked: year, month, day)
+    }
+
+    /// Creates a date from parts the caller has already validated.
+    @inlinable
+    public init(unchecked year: Int, _ month: Int, _ day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Creates the date that lies `days` days after 1970-01-01 (negative: before it).
+    @inlinable
+    public init(daysSinceEpoch days: Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let shiftedMonth = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
+        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
+        self.init(unchecked: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+
+    /// The number of days from 1970-01-01 to this date.
+    @inlinable
+    public var daysSinceEpoch: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// The day of the week.
+    @inlinable
+    public var weekday: Weekday {
+        // 1970-01-01 was a Thursday (ISO 4).
+        let index = ((daysSinceEpoch + 3) % 7 + 7) % 7
+        return Weekday(rawValue: index + 1)!
+    }
+
+    /// The day of the year, 1…366.
+    @inlinable
+    public var dayOfYear: Int {
+        daysSinceEpoch - CivilDate(unchecked: year, 1, 1).daysSinceEpoch + 1
+    }
+
+    /// Whether `year` has a 29 February.
+    @inlinable
+    public static func isLeapYear(_ year: Int) -> Bool {
+        year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+    }
+
+    /// The number of days in `month` of `year`.
+    @inlinable
+    public static func daysInMonth(year: Int, month: Int) -> Int {
+        switch month {
+        case 2: isLeapYear(year) ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    /// The number of days in `year`.
+    @inlinable
+    public static func daysInYear(_ year: Int) -> Int { isLeapYear(year) ? 366 : 365 }
+
+    /// The date `days` days later (negative: earlier).
+    @inlinable
+    public func adding(days: Int) -> CivilDate {
+        days == 0 ? self : CivilDate(daysSinceEpoch: daysSinceEpoch + days)
+    }
+
+    /// The same day `months` calendar months later; a day missing there (31 April, 29 February) becomes the month's last day.
+    public func adding(months: Int) -> CivilDate {
+        let index = year * 12 + (month - 1) + months
+        let newYear = index >= 0 ? index / 12 : (index - 11) / 12
+        let newMonth = index - newYear * 12 + 1
+        return CivilDate(unchecked: newYear, newMonth, min(day, CivilDate.daysInMonth(year: newYear, month: newMonth)))
+    }
+
+    /// The first day of this date's month.
+    public var firstOfMonth: CivilDate { CivilDate(unchecked: year, month, 1) }
+
+    /// `YYYY-MM-DD`.
+    public var description: String {
+        "\(TwoDigits.year(year))-\(TwoDigits.pad(month))-\(TwoDigits.pad(day))"
+    }
+
+    /// Parses `YYYY-MM-DD`, or returns nil.
+    public init?(iso text: some StringProtocol) {
+        var scanner = DigitScanner(text)
+        guard let year = scanner.number(digits: 4), scanner.skip("-"),
+            let month = scanner.number(digits: 2), scanner.skip("-"),
+            let day = scanner.number(digits: 2), scanner.isAtEnd
+        else { return nil }
+        self.init(year: year, month: month, day: day)
+    }
+
+    public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+}
