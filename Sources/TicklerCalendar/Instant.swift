@@ -1,0 +1,64 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A point on the UTC time line, in microseconds since 1970-01-01T00:00:00Z.
+public struct Instant: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// Microseconds since the Unix epoch.
+    public let microsecondsSinceEpoch: Int64
+
+    /// Creates an instant from microseconds since the Unix epoch.
+    @inlinable
+    public init(microsecondsSinceEpoch: Int64) {
+        self.microsecondsSinceEpoch = microsecondsSinceEpoch
+    }
+
+    /// Creates an instant from whole seconds since the Unix epoch.
+    @inlinable
+    public init(secondsSinceEpoch: Int64) {
+        self.microsecondsSinceEpoch = secondsSinceEpoch * 1_000_000
+    }
+
+    /// Whole seconds since the Unix epoch, rounded down.
+    @inlinable
+    public var secondsSinceEpoch: Int64 {
+        microsecondsSinceEpoch >= 0
+            ? microsecondsSinceEpoch / 1_000_000 : (microsecondsSinceEpoch - 999_999) / 1_000_000
+    }
+
+    /// The current time of the system's real-time clock.
+    public static func now() -> Instant {
+        var spec = timespec()
+        clock_gettime(CLOCK_REALTIME, &spec)
+        return Instant(microsecondsSinceEpoch: Int64(spec.tv_sec) * 1_000_000 + Int64(spec.tv_nsec) / 1000)
+    }
+
+    /// The instant `seconds` later.
+    @inlinable
+    public func adding(seconds: Int64) -> Instant {
+        Instant(microsecondsSinceEpoch: microsecondsSinceEpoch + seconds * 1_000_000)
+    }
+
+    /// The instant `microseconds` later.
+    @inlinable
+    public func adding(microseconds: Int64) -> Instant {
+        Instant(microsecondsSinceEpoch: microsecondsSinceEpoch + microseconds)
+    }
+
+    /// The signed number of microseconds from `other` to this instant.
+    @inlinable
+    public func microseconds(since other: Instant) -> Int64 {
+        microsecondsSinceEpoch - other.microsecondsSinceEpoch
+    }
+
+    /// ISO 8601 in UTC, `2027-01-27T01:00:00Z`.
+    public var description: String {
+        ZonedDateTime(instant: self, offsetSeconds: 0).description
+    }
+
+    public static func < (lhs: Instant, rhs: Instant) -> Bool {
+        lhs.microsecondsSinceEpoch < rhs.microsecondsSinceEpoch
+    }
+}

@@ -1,0 +1,65 @@
+/// A wall-clock date and time with no time zone attached ("floating" time in RFC 5545's words).
+public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// The calendar day.
+    public let date: CivilDate
+    /// The time of day.
+    public let time: TimeOfDay
+
+    /// Combines a day and a time of day.
+    @inlinable
+    public init(date: CivilDate, time: TimeOfDay) {
+        self.date = date
+        self.time = time
+    }
+
+    /// Creates the wall-clock time that lies `microseconds` after 1970-01-01T00:00 on the same wall clock.
+    @inlinable
+    public init(localMicroseconds microseconds: Int64) {
+        let day = microseconds >= 0 ? microseconds / 86_400_000_000 : (microseconds + 1 - 86_400_000_000) / 86_400_000_000
+        self.init(
+            date: CivilDate(daysSinceEpoch: Int(day)),
+            time: TimeOfDay(microsecondsSinceMidnight: microseconds - day * 86_400_000_000))
+    }
+
+    /// Microseconds from 1970-01-01T00:00 on the same wall clock, as if the zone were UTC.
+    @inlinable
+    public var localMicroseconds: Int64 {
+        Int64(date.daysSinceEpoch) * 86_400_000_000 + time.microsecondsSinceMidnight
+    }
+
+    /// Whole seconds from 1970-01-01T00:00 on the same wall clock, as if the zone were UTC.
+    @inlinable
+    public var localSeconds: Int64 { Int64(date.daysSinceEpoch) * 86_400 + Int64(time.secondsSinceMidnight) }
+
+    /// The wall-clock time `seconds` later, counting every day as 86 400 seconds.
+    public func adding(seconds: Int64) -> LocalDateTime {
+        LocalDateTime(localMicroseconds: localMicroseconds + seconds * 1_000_000)
+    }
+
+    /// `YYYY-MM-DDTHH:MM:SS`.
+    public var description: String { "\(date)T\(time)" }
+
+    /// Parses `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM[:SS[.fff]]` or the same with a space for `T`; a bare date is midnight.
+    public init?(iso text: some StringProtocol) {
+        var scanner = DigitScanner(text)
+        guard let value = LocalDateTime.scan(&scanner), scanner.isAtEnd else { return nil }
+        self = value
+    }
+
+    /// Reads a date with an optional time at the scanner's cursor.
+    static func scan(_ scanner: inout DigitScanner) -> LocalDateTime? {
+        guard let year = scanner.number(digits: 4), scanner.skip("-"), let month = scanner.number(digits: 2),
+            scanner.skip("-"), let day = scanner.number(digits: 2),
+            let date = CivilDate(year: year, month: month, day: day)
+        else { return nil }
+        guard scanner.skip("T") || scanner.skip("t") || scanner.skip(" ") else {
+            return LocalDateTime(date: date, time: .midnight)
+        }
+        guard let time = TimeOfDay.scan(&scanner) else { return nil }
+        return LocalDateTime(date: date, time: time)
+    }
+
+    public static func < (lhs: LocalDateTime, rhs: LocalDateTime) -> Bool {
+        (lhs.date, lhs.time) < (rhs.date, rhs.time)
+    }
+}

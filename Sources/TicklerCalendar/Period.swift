@@ -1,0 +1,119 @@
+/// A length of time written the way the schedule writes it: `90s`, `5min`, `2h`, `7d`, `1w`, and for recurrences `3m`, `5y`.
+///
+/// Seconds, minutes, hours, days and weeks are fixed lengths (a day is 86 400 s, as in systemd.time(7));
+/// months and years are calendar steps, valid only where a recurrence is meant (``Period/parse(_:allowingCalendarUnits:)``).
+public struct Period: Hashable, Sendable, CustomStringConvertible {
+    /// The unit a period counts.
+    public enum Unit: String, CaseIterable, Hashable, Sendable {
+        case second = "s"
+        case minute = "min"
+        case hour = "h"
+        case day = "d"
+        case week = "w"
+        case month = "m"
+        case year = "y"
+
+        /// Length in seconds of one unit, or nil for calendar months and years.
+        public var seconds: Int64? {
+            switch self {
+            case .second: 1
+            case .minute: 60
+            case .hour: 3600
+            case .day: 86_400
+            case .week: 604_800
+            case .month, .year: nil
+            }
+        }
+
+        /// English name, singular.
+        var name: String {
+            switch self {
+            case .second: "second"
+            case .minute: "minute"
+            case .hour: "hour"
+            case .day: "day"
+            case .week: "week"
+            case .month: "month"
+            case .year: "year"
+            }
+        }
+    }
+
+    /// How many units.
+    public let count: Int
+    /// The unit.
+    public let unit: Unit
+
+    /// A period of `count` units.
+    public init(_ count: Int, _ unit: Unit) {
+        self.count = count
+        self.unit = unit
+    }
+
+    /// The empty period, written `0`.
+    public static let zero = Period(0, .second)
+
+    /// Whether this is the empty period.
+    public var isZero: Bool { count == 0 }
+
+    /// The fixed length in seconds, or nil for months and years.
+    public var seconds: Int64? { unit.seconds.map { $0 * Int64(count) } }
+
+    /// The fixed length in microseconds, or nil for months and years.
+    public var microseconds: Int64? { seconds.map { $0 * 1_000_000 } }
+
+    /// The canonical text: `7d`, `90s`, `0`.
+    public var description: String { isZero ? "0" : "\(count)\(unit.rawValue)" }
+
+    /// English words: `7 days`, `1 hour`.
+    public var humanDescription: String { "\(count) \(unit.name)\(count == 1 ? "" : "s")" }
+
+    /// Parses `<number><unit>` (`7d`, `90s`, `5min`), or `0`.
+    ///
+    /// - Parameters:
+    ///   - text: the period as written.
+    ///   - allowingCalendarUnits: whether `m` (months) and `y` (years) are accepted.
+    /// - Throws: ``PeriodError`` naming the bad part.
+    public static func parse(_ text: String, allowingCalendarUnits: Bool = false) throws(PeriodError) -> Period {
+        let trimmed = text.trimmingCharacters(in: " \t")
+        if trimmed == "0" { return .zero }
+        let digits = trimmed.prefix { $0.isASCII && $0.isNumber }
+        let suffix = trimmed.dropFirst(digits.count).trimmingPrefixSpaces()
+        guard !digits.isEmpty, digits.count <= 9, let count = Int(digits) else {
+            throw PeriodError(text: text, reason: "expected a number followed by a unit, such as 7d or 90s")
+        }
+        let aliases: [String: Unit] = [
+            "s": .second, "sec": .second, "second": .second, "seconds": .second,
+            "min": .minute, "minute": .minute, "minutes": .minute,
+            "h": .hour, "hr": .hour, "hour": .hour, "hours": .hour,
+            "d": .day, "day": .day, "days": .day,
+            "w": .week, "week": .week, "weeks": .week,
+            "m": .month, "month": .month, "months": .month,
+            "y": .year, "year": .year, "years": .year,
+        ]
+        guard let unit = aliases[String(suffix)] else {
+            let units = allowingCalendarUnits ? "s, min, h, d, w, m or y" : "s, min, h, d or w"
+            throw PeriodError(text: text, reason: "unknown unit \"\(suffix)\" (expected \(units))")
+        }
+        if unit.seconds == nil && !allowingCalendarUnits {
+            throw PeriodError(
+                text: text, reason: "months and years are only valid in `every`; write minutes as \"min\"")
+        }
+        return Period(count, unit)
+    }
+}
+
+/// A period that could not be read.
+public struct PeriodError: Error, Hashable, CustomStringConvertible {
+    /// The text as written.
+    public let text: String
+    /// What is wrong with it.
+    public let reason: String
+
+    public var description: String { "invalid duration \"\(text)\": \(reason)" }
+}
+
+extension Substring {
+    /// The substring without leading spaces.
+    fileprivate func trimmingPrefixSpaces() -> Substring { drop { $0 == " " } }
+}

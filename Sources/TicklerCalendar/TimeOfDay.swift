@@ -1,0 +1,91 @@
+/// A wall-clock time of day, with microseconds.
+public struct TimeOfDay: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// The hour, 0…23.
+    public let hour: Int
+    /// The minute, 0…59.
+    public let minute: Int
+    /// The second, 0…59.
+    public let second: Int
+    /// The microsecond, 0…999 999.
+    public let microsecond: Int
+
+    /// Midnight, the start of a day.
+    public static let midnight = TimeOfDay(unchecked: 0, 0, 0)
+
+    /// Creates a time of day, or nil when a part is out of range.
+    public init?(hour: Int, minute: Int, second: Int = 0, microsecond: Int = 0) {
+        guard (0..<24).contains(hour), (0..<60).contains(minute), (0..<60).contains(second),
+            (0..<1_000_000).contains(microsecond)
+        else { return nil }
+        self.init(unchecked: hour, minute, second, microsecond)
+    }
+
+    /// Creates a time of day from parts the caller has already validated.
+    @inlinable
+    public init(unchecked hour: Int, _ minute: Int, _ second: Int, _ microsecond: Int = 0) {
+        self.hour = hour
+        self.minute = minute
+        self.second = second
+        self.microsecond = microsecond
+    }
+
+    /// Creates the time of day `microseconds` after midnight (0 ..< 86 400 000 000).
+    @inlinable
+    public init(microsecondsSinceMidnight microseconds: Int64) {
+        let seconds = Int(microseconds / 1_000_000)
+        self.init(unchecked: seconds / 3600, seconds / 60 % 60, seconds % 60, Int(microseconds % 1_000_000))
+    }
+
+    /// Whole seconds since midnight.
+    @inlinable
+    public var secondsSinceMidnight: Int { hour * 3600 + minute * 60 + second }
+
+    /// Microseconds since midnight.
+    @inlinable
+    public var microsecondsSinceMidnight: Int64 {
+        Int64(secondsSinceMidnight) * 1_000_000 + Int64(microsecond)
+    }
+
+    /// `HH:MM:SS`, with `.ffffff` when there are microseconds.
+    public var description: String {
+        let base = "\(TwoDigits.pad(hour)):\(TwoDigits.pad(minute)):\(TwoDigits.pad(second))"
+        return microsecond == 0 ? base : base + "." + TwoDigits.pad(microsecond, width: 6)
+    }
+
+    /// `HH:MM`, dropping seconds when they are zero.
+    public var shortDescription: String {
+        second == 0 && microsecond == 0 ? "\(TwoDigits.pad(hour)):\(TwoDigits.pad(minute))" : description
+    }
+
+    /// Parses `HH:MM` or `HH:MM:SS` (with an optional fraction of a second), or returns nil.
+    public init?(iso text: some StringProtocol) {
+        var scanner = DigitScanner(text)
+        guard let time = TimeOfDay.scan(&scanner), scanner.isAtEnd else { return nil }
+        self = time
+    }
+
+    /// Reads `HH:MM[:SS[.fff]]` at the scanner's cursor.
+    static func scan(_ scanner: inout DigitScanner) -> TimeOfDay? {
+        guard let hour = scanner.number(digits: 2), scanner.skip(":"), let minute = scanner.number(digits: 2) else {
+            return nil
+        }
+        var second = 0
+        var microsecond = 0
+        if scanner.skip(":") {
+            guard let seconds = scanner.number(digits: 2) else { return nil }
+            second = seconds
+            if scanner.skip(".") || scanner.skip(",") {
+                guard let fraction = scanner.digitRun(), fraction.count <= 9 else { return nil }
+                var value = fraction.value
+                for _ in fraction.count..<6 { value *= 10 }
+                for _ in 6..<max(6, fraction.count) { value /= 10 }
+                microsecond = value
+            }
+        }
+        return TimeOfDay(hour: hour, minute: minute, second: second, microsecond: microsecond)
+    }
+
+    public static func < (lhs: TimeOfDay, rhs: TimeOfDay) -> Bool {
+        lhs.microsecondsSinceMidnight < rhs.microsecondsSinceMidnight
+    }
+}

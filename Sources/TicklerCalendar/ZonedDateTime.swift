@@ -1,0 +1,71 @@
+/// A wall-clock date and time together with its offset from UTC: one instant, as people write it.
+public struct ZonedDateTime: Hashable, Sendable, CustomStringConvertible {
+    /// The wall-clock reading.
+    public let local: LocalDateTime
+    /// Seconds east of UTC (`+07:00` is 25 200).
+    public let offsetSeconds: Int
+
+    /// Pairs a wall-clock reading with its offset.
+    public init(local: LocalDateTime, offsetSeconds: Int) {
+        self.local = local
+        self.offsetSeconds = offsetSeconds
+    }
+
+    /// The wall-clock reading of `instant` at a fixed offset.
+    public init(instant: Instant, offsetSeconds: Int) {
+        self.init(
+            local: LocalDateTime(localMicroseconds: instant.microsecondsSinceEpoch + Int64(offsetSeconds) * 1_000_000),
+            offsetSeconds: offsetSeconds)
+    }
+
+    /// The instant this names.
+    public var instant: Instant {
+        Instant(microsecondsSinceEpoch: local.localMicroseconds - Int64(offsetSeconds) * 1_000_000)
+    }
+
+    /// ISO 8601 with the offset: `2027-01-27T08:00:00+07:00` (`Z` is never used, so that lines align).
+    public var description: String { "\(local)\(offsetText(separator: ":"))" }
+
+    /// The short human form used in messages: `2027-01-27 08:00 +07` (minutes of the offset only when not zero).
+    public var humanDescription: String {
+        let minutes = abs(offsetSeconds) / 60 % 60
+        let hours = offsetText(separator: ":").prefix(3)
+        return "\(local.date) \(local.time.shortDescription) \(hours)\(minutes == 0 ? "" : ":" + TwoDigits.pad(minutes))"
+    }
+
+    /// `+07:00`-style offset.
+    private func offsetText(separator: String) -> String {
+        let sign = offsetSeconds < 0 ? "-" : "+"
+        let magnitude = abs(offsetSeconds)
+        let text = "\(sign)\(TwoDigits.pad(magnitude / 3600))\(separator)\(TwoDigits.pad(magnitude / 60 % 60))"
+        return magnitude % 60 == 0 ? text : text + separator + TwoDigits.pad(magnitude % 60)
+    }
+
+    /// Parses ISO 8601 with an offset (`Z`, `+07:00`, `+0700`, `+07`); nil when the text has no offset or is malformed.
+    public init?(iso text: some StringProtocol) {
+        var scanner = DigitScanner(text)
+        guard let local = LocalDateTime.scan(&scanner) else { return nil }
+        if scanner.skip("Z") || scanner.skip("z") {
+            guard scanner.isAtEnd else { return nil }
+            self.init(local: local, offsetSeconds: 0)
+            return
+        }
+        let sign: Int
+        if scanner.skip("+") {
+            sign = 1
+        } else if scanner.skip("-") {
+            sign = -1
+        } else {
+            return nil
+        }
+        guard let hours = scanner.number(digits: 2), hours <= 23 else { return nil }
+        var minutes = 0
+        if !scanner.isAtEnd {
+            _ = scanner.skip(":")
+            guard let value = scanner.number(digits: 2), value < 60 else { return nil }
+            minutes = value
+        }
+        guard scanner.isAtEnd else { return nil }
+        self.init(local: local, offsetSeconds: sign * (hours * 3600 + minutes * 60))
+    }
+}
