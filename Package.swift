@@ -30,6 +30,7 @@ let package = Package(
             dependencies: [
                 "CSystemd",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         // Civil dates, instants, time zones, periods and the recurrence protocol. Pure, no I/O but reading zoneinfo.
@@ -79,7 +80,14 @@ let package = Package(
         // Benchmarks that compare Tickler's engines with references in one run.
         .executableTarget(name: "tickler-bench", dependencies: ["TicklerCalendar", "TicklerRRule", "TicklerLunar"]),
 
-        .testTarget(name: "SystemdTests", dependencies: ["Systemd"]),
+        .testTarget(
+            name: "SystemdTests",
+            dependencies: [
+                "Systemd",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         .testTarget(name: "TicklerCalendarTests", dependencies: ["TicklerCalendar"]),
         .testTarget(name: "TicklerRRuleTests", dependencies: ["TicklerRRule"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TicklerOnCalendarTests", dependencies: ["TicklerOnCalendar"], resources: [.copy("Fixtures")]),
