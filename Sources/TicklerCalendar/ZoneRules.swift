@@ -13,6 +13,8 @@ public struct ZoneRules: Hashable, Sendable, CustomStringConvertible {
     let initialOffset: Int32
     /// The rule for times after the last transition, if the file has one.
     let footer: PosixZoneRule?
+    /// The offset of a zone that has never changed it (UTC, fixed offsets): conversions then skip all lookups.
+    let constantOffset: Int32?
 
     init(identifier: String, transitionTimes: [Int64], offsetsAfter: [Int32], initialOffset: Int32, footer: PosixZoneRule?) {
         self.identifier = identifier
@@ -20,6 +22,8 @@ public struct ZoneRules: Hashable, Sendable, CustomStringConvertible {
         self.offsetsAfter = offsetsAfter
         self.initialOffset = initialOffset
         self.footer = footer
+        let constant = transitionTimes.isEmpty && (footer == nil || footer?.daylight == nil)
+        self.constantOffset = constant ? (footer?.standardOffset ?? initialOffset) : nil
     }
 
     /// Coordinated Universal Time.
@@ -73,6 +77,9 @@ public struct ZoneRules: Hashable, Sendable, CustomStringConvertible {
     /// Maps a wall-clock time onto the time line, telling gaps and repeats apart.
     public func resolve(_ local: LocalDateTime) -> Resolution {
         let localMicros = local.localMicroseconds
+        if let constantOffset {
+            return .unique(Instant(microsecondsSinceEpoch: localMicros - Int64(constantOffset) * 1_000_000))
+        }
         let localSeconds = local.localSeconds
         // Any instant that could read as `local` lies within ±26 h of it read as UTC; look at the offsets either side.
         let before = Int64(offset(atUTCSeconds: localSeconds - 30 * 3600))
@@ -95,6 +102,7 @@ public struct ZoneRules: Hashable, Sendable, CustomStringConvertible {
 
     /// The offset in force at a UTC time in whole seconds.
     func offset(atUTCSeconds seconds: Int64) -> Int32 {
+        if let constantOffset { return constantOffset }
         if let last = transitionTimes.last, seconds >= last, let footer {
             return footer.offset(atUTCSeconds: seconds)
         }
