@@ -1,0 +1,77 @@
+public import TicklerCalendar
+
+/// One recurring duty toward a partner: what is due, when it recurs, and when to remind about it.
+public struct Obligation: Sendable, Identifiable, CustomStringConvertible {
+    /// The unique name, `[a-z0-9-]+` (`labour-agreement-van-son`).
+    public let id: String
+    /// What has to be done, in the user's language.
+    public let title: String
+    /// The partner it concerns, free text.
+    public let partner: String?
+    /// A free-text category (`greetings`, `education`).
+    public let category: String?
+    /// Free-text notes.
+    public let notes: String?
+    /// Who is responsible, free text.
+    public let owner: String?
+    /// The zone the due times are read and shown in.
+    public let zone: ZoneRules
+    /// The rule that yields the due instants.
+    public let recurrence: any Recurrence
+    /// The recurrence as people read it: `every 5y from 2014-12-15 08:00`.
+    public let recurrenceDescription: String
+    /// Reminder lead times, fixed lengths, longest first, no duplicates, none zero.
+    public let reminderLeads: [Period]
+    /// The interval of overdue repeats after a due time; ``Period/zero`` means none.
+    public let overdueEvery: Period
+    /// Where the obligation's `[[obligation]]` header is.
+    public let source: SourceLocation
+
+    /// An obligation; `reminderLeads` is sorted longest first, with zero and duplicate lengths dropped.
+    public init(
+        id: String,
+        title: String,
+        partner: String? = nil,
+        category: String? = nil,
+        notes: String? = nil,
+        owner: String? = nil,
+        zone: ZoneRules,
+        recurrence: any Recurrence,
+        recurrenceDescription: String,
+        reminderLeads: [Period] = [],
+        overdueEvery: Period = .zero,
+        source: SourceLocation
+    ) {
+        self.id = id
+        self.title = title
+        self.partner = partner
+        self.category = category
+        self.notes = notes
+        self.owner = owner
+        self.zone = zone
+        self.recurrence = recurrence
+        self.recurrenceDescription = recurrenceDescription
+        self.reminderLeads = Obligation.normalized(leads: reminderLeads)
+        self.overdueEvery = overdueEvery
+        self.source = source
+    }
+
+    /// `id: recurrence description`.
+    public var description: String { "\(id): \(recurrenceDescription)" }
+
+    /// The first due instant strictly after `instant`, or nil when the obligation has ended.
+    public func nextDue(after instant: Instant) -> Instant? {
+        recurrence.firstOccurrence(after: instant)
+    }
+
+    /// Leads sorted longest first, keeping the first spelling of each length and dropping zero ones.
+    static func normalized(leads: [Period]) -> [Period] {
+        var seen: Set<Int64> = []
+        var result: [Period] = []
+        for lead in leads {
+            guard let seconds = lead.seconds, seconds > 0, seen.insert(seconds).inserted else { continue }
+            result.append(lead)
+        }
+        return result.sorted { $0.seconds! > $1.seconds! }
+    }
+}

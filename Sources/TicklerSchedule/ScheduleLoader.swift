@@ -1,0 +1,100 @@
+import Foundation
+public import TicklerCalendar
+
+/// Reads a schedule from a file or a configuration directory, collecting every problem it finds.
+///
+/// A directory `D` means `D/schedule.toml` (when present) followed by `D/schedule.d/*.toml` in lexical order,
+/// as systemd reads drop-ins. Obligation ids are unique across all files; `[defaults]` tables are merged key by key
+/// in reading order and apply to every obligation.
+public struct ScheduleLoader: Sendable {
+    /// Where time zone names are looked up.
+    public let zones: ZoneDatabase
+    /// The zone used when neither `[defaults]` nor an obligation names one.
+    public let systemZone: ZoneRules
+
+    /// A loader that looks zones up in `zones`; `systemZone` defaults to the system's zone.
+    public init(zones: ZoneDatabase = .shared, systemZone: ZoneRules? = nil) {
+        self.zones = zones
+        self.systemZone = systemZone ?? zones.systemRules()
+    }
+
+    /// Loads the schedule at `path`, a file or a configuration directory.
+    /// - Throws: ``ScheduleLoadError`` listing every problem in every file.
+    public func load(path: String) throws(ScheduleLoadError) -> Schedule {
+        var assembler = ScheduleAssembler(loader: self)
+        for file in try Self.files(at: path) {
+            switch Self.read(file) {
+            case .success(let text): assembler.add(ScheduleSource(path: file, text: text))
+            case .failure(let problem): assembler.report(problem)
+            }
+        }
+        return try assembler.finish()
+    }
+
+    /// Loads a schedule from files already read, in the order given.
+    /// - Throws: ``ScheduleLoadError`` listing every problem in every file.
+    public func load(sources: [ScheduleSource]) throws(ScheduleLoadError) -> Schedule {
+        var assembler = ScheduleAssembler(loader: self)
+        for source in sources { assembler.add(source) }
+        return try assembler.finish()
+    }
+
+    /// Loads one file's text; `path` names it in diagnostics.
+    /// - Throws: ``ScheduleLoadError`` listing every problem.
+    public func load(text: String, path: String) throws(ScheduleLoadError) -> Schedule {
+        try load(sources: [ScheduleSource(path: path, text: text)])
+    }
+
+    /// The files a configuration path stands for, in reading order.
+    /// - Throws: ``ScheduleLoadError`` when the path does not exist or holds no schedule.
+    public static func files(at path: String) throws(ScheduleLoadError) -> [String] {
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw fileProblem(path, "no such file or directory")
+        }
+        guard isDirectory.boolValue else { return [path] }
+        let base = path.hasSuffix("/") ? String(path.dropLast()) : path
+        var files: [String] = []
+        var mainIsDirectory: ObjCBool = false
+        let main = base + "/schedule.toml"
+        if manager.fileExists(atPath: main, isDirectory: &mainIsDirectory), !mainIsDirectory.boolValue {
+            files.append(main)
+        }
+        let dropIns = base + "/schedule.d"
+        if let names = try? manager.contentsOfDirectory(atPath: dropIns) {
+            let tomlNames = names.filter { $0.hasSuffix(".toml") && !$0.hasPrefix(".") }
+                .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            for name in tomlNames {
+                var entryIsDirectory: ObjCBool = false
+                let file = dropIns + "/" + name
+                if manager.fileExists(atPath: file, isDirectory: &entryIsDirectory), !entryIsDirectory.boolValue {
+                    files.append(file)
+                }
+            }
+        }
+        guard !files.isEmpty else {
+            throw fileProblem(path, "no schedule found (expected \(base)/schedule.toml or \(dropIns)/*.toml)")
+        }
+        return files
+    }
+
+    /// The UTF-8 text of `file`, or the problem that prevents reading it.
+    static func read(_ file: String) -> Result<String, ScheduleDiagnostic> {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            return .failure(diagnostic(file, "cannot read the file"))
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            return .failure(diagnostic(file, "the file is not valid UTF-8"))
+        }
+        return .success(text)
+    }
+
+    private static func diagnostic(_ path: String, _ message: String) -> ScheduleDiagnostic {
+        ScheduleDiagnostic(file: path, line: nil, column: nil, scope: .file, key: nil, message: message)
+    }
+
+    private static func fileProblem(_ path: String, _ message: String) -> ScheduleLoadError {
+        ScheduleLoadError(diagnostics: [diagnostic(path, message)])
+    }
+}
