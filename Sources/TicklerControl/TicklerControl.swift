@@ -1,1 +1,28 @@
-// TicklerControl
+public import ArgumentParser
+
+/// `ticklerctl`, the control tool of the Tickler reminder service.
+public struct Ticklerctl: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "ticklerctl",
+        abstract: "Inspect and preview Tickler schedules of recurring obligations.",
+        discussion: """
+            Tickler keeps a schedule of recurring obligations (greetings before partners' holidays, agreement
+            renewals, yearly intakes) and reminds through the systemd journal; ticklerd is the service, ticklerctl
+            the tool to look into it.
+
+            `ticklerctl calendar` previews any recurrence rule before you trust it in a schedule, the way
+            `systemd-analyze calendar` previews timer events. Run `ticklerctl help <verb>` for a verb's options and
+            examples.
+
+            Exit status: 0 on success, 1 when an argument or rule is invalid, 64 for unknown options.
+            """,
+        subcommands: [CalendarCommand.self]
+    )
+
+    public init() {}
+}
+
+extension Ticklerctl {
+    /// Parses the process's arguments, runs the verb and exits; the whole body of the `ticklerctl` executable.
+    public static func start() async { await main() }
+}

@@ -1,1 +1,3 @@
-print("ticklerctl")
+import TicklerControl
+
+await Ticklerctl.start()

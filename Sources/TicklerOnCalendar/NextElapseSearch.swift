@@ -1,0 +1,225 @@
+import TicklerCalendar
+
+/// Finds the next time a ``CalendarEvent`` elapses after a base time, step for step as systemd 252 does.
+///
+/// The search walks the fields from the year down; at each field it moves to the earliest matching value, and
+/// when a field has no match left it carries into the next larger field. After each step it normalizes the
+/// reading: when normalization moves it (a day past the month's end, an hour in a daylight-saving gap) the
+/// search continues from the normalized reading, and it never moves backward. All arithmetic is on integers.
+struct NextElapseSearch {
+    let event: CalendarEvent
+    var clock: WallClock
+
+    /// The latest year systemd computes.
+    static let lastYear = 2199
+    /// systemd's safety valve against searches that do not converge.
+    static let maximumSteps = 1000
+
+    /// The outcome of checking a reading against normalization.
+    private enum Bounds {
+        case within
+        case moved
+        case outside
+    }
+
+    init(event: CalendarEvent, zone: ZoneRules) {
+        self.event = event
+        switch event.zone {
+        case .utc: clock = WallClock(rules: nil)
+        case .named(let rules): clock = WallClock(rules: rules)
+        case .local: clock = WallClock(rules: zone)
+        }
+    }
+
+    /// The first elapse strictly after `base`, or nil when the event never elapses again.
+    mutating func next(after base: Instant) -> Instant? {
+        let start = base.microsecondsSinceEpoch + 1
+        let seconds = start >= 0 ? start / 1_000_000 : (start - 999_999) / 1_000_000
+        var microsecond = Int(start - seconds * 1_000_000)
+        var time = clock.reading(atUTCSeconds: seconds)
+        guard search(&time, &microsecond) else { return nil }
+        let utc = clock.normalize(&time)
+        return Instant(microsecondsSinceEpoch: utc * 1_000_000 + Int64(microsecond))
+    }
+
+    /// Moves `time` to the earliest matching reading at or after it; false when there is none.
+    private mutating func search(_ time: inout BrokenDownTime, _ microsecond: inout Int) -> Bool {
+        for _ in 0..<Self.maximumSteps {
+            _ = clock.normalize(&time)
+            time.offsetHint = nil
+
+            var value = time.year
+            var found = match(event.year, &value, in: time, isDay: false)
+            if found == 1 { time = reset(time, year: value, month: 0, day: 1, &microsecond) }
+            guard found >= 0, bounds(&time) == .within else { return false }
+
+            value = time.month + 1
+            found = match(event.month, &value, in: time, isDay: false)
+            if found == 1 { time = reset(time, year: time.year, month: value - 1, day: 1, &microsecond) }
+            switch settle(found, &time) {
+            case .outside:
+                time = reset(time, year: time.year + 1, month: 0, day: 1, &microsecond)
+                continue
+            case .moved: continue
+            case .within: break
+            }
+
+            value = time.day
+            found = match(event.day, &value, in: time, isDay: true)
+            if found == 1 { time = reset(time, year: time.year, month: time.month, day: value, &microsecond) }
+            switch settle(found, &time) {
+            case .outside:
+                time = reset(time, year: time.year, month: time.month + 1, day: 1, &microsecond)
+                continue
+            case .moved: continue
+            case .within: break
+            }
+
+            if !matchesWeekday(time) {
+                time = reset(time, year: time.year, month: time.month, day: time.day + 1, &microsecond)
+                continue
+            }
+
+            value = time.hour
+            found = match(event.hour, &value, in: time, isDay: false)
+            if found == 1 {
+                time.hour = value
+                time.minute = 0
+                time.second = 0
+                microsecond = 0
+            }
+            switch settle(found, &time) {
+            case .outside:
+                time = reset(time, year: time.year, month: time.month, day: time.day + 1, &microsecond)
+                continue
+            case .moved: continue
+            case .within: break
+            }
+
+            value = time.minute
+            found = match(event.minute, &value, in: time, isDay: false)
+            if found == 1 {
+                time.minute = value
+                time.second = 0
+                microsecond = 0
+            }
+            switch settle(found, &time) {
+            case .outside:
+                time.hour += 1
+                time.minute = 0
+                time.second = 0
+                microsecond = 0
+                continue
+            case .moved: continue
+            case .within: break
+            }
+
+            value = time.second * 1_000_000 + microsecond
+            found = match(event.second, &value, in: time, isDay: false)
+            if found >= 0 {
+                time.second = value / 1_000_000
+                microsecond = value % 1_000_000
+            }
+            switch settle(found, &time) {
+            case .outside:
+                time.minute += 1
+                time.second = 0
+                microsecond = 0
+            case .moved: continue
+            case .within: return true
+            }
+        }
+        return false
+    }
+
+    /// The bounds of `time` after a field step, or outside when the step `found` nothing.
+    private mutating func settle(_ found: Int, _ time: inout BrokenDownTime) -> Bounds {
+        found < 0 ? .outside : bounds(&time)
+    }
+
+    /// A reading on `year`-`month`-`day` at midnight.
+    private func reset(
+        _ time: BrokenDownTime, year: Int, month: Int, day: Int, _ microsecond: inout Int
+    ) -> BrokenDownTime {
+        var result = time
+        result.year = year
+        result.month = month
+        result.day = day
+        result.hour = 0
+        result.minute = 0
+        result.second = 0
+        microsecond = 0
+        return result
+    }
+
+    /// Normalizes a copy of `time`: within range, moved forward (then `time` becomes the moved reading, with the
+    /// field below the one that changed reset), or outside (past 2199, or normalization would go backward).
+    private mutating func bounds(_ time: inout BrokenDownTime) -> Bounds {
+        guard time.year <= Self.lastYear else { return .outside }
+        var normalized = time
+        _ = clock.normalize(&normalized)
+        let (field, order) = normalized.fieldOrder(comparedTo: time)
+        switch field {
+        case 0: normalized.month = 0
+        case 1: normalized.day = 1
+        case 2: normalized.hour = 0
+        case 3: normalized.minute = 0
+        case 4: normalized.second = 0
+        default: break
+        }
+        if order < 0 { return .outside }
+        if order > 0 {
+            time = normalized
+            return .moved
+        }
+        return .within
+    }
+
+    /// Moves `value` to the earliest value of `chain` at or after it: 0 when it already matches, 1 when it moved,
+    /// -1 when nothing is left. A nil chain matches anything.
+    private mutating func match(
+        _ chain: [CalendarComponent]?, _ value: inout Int, in time: BrokenDownTime, isDay: Bool
+    ) -> Int {
+        guard let chain else { return 0 }
+        let fromEnd = isDay && event.endOfMonth
+        var best = -1
+        for component in chain {
+            var start = component.start
+            var stop = component.stop
+            if fromEnd {
+                start = dayBeforeEnd(of: time, component.start)
+                stop = dayBeforeEnd(of: time, component.stop)
+                if stop > 0 { swap(&start, &stop) }
+            }
+            if start >= value {
+                if best < 0 || start < best { best = start }
+            } else if component.repeat > 0 {
+                let steps = (value - start + component.repeat - 1) / component.repeat
+                let candidate = start + component.repeat * steps
+                if (best < 0 || candidate < best) && (stop < 0 || candidate <= stop) { best = candidate }
+            }
+        }
+        guard best >= 0 else { return -1 }
+        defer { value = best }
+        return value == best ? 0 : 1
+    }
+
+    /// The day of the month that lies `count - 1` days before the last day of `time`'s month, or -1 when that
+    /// falls outside the month.
+    private mutating func dayBeforeEnd(of time: BrokenDownTime, _ count: Int) -> Int {
+        var probe = time
+        probe.month += 1
+        probe.day = 1 - count
+        _ = clock.normalize(&probe)
+        let month = ((time.month % 12) + 12) % 12
+        return probe.month == month ? probe.day : -1
+    }
+
+    /// Whether the day of a reading is one of the event's weekdays.
+    private mutating func matchesWeekday(_ time: BrokenDownTime) -> Bool {
+        guard event.weekdays != CalendarEvent.allWeekdays else { return true }
+        var normalized = time
+        _ = clock.normalize(&normalized)
+        return event.weekdays & (1 << (normalized.weekday.rawValue - 1)) != 0
+    }
+}
