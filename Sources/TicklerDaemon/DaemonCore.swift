@@ -1,0 +1,166 @@
+import Logging
+import TicklerCalendar
+import TicklerSchedule
+
+/// The daemon's memory between wake-ups, and what it does at each: fire what is due, take a new schedule.
+///
+/// It owns the planner (a heap of next events), the first-seen times, the overdue set and the checkpoint, and
+/// writes through the state store and the event sink. It never reads a clock: every step is given `now`.
+struct DaemonCore {
+    let store: StateStore
+    let sink: any EventSink
+    let logger: Logger
+
+    /// The schedule in force.
+    private(set) var schedule: Schedule
+    /// The events still to fire, in fire order.
+    private(set) var planner: Planner
+    /// When each obligation of the schedule was first seen.
+    private(set) var firstSeen: [String: Instant]
+    /// The overdue due instants.
+    private(set) var overdue: OverdueTracker
+    /// The instant up to which every event has been processed.
+    private(set) var checkpoint: Instant
+    /// The last reload, when it failed.
+    private(set) var reloadFailure: DaemonStatus.ReloadFailure?
+
+    /// Starts from the stored state: records new obligations as first seen `now`, fires the events missed since the
+    /// checkpoint (per obligation and due instant only the latest stage, once), and plans the rest.
+    /// - Throws: ``StateError`` when the state cannot be read or written.
+    static func start(
+        schedule: Schedule, store: StateStore, sink: any EventSink, logger: Logger, now: Instant
+    ) async throws(StateError) -> DaemonCore {
+        let firstSeen = try await store.recordFirstSeen(schedule.ids, at: now)
+        let checkpoint = try await store.checkpoint() ?? now
+        var core = DaemonCore(
+            store: store, sink: sink, logger: logger, schedule: schedule,
+            planner: Planner(schedule: schedule, after: max(now, checkpoint), firstSeen: firstSeen),
+            firstSeen: firstSeen, overdue: OverdueTracker(schedule: schedule, firstSeen: firstSeen, now: now),
+            checkpoint: checkpoint, reloadFailure: nil)
+        let missed = Planner.missedEvents(in: schedule, after: checkpoint, through: now, firstSeen: firstSeen)
+        await core.fire(missed, at: now)
+        return core
+    }
+
+    /// When the daemon must next wake: the next event, or the next overdue due instant leaving the window.
+    var nextDeadline: Instant? {
+        switch (planner.nextFireInstant, overdue.nextExpiry) {
+        case (let event?, let expiry?): min(event, expiry)
+        case (let event, nil): event
+        case (nil, let expiry): expiry
+        }
+    }
+
+    /// Fires every planned event due at or before `now`.
+    mutating func wake(at now: Instant) async {
+        let due = planner.popEvents(through: now)
+        if !due.isEmpty { await fire(due, at: now) }
+        overdue.expire(through: now)
+    }
+
+    /// Replaces the schedule with `newSchedule`: new obligations are first seen `now`; events at or before the
+    /// checkpoint and events already fired do not fire again.
+    mutating func adopt(_ newSchedule: Schedule, from location: String, at now: Instant) async {
+        do {
+            firstSeen = try await store.recordFirstSeen(newSchedule.ids, at: now)
+        } catch {
+            reportStateError(error)
+            var merged: [String: Instant] = [:]
+            for id in newSchedule.ids { merged[id] = firstSeen[id] ?? now }
+            firstSeen = merged
+        }
+        schedule = newSchedule
+        planner = Planner(schedule: newSchedule, after: checkpoint, firstSeen: firstSeen)
+        overdue = OverdueTracker(schedule: newSchedule, firstSeen: firstSeen, now: now)
+        reloadFailure = nil
+        let files = newSchedule.files.count == 1 ? "1 file" : "\(newSchedule.files.count) files"
+        sink.emit(
+            DaemonEvent(
+                kind: .reloaded,
+                message: "reloaded \(location): \(newSchedule.count) obligations from \(files)"))
+    }
+
+    /// Keeps the schedule in force after a failed reload, reporting each problem as a `reload-failed` event.
+    mutating func reject(_ error: ScheduleLoadError, at now: Instant) {
+        for diagnostic in error.diagnostics {
+            sink.emit(DaemonEvent(kind: .reloadFailed, message: "reload failed: \(diagnostic)"))
+        }
+        reloadFailure = DaemonStatus.ReloadFailure(at: now, errorCount: error.diagnostics.count)
+    }
+
+    /// The status line's parts.
+    func status(displayZone: ZoneRules) -> DaemonStatus {
+        let next = planner.nextEvent.flatMap { event in
+            schedule[event.obligationID].map { obligation in
+                DaemonStatus.Next(title: obligation.title, stage: event.stage, fireAt: event.fireAt, zone: obligation.zone)
+            }
+        }
+        return DaemonStatus(
+            obligationCount: schedule.count, next: next, overdueCount: overdue.count, reloadFailure: reloadFailure,
+            displayZone: displayZone)
+    }
+
+    /// Fires `events` that have not fired before — per obligation and due instant only the latest stage — then
+    /// records them and the checkpoint `now` in one transaction.
+    ///
+    /// The journal entry is written before the record: a crash in between repeats a reminder rather than losing it.
+    private mutating func fire(_ events: [ReminderEvent], at now: Instant) async {
+        let latest = Self.latestStages(of: events)
+        var alreadyFired: Set<EventKey> = []
+        do {
+            alreadyFired = try await store.fired(among: latest.map(Self.key))
+        } catch {
+            reportStateError(error)
+        }
+        var fired: [FiredEvent] = []
+        for event in latest {
+            overdue.note(event)
+            let key = Self.key(event)
+            guard !alreadyFired.contains(key), let obligation = schedule[event.obligationID] else { continue }
+            sink.emit(Self.journalEvent(event, of: obligation))
+            fired.append(FiredEvent(key: key, firedAt: now))
+        }
+        do {
+            try await store.record(fired: fired, checkpoint: now)
+        } catch {
+            reportStateError(error)
+        }
+        checkpoint = now
+    }
+
+    private func reportStateError(_ error: StateError) {
+        sink.emit(DaemonEvent(kind: .stateError, message: "\(error)"))
+    }
+
+    /// The event for `event` of `obligation`, with the journal fields filled in.
+    static func journalEvent(_ event: ReminderEvent, of obligation: Obligation) -> DaemonEvent {
+        let kind: DaemonEventKind =
+            switch event.stage {
+            case .reminder: .reminder
+            case .due: .due
+            case .overdue: .overdue
+            }
+        return DaemonEvent(
+            kind: kind, message: event.message(for: obligation), obligationID: obligation.id,
+            due: event.dueText(in: obligation.zone), lead: event.lead?.description, title: obligation.title)
+    }
+
+    /// For each obligation and due instant, the event with the latest fire time; in fire order.
+    static func latestStages(of events: [ReminderEvent]) -> [ReminderEvent] {
+        struct Due: Hashable {
+            let obligationID: String
+            let due: Instant
+        }
+        var latest: [Due: ReminderEvent] = [:]
+        for event in events {
+            let due = Due(obligationID: event.obligationID, due: event.due)
+            if let kept = latest[due], kept.fireAt >= event.fireAt { continue }
+            latest[due] = event
+        }
+        return latest.values.sorted { ($0.fireAt, $0.obligationID, $0.due) < ($1.fireAt, $1.obligationID, $1.due) }
+    }
+
+    private static func key(_ event: ReminderEvent) -> EventKey {
+        EventKey(obligationID: event.obligationID, due: event.due, stage: event.stageKey)
+    }
+}

@@ -1,0 +1,23 @@
+/// ticklerd could not start: the schedule does not load, or the state cannot be opened.
+public struct StartupError: Error, CustomStringConvertible {
+    /// The file, directory or database concerned.
+    public let location: String
+    /// Every problem found, one per line.
+    public let problems: [String]
+
+    /// An error about `location` listing `problems`.
+    public init(location: String, problems: [String]) {
+        self.location = location
+        self.problems = problems
+    }
+
+    /// One line: `cannot start: 2 problems in /etc/tickler`.
+    public var summary: String {
+        "cannot start: \(problems.count == 1 ? "1 problem" : "\(problems.count) problems") in \(location)"
+    }
+
+    /// The summary, then each problem on its own indented line.
+    public var description: String {
+        ([summary + ":"] + problems.map { "  " + $0 }).joined(separator: "\n")
+    }
+}

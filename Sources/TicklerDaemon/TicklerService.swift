@@ -1,0 +1,162 @@
+public import Logging
+public import ServiceLifecycle
+import Systemd
+import TicklerCalendar
+import TicklerSchedule
+import UnixSignals
+
+/// ticklerd's service: loads the schedule, opens the state, then sleeps until exactly the next event and fires it.
+///
+/// Start-up: load the schedule (any error ends the service with ``StartupError``), open the state, record new
+/// obligations as first seen now, fire what was missed while stopped, then `READY=1`. The loop: sleep until the next
+/// event (or a reload request, or graceful shutdown) — there is no polling — fire every event due, one state
+/// transaction per wake-up, and update `STATUS=`. A reload sends `RELOADING=1`, re-reads every file and either
+/// swaps in the new schedule or keeps the old one and reports `reload-failed`; then `READY=1`. Graceful shutdown
+/// sends `STOPPING=1` and returns.
+public struct TicklerService: Service {
+    /// What to read and where to keep state.
+    public let configuration: DaemonConfiguration
+    private let clock: any WallClock
+    private let notifier: any ServiceNotifier
+    private let sink: any EventSink
+    private let reloadTrigger: ReloadTrigger
+    private let logger: Logger
+
+    /// Creates the service.
+    /// - Parameters:
+    ///   - configuration: the schedule's location, the state directory and the display zone.
+    ///   - clock: the wall clock to read and sleep on.
+    ///   - notifier: where sd_notify messages go.
+    ///   - sink: where journal events go.
+    ///   - reloadTrigger: what requests a reload (`SIGHUP` in production).
+    ///   - logger: for diagnostics that are not events.
+    public init(
+        configuration: DaemonConfiguration, clock: any WallClock, notifier: any ServiceNotifier, sink: any EventSink,
+        reloadTrigger: ReloadTrigger, logger: Logger
+    ) {
+        self.configuration = configuration
+        self.clock = clock
+        self.notifier = notifier
+        self.sink = sink
+        self.reloadTrigger = reloadTrigger
+        self.logger = logger
+    }
+
+    public func run() async throws {
+        let requests = ReloadRequests()
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            switch reloadTrigger {
+            case .signal(let signal):
+                let signals = await UnixSignalsSequence(trapping: signal)
+                group.addTask { for await _ in signals { requests.post() } }
+            case .requests(let stream):
+                group.addTask { for await _ in stream { requests.post() } }
+            case .none:
+                break
+            }
+            do {
+                try await serve(requests: requests)
+            } catch {
+                group.cancelAll()
+                throw error
+            }
+            group.cancelAll()
+        }
+    }
+
+    /// Starts, then loops until graceful shutdown.
+    private func serve(requests: ReloadRequests) async throws {
+        var core = try await start()
+        notify([.ready, .status(core.status(displayZone: configuration.displayZone).text(now: clock.now()))])
+        sink.emit(
+            DaemonEvent(
+                kind: .started,
+                message: "started: \(core.schedule.count) obligations from \(configuration.schedule.location), "
+                    + "state in \(configuration.stateDirectory.path)"))
+        while !Task.isShuttingDownGracefully {
+            switch try await nextWake(deadline: core.nextDeadline, requests: requests) {
+            case .deadline:
+                await core.wake(at: clock.now())
+            case .reload:
+                break
+            case .shutdown:
+                continue
+            }
+            if requests.take() { await reload(&core) }
+            notify([.status(core.status(displayZone: configuration.displayZone).text(now: clock.now()))])
+        }
+        sink.emit(DaemonEvent(kind: .stopping, message: "stopping: graceful shutdown requested"))
+        notify([.stopping])
+    }
+
+    /// Loads the schedule and the state and catches up.
+    private func start() async throws -> DaemonCore {
+        let schedule: Schedule
+        do {
+            schedule = try configuration.schedule.loadSchedule()
+        } catch {
+            for diagnostic in error.diagnostics { logger.error("\(diagnostic)") }
+            throw StartupError(
+                location: configuration.schedule.location, problems: error.diagnostics.map(\.description))
+        }
+        do {
+            let store = try StateStore(directory: configuration.stateDirectory)
+            return try await DaemonCore.start(
+                schedule: schedule, store: store, sink: sink, logger: logger, now: clock.now())
+        } catch {
+            sink.emit(DaemonEvent(kind: .stateError, message: "\(error)"))
+            throw StartupError(location: error.path, problems: [error.reason])
+        }
+    }
+
+    /// Re-reads the schedule between `RELOADING=1` and `READY=1`.
+    private func reload(_ core: inout DaemonCore) async {
+        notify([.reloading])
+        let now = clock.now()
+        do {
+            let schedule = try configuration.schedule.loadSchedule()
+            await core.adopt(schedule, from: configuration.schedule.location, at: now)
+        } catch {
+            core.reject(error, at: now)
+        }
+        notify([.ready])
+    }
+
+    /// Why the daemon woke.
+    private enum Wake: Sendable {
+        case deadline
+        case reload
+        case shutdown
+    }
+
+    /// Waits for the first of: the deadline (or the clock being set), a reload request, graceful shutdown.
+    private func nextWake(deadline: Instant?, requests: ReloadRequests) async throws -> Wake {
+        try await withThrowingTaskGroup(of: Wake.self) { group in
+            if let deadline {
+                group.addTask { [clock] in
+                    try await clock.sleep(until: deadline)
+                    return .deadline
+                }
+            }
+            group.addTask {
+                try await requests.waitUntilPending()
+                return .reload
+            }
+            group.addTask {
+                try await gracefulShutdown()
+                return .shutdown
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next() else { throw CancellationError() }
+            return first
+        }
+    }
+
+    private func notify(_ states: [NotifyState]) {
+        do {
+            try notifier.send(states)
+        } catch {
+            logger.warning("sd_notify failed: \(error)")
+        }
+    }
+}

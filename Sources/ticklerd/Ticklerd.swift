@@ -1,0 +1,87 @@
+import ArgumentParser
+import TicklerDaemon
+
+/// `ticklerd`: the Tickler daemon. Parses the command line, sets up logging, and runs the assembled service group.
+@main
+struct Ticklerd: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ticklerd",
+        abstract: "Remind of recurring obligations through the systemd journal.",
+        discussion: """
+            ticklerd reads a schedule of recurring obligations (TOML) and sleeps until exactly the next reminder, \
+            due time or overdue repeat, which it writes to the journal as a structured entry \
+            (TICKLER_EVENT=reminder|due|overdue, TICKLER_OBLIGATION, TICKLER_DUE, TICKLER_LEAD, TICKLER_TITLE). \
+            It remembers what fired, so a restart or reload never repeats a reminder; after downtime each missed \
+            reminder fires once at start (the latest stage per obligation and due date). It runs in the \
+            foreground; under systemd it is a Type=notify service and keeps STATUS= current \
+            (systemctl status ticklerd). On a terminal it logs readable lines to stderr.
+
+            FILES
+              /etc/tickler/schedule.toml
+                  The schedule (PATH/schedule.toml with --config PATH).
+              /etc/tickler/schedule.d/*.toml
+                  Drop-ins, read after it in lexical order.
+              STATE/state.sqlite
+                  What fired, when each obligation was first seen, the checkpoint.
+
+            SIGNALS
+              SIGHUP
+                  Re-read every schedule file (systemctl reload ticklerd). On any
+                  error the running schedule stays and reload-failed is logged.
+              SIGTERM, SIGINT
+                  Stop cleanly, exit status 0.
+
+            ENVIRONMENT
+              CONFIGURATION_DIRECTORY
+                  Schedule directory when --config is not given (systemd).
+              STATE_DIRECTORY
+                  State directory; wins over --state-dir (systemd).
+              XDG_STATE_HOME, HOME
+                  Otherwise state in $XDG_STATE_HOME/tickler, or
+                  ~/.local/state/tickler.
+              NOTIFY_SOCKET, WATCHDOG_USEC
+                  Set by systemd: readiness, STATUS= and watchdog pings.
+              TZ
+                  Zone of obligations that name none (default: the system zone).
+
+            EXIT STATUS
+              0   Stopped by SIGTERM or SIGINT.
+              1   The schedule does not load or the state cannot be opened;
+                  each problem is logged.
+              64  Invalid command line.
+
+            EXAMPLES
+              ticklerd --config Config --state-dir /tmp/tickler-state
+                  Run in the foreground on the checkout's sample schedule.
+              systemctl reload ticklerd
+                  Re-read the schedule of the installed service.
+              journalctl -u ticklerd TICKLER_EVENT=reminder
+                  Show the reminders written so far.
+            """
+    )
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Schedule file, or directory holding schedule.toml and schedule.d/*.toml.",
+            discussion: "Default: $CONFIGURATION_DIRECTORY under systemd, else /etc/tickler.",
+            valueName: "path"))
+    var config: String?
+
+    @Option(
+        name: .customLong("state-dir"),
+        help: ArgumentHelp(
+            "Directory for state.sqlite (created, mode 0700, if missing).",
+            discussion: "$STATE_DIRECTORY wins when set; default $XDG_STATE_HOME/tickler or ~/.local/state/tickler.",
+            valueName: "dir"))
+    var stateDirectory: String?
+
+    func run() async throws {
+        do {
+            try await DaemonAssembly.runDaemon(configPath: config, stateDirectory: stateDirectory)
+        } catch {
+            // Already logged, with each problem, by the daemon.
+            throw ExitCode.failure
+        }
+    }
+}
