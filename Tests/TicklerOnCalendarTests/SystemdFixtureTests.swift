@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+import TicklerCalendar
+import TicklerOnCalendar
+
+/// One case of Fixtures/systemd-calendar.jsonl, made by make-systemd-fixtures.py with systemd-analyze 252.
+struct SystemdCase: Decodable, Sendable, CustomTestStringConvertible {
+    let tz: String
+    let spec: String
+    let base: Int64
+    let valid: Bool
+    let normalized: String?
+    let next: [Int64]?
+
+    var testDescription: String { "TZ=\(tz) '\(spec)' @\(base)" }
+
+    /// Every case of the fixture file.
+    static let all: [SystemdCase] = {
+        guard let url = Bundle.module.url(forResource: "systemd-calendar", withExtension: "jsonl", subdirectory: "Fixtures"),
+            let text = try? String(contentsOf: url, encoding: .utf8)
+        else { return [] }
+        let decoder = JSONDecoder()
+        return text.split(separator: "\n").compactMap { try? decoder.decode(SystemdCase.self, from: Data($0.utf8)) }
+    }()
+}
+
+@Suite("OnCalendar against systemd-analyze 252")
+struct SystemdFixtureTests {
+    @Test func fixtureIsPresent() {
+        #expect(SystemdCase.all.count > 500)
+        #expect(SystemdCase.all.contains { !$0.valid })
+    }
+
+    @Test(arguments: SystemdCase.all)
+    func sameElapsesAsSystemd(_ fixture: SystemdCase) throws {
+        guard fixture.valid else {
+            #expect(throws: CalendarEventError.self) { try CalendarEvent(parsing: fixture.spec) }
+            return
+        }
+        let event = try CalendarEvent(parsing: fixture.spec)
+        #expect(event.description == fixture.normalized)
+        let zone = try ZoneDatabase.shared.rules(for: fixture.tz)
+        let recurrence = CalendarEventRecurrence(event: event, zone: zone)
+        let expected = fixture.next ?? []
+        let elapses = recurrence.occurrences(after: Instant(secondsSinceEpoch: fixture.base), limit: 8)
+        #expect(elapses.map(\.secondsSinceEpoch) == expected)
+    }
+}
