@@ -26,7 +26,7 @@ public struct LunarCommand: ParsableCommand {
               ticklerctl lunar 2027-02-06                     Tết Đinh Mùi: 01-01
               ticklerctl lunar 1985-01-21 --calendar chinese  still lunar 1984, 12-01
               ticklerctl lunar --to-solar 2027-01-01          2027-02-06
-              ticklerctl lunar --to-solar 2025-06-15 --leap   leap month 6, day 15: 2025-08-08
+              ticklerctl lunar --to-solar 2025-06-15 --leap   leap month 6: 2025-08-08
               ticklerctl lunar 2027-09-15 --json
 
             Exit status: 0 on success, 1 when DATE or an option is wrong or the date does not exist on the \
