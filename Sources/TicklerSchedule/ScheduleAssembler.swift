@@ -1,17 +1,25 @@
+import TOMLKit
 import TicklerCalendar
 
-/// Collects obligations and diagnostics file by file, then checks what spans files (unique ids, defaults).
+/// Turns the files of a configuration into one ``Schedule``, collecting every problem of every file.
+///
+/// `[defaults]` of the main files (not drop-ins) apply to every obligation, later files overriding earlier ones key
+/// by key; a drop-in's own `[defaults]` apply only to the obligations of that drop-in. Ids are unique across files.
 struct ScheduleAssembler {
+    /// The top-level keys a schedule file may hold.
+    static let rootKeys = ["defaults", "obligation"]
+
     let loader: ScheduleLoader
-    private(set) var files: [String] = []
-    private(set) var diagnostics: [ScheduleDiagnostic] = []
+    private var sources: [ScheduleSource] = []
+    private var diagnostics: [ScheduleDiagnostic] = []
 
     init(loader: ScheduleLoader) {
         self.loader = loader
     }
 
+    /// Adds a file's text, read in the order added.
     mutating func add(_ source: ScheduleSource) {
-        files.append(source.path)
+        sources.append(source)
     }
 
     /// Records a problem found outside any file's content (a file that cannot be read).
@@ -19,8 +27,118 @@ struct ScheduleAssembler {
         diagnostics.append(diagnostic)
     }
 
+    /// One parsed file.
+    private struct ParsedFile {
+        let source: ScheduleSource
+        let table: TOMLTable
+        let map: TOMLSourceMap
+        let defaults: ScheduleDefaults
+    }
+
+    /// The schedule of every file added.
+    /// - Throws: ``ScheduleLoadError`` with every problem, sorted by file and line.
     func finish() throws(ScheduleLoadError) -> Schedule {
-        guard diagnostics.isEmpty else { throw ScheduleLoadError(diagnostics: diagnostics) }
-        return Schedule(obligations: [], files: files)
+        var problems = diagnostics
+        var parsed: [ParsedFile] = []
+        var shared = ScheduleDefaults()
+        for source in sources {
+            guard let file = parse(source, problems: &problems) else { continue }
+            if !source.isDropIn { shared = shared.overridden(by: file.defaults) }
+            parsed.append(file)
+        }
+        var obligations: [Obligation] = []
+        var firstPlace: [String: SourceLocation] = [:]
+        for file in parsed {
+            let defaults = file.source.isDropIn ? shared.overridden(by: file.defaults) : shared
+            let parser = ObligationParser(zones: loader.zones, systemZone: loader.systemZone, defaults: defaults)
+            for (index, table) in obligationTables(file, problems: &problems).enumerated() {
+                var reader = TableReader(
+                    table: table, file: file.source.path,
+                    positions: file.map.arrayElement(named: "obligation", at: index),
+                    scope: .obligation(id: nil, index: index + 1))
+                let obligation = parser.parse(&reader, index: index + 1)
+                if case .obligation(let id?, _) = reader.scope {
+                    let position = reader.positions?.keys["id"] ?? reader.positions?.header
+                    let place = SourceLocation(
+                        file: file.source.path, line: position?.line ?? 1, column: position?.column ?? 1)
+                    if let first = firstPlace[id] {
+                        reader.report("id", "duplicate id \"\(id)\" (first defined at \(first))")
+                    } else {
+                        firstPlace[id] = place
+                    }
+                }
+                problems += reader.diagnostics
+                if let obligation, reader.diagnostics.isEmpty { obligations.append(obligation) }
+            }
+        }
+        guard problems.isEmpty else { throw ScheduleLoadError(diagnostics: sorted(problems)) }
+        return Schedule(obligations: obligations, files: sources.map(\.path))
+    }
+
+    /// Parses a file's TOML and its `[defaults]`; nil (with the problem recorded) when the TOML does not parse.
+    private func parse(_ source: ScheduleSource, problems: inout [ScheduleDiagnostic]) -> ParsedFile? {
+        let table: TOMLTable
+        do {
+            table = try TOMLTable(string: source.text)
+        } catch let error as TOMLParseError {
+            problems.append(
+                ScheduleDiagnostic(
+                    file: source.path, line: error.source.begin.line, column: error.source.begin.column, scope: .file,
+                    key: nil, message: error.description))
+            return nil
+        } catch {
+            problems.append(
+                ScheduleDiagnostic(
+                    file: source.path, line: nil, column: nil, scope: .file, key: nil, message: "\(error)"))
+            return nil
+        }
+        let map = TOMLSourceMap(text: source.text)
+        var root = TableReader(table: table, file: source.path, positions: map.root, scope: .file)
+        root.reportUnknownKeys(known: Self.rootKeys)
+        var defaults = ScheduleDefaults()
+        if let value = table["defaults"] {
+            if let defaultsTable = value.table {
+                var reader = TableReader(
+                    table: defaultsTable, file: source.path, positions: map.table(named: "defaults"), scope: .defaults)
+                defaults = ScheduleDefaults.read(&reader, zones: loader.zones)
+                problems += reader.diagnostics
+            } else {
+                root.report("defaults", "expected a [defaults] table, found \(TableReader.name(of: value.type))")
+            }
+        }
+        problems += root.diagnostics
+        return ParsedFile(source: source, table: table, map: map, defaults: defaults)
+    }
+
+    /// The `[[obligation]]` tables of a file, reporting an `obligation` key of another shape.
+    private func obligationTables(_ file: ParsedFile, problems: inout [ScheduleDiagnostic]) -> [TOMLTable] {
+        guard let value = file.table["obligation"] else { return [] }
+        var root = TableReader(table: file.table, file: file.source.path, positions: file.map.root, scope: .file)
+        defer { problems += root.diagnostics }
+        guard let array = value.array else {
+            root.report(
+                "obligation", "expected [[obligation]] tables (an array of tables), found \(TableReader.name(of: value.type))")
+            return []
+        }
+        var tables: [TOMLTable] = []
+        for element in array {
+            guard let table = element.table else {
+                root.report(
+                    "obligation", "expected [[obligation]] tables, found an element that is \(TableReader.name(of: element.type))")
+                return []
+            }
+            tables.append(table)
+        }
+        return tables
+    }
+
+    /// Problems in file order, then line and column order within a file.
+    private func sorted(_ problems: [ScheduleDiagnostic]) -> [ScheduleDiagnostic] {
+        let order = Dictionary(sources.map(\.path).enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        return problems.enumerated().sorted { lhs, rhs in
+            let left = (order[lhs.element.file] ?? -1, lhs.element.line ?? 0, lhs.element.column ?? 0, lhs.offset)
+            let right = (order[rhs.element.file] ?? -1, rhs.element.line ?? 0, rhs.element.column ?? 0, rhs.offset)
+            return left < right
+        }.map(\.element)
     }
 }

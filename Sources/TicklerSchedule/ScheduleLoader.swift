@@ -24,7 +24,8 @@ public struct ScheduleLoader: Sendable {
         var assembler = ScheduleAssembler(loader: self)
         for file in try Self.files(at: path) {
             switch Self.read(file) {
-            case .success(let text): assembler.add(ScheduleSource(path: file, text: text))
+            case .success(let text):
+                assembler.add(ScheduleSource(path: file, text: text, isDropIn: file.contains("/schedule.d/")))
             case .failure(let problem): assembler.report(problem)
             }
         }

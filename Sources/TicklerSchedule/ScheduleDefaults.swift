@@ -1,0 +1,36 @@
+import TicklerCalendar
+
+/// The `[defaults]` settings, each optional; what is unset falls back to the built-in value.
+struct ScheduleDefaults {
+    /// The keys a `[defaults]` table may hold.
+    static let keys = ["timezone", "at", "remind", "overdue-every"]
+
+    /// The built-in time of day of a due date given as a date: 08:00, when offices open.
+    static let builtInTime = TimeOfDay(unchecked: 8, 0, 0)
+    /// The built-in reminder leads: a week and a day before.
+    static let builtInLeads = [Period(7, .day), Period(1, .day)]
+    /// The built-in overdue interval: daily.
+    static let builtInOverdueEvery = Period(1, .day)
+
+    var zone: ZoneRules?
+    var time: TimeOfDay?
+    var leads: [Period]?
+    var overdueEvery: Period?
+
+    /// Reads a `[defaults]` table, reporting problems to `reader`.
+    static func read(_ reader: inout TableReader, zones: ZoneDatabase) -> ScheduleDefaults {
+        reader.reportUnknownKeys(known: keys)
+        return ScheduleDefaults(
+            zone: reader.zone("timezone", in: zones),
+            time: reader.time("at"),
+            leads: reader.periods("remind"),
+            overdueEvery: reader.period("overdue-every", allowingCalendarUnits: false))
+    }
+
+    /// These defaults with every setting `other` has taking its place.
+    func overridden(by other: ScheduleDefaults) -> ScheduleDefaults {
+        ScheduleDefaults(
+            zone: other.zone ?? zone, time: other.time ?? time, leads: other.leads ?? leads,
+            overdueEvery: other.overdueEvery ?? overdueEvery)
+    }
+}
