@@ -1,6 +1,8 @@
 public import ArgumentParser
 import TicklerCalendar
+import TicklerLunar
 import TicklerOnCalendar
+import TicklerRRule
 
 /// `ticklerctl calendar`: previews the occurrences of a recurrence rule, the way `systemd-analyze calendar` does
 /// for timers.
@@ -10,10 +12,19 @@ public struct CalendarCommand: ParsableCommand {
         abstract: "List the next occurrences of a recurrence rule.",
         discussion: """
             Give exactly one rule:
-              --on-calendar SPEC   a systemd calendar event (systemd.time(7)), computed as systemd 252's
-                                   `systemd-analyze calendar --iterations=N --base-time=…` does.
-              --every PERIOD       every N days, weeks, months or years (7d, 2w, 3m, 5y) from --start; a day
-                                   missing in the target month becomes that month's last day.
+              --rrule RULE          an RFC 5545 recurrence rule (FREQ=…;BYDAY=…), counted from --start with
+                                    python-dateutil's semantics: the start is a lower bound and is itself an
+                                    occurrence only when it matches the rule.
+              --on-calendar SPEC    a systemd calendar event (systemd.time(7)), computed as systemd 252's
+                                    `systemd-analyze calendar --iterations=N --base-time=…` does, daylight-saving
+                                    behaviour included.
+              --every PERIOD        every N days, weeks, months or years (7d, 2w, 3m, 5y) from --start; a day
+                                    missing in the target month becomes that month's last day.
+              --lunar MM-DD         a lunar month and day every year, on --calendar (vietnamese, the default, or
+                                    chinese); --leap says what a leap month of that number does: skip (default),
+                                    also or only. Day 30 in a 29-day month falls back to day 29.
+              --solar-term NAME     the local date of a solar term every year (qingming, dongzhi, …) on --calendar.
+            Lunar and solar-term dates occur at --at (HH:MM), else at the time of day of --start, else at 00:00.
 
             Each occurrence is printed on its own line in ISO 8601 with its UTC offset in --tz, such as
             2026-01-30T09:00:00+07:00 (with six digits of fraction when the instant has one). --json prints a JSON
@@ -21,27 +32,38 @@ public struct CalendarCommand: ParsableCommand {
 
             Date-times without an offset (--start, --until, --after) are read in --tz; the default zone is the
             system's ($TZ, else /etc/localtime). --after lists only occurrences strictly after the given time; it
-            takes an ISO 8601 date or date-time with or without an offset, or `now`. Its default is `now` for
-            --on-calendar, as with systemd-analyze, and for rules with a --start it is just before the start, so the
-            list begins at the start itself when the start is an occurrence.
+            takes an ISO 8601 date or date-time, with or without an offset, or `now`. When --after is not given,
+            a rule with a --start is listed from its start (so `--every 5y --start 2014-12-15` begins with
+            2014-12-15), and any other rule from now, as systemd-analyze does. --until stops the list after the
+            given date-time.
 
             Invalid input prints one line naming the bad part, for example
+              ticklerctl: --rrule: BYMONTH=13: month must be 1…12
               ticklerctl: --on-calendar: 25: hour must be 0…23
             and exits with status 1.
 
             Examples:
+              ticklerctl calendar --rrule 'FREQ=MONTHLY;BYDAY=-1FR' --start 2026-01-01T09:00 --tz Asia/Ho_Chi_Minh
+                  The last Friday of each month at 09:00 in Hanoi.
+              ticklerctl calendar --rrule 'FREQ=YEARLY;BYMONTH=3;BYDAY=2MO' --start 2027-01-01T08:00 --after now
+                  The second Monday of March, from now on.
               ticklerctl calendar --on-calendar 'Mon *-*-01..07 09:00' --tz Asia/Ho_Chi_Minh
-                  The first Monday of each month at 09:00 in Hanoi.
+                  The first Monday of each month at 09:00.
               ticklerctl calendar --on-calendar 'Mon..Fri 08:30 UTC' --after 2027-01-01 -n 5
                   Weekdays at 08:30 UTC, the first five in 2027.
               ticklerctl calendar --on-calendar '*-02~03' --json
                   The third-last day of February, as a JSON array.
               ticklerctl calendar --every 5y --start 2014-12-15 --tz Asia/Ho_Chi_Minh
                   Every five years from 15 December 2014 (a labour agreement's renewals).
-              ticklerctl calendar --every 1m --start 2027-01-31T08:00 --after now -n 3
-                  The last day of the next three months that follow the 31st, at 08:00.
+              ticklerctl calendar --lunar 01-01 --calendar chinese --at 08:00 --after now -n 5
+                  The next five Spring Festivals (Chinese calendar) at 08:00.
+              ticklerctl calendar --solar-term qingming --after 2027-01-01
+                  Qingming (Thanh Minh) from 2027 on.
             """
     )
+
+    @Option(help: ArgumentHelp("An RFC 5545 rule, such as 'FREQ=MONTHLY;BYDAY=-1FR'.", valueName: "rule"))
+    var rrule: String?
 
     @Option(
         name: .customLong("on-calendar"),
@@ -51,10 +73,26 @@ public struct CalendarCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A period from --start: 7d, 2w, 3m or 5y.", valueName: "period"))
     var every: String?
 
-    @Option(help: ArgumentHelp("The first occurrence (date or local date-time) of --every.", valueName: "date-time"))
+    @Option(help: ArgumentHelp("A lunar month-day, yearly: 01-01, 08-15.", valueName: "MM-DD"))
+    var lunar: String?
+
+    @Option(name: .customLong("solar-term"), help: ArgumentHelp("A solar term, yearly: qingming.", valueName: "name"))
+    var solarTerm: String?
+
+    @Option(help: ArgumentHelp("The lunar calendar: vietnamese (UTC+7) or chinese (UTC+8).", valueName: "name"))
+    var calendar: String = "vietnamese"
+
+    @Option(help: ArgumentHelp("A date in a leap month: skip, also or only.", valueName: "policy"))
+    var leap: String = "skip"
+
+    @Option(help: ArgumentHelp("The time of day of lunar and solar-term dates.", valueName: "HH:MM"))
+    var at: String?
+
+    @Option(help: ArgumentHelp("The start (DTSTART) of --rrule and --every; a lower bound otherwise.",
+        valueName: "date-time"))
     var start: String?
 
-    @Option(help: ArgumentHelp("No occurrence after this date-time (--every).", valueName: "date-time"))
+    @Option(help: ArgumentHelp("No occurrence after this date-time.", valueName: "date-time"))
     var until: String?
 
     @Option(help: ArgumentHelp("The IANA time zone to read and print times in (default: the system zone).",
@@ -88,49 +126,104 @@ public struct CalendarCommand: ParsableCommand {
     func render(now: Instant, zones: ZoneDatabase, to sink: inout some OutputSink) throws(CalendarCommandError) {
         guard count >= 0 else { throw CalendarCommandError("--count", "must not be negative") }
         let zone = try zoneRules(zones)
-        let kinds = [onCalendar.map { _ in "--on-calendar" }, every.map { _ in "--every" }].compactMap { $0 }
-        guard kinds.count == 1 else {
+        let given = [
+            rrule.map { _ in "--rrule" }, onCalendar.map { _ in "--on-calendar" }, every.map { _ in "--every" },
+            lunar.map { _ in "--lunar" }, solarTerm.map { _ in "--solar-term" },
+        ].compactMap { $0 }
+        guard given.count == 1 else {
             throw CalendarCommandError(
-                "", kinds.isEmpty ? "give a rule: --on-calendar or --every" : "give only one of \(kinds.joined(separator: ", "))")
+                "",
+                given.isEmpty
+                    ? "give a rule: --rrule, --on-calendar, --every, --lunar or --solar-term"
+                    : "give only one rule, not \(given.joined(separator: " and "))")
         }
-        if let onCalendar {
+        let first = try start.map { text throws(CalendarCommandError) in try localTime(text, "--start", zone) }
+        let last = try until.map { text throws(CalendarCommandError) in try localTime(text, "--until", zone) }
+        var output = Output(
+            writer: OccurrenceWriter(sink: sink, zone: zone, json: json), count: count,
+            until: last.map { zone.instant(for: $0) })
+        // A rule with a start lists from the start unless --after says otherwise; the others from now.
+        let fromStart = first.map { zone.instant(for: $0).adding(microseconds: -1) } ?? now
+        let after = try afterInstant(zone: zone, now: now, default: fromStart)
+        if let rrule {
+            guard let first else { throw CalendarCommandError("--start", "required with --rrule") }
+            let rule: RecurrenceRule
+            do {
+                rule = try RecurrenceRule(parsing: rrule)
+            } catch {
+                throw CalendarCommandError("--rrule", error.description)
+            }
+            output.emit(RRuleRecurrence(rule: rule, start: first, zone: zone), after: after)
+        } else if let onCalendar {
             let event: CalendarEvent
             do {
                 event = try CalendarEvent(parsing: onCalendar) { try? zones.rules(for: $0) }
             } catch {
                 throw CalendarCommandError("--on-calendar", error.description)
             }
-            let after = try afterInstant(zone: zone, now: now, default: now)
-            emit(CalendarEventRecurrence(event: event, zone: zone), after: after, zone: zone, to: &sink)
+            let lowerBound = first.map { zone.instant(for: $0).adding(microseconds: -1) }
+            output.emit(
+                CalendarEventRecurrence(event: event, zone: zone),
+                after: lowerBound.map { max($0, after) } ?? after)
         } else if let every {
+            guard let first else { throw CalendarCommandError("--start", "required with --every") }
             let period: Period
             do {
                 period = try Period.parse(every, allowingCalendarUnits: true)
             } catch {
                 throw CalendarCommandError("--every", error.description)
             }
-            guard let start else { throw CalendarCommandError("--start", "required with --every") }
-            let first = try localTime(start, option: "--start", zone: zone)
-            let last = try until.map { text throws(CalendarCommandError) in
-                try localTime(text, option: "--until", zone: zone)
-            }
-            let recurrence = EveryRecurrence(start: first, period: period, until: last, zone: zone)
-            let after = try afterInstant(zone: zone, now: now, default: zone.instant(for: first).adding(microseconds: -1))
-            emit(recurrence, after: after, zone: zone, to: &sink)
+            guard !period.isZero else { throw CalendarCommandError("--every", "\(every): the period must not be 0") }
+            output.emit(EveryRecurrence(start: first, period: period, zone: zone), after: after)
+        } else {
+            try emitLunar(&output, zone: zone, start: first, after: after)
         }
+        output.writer.finish()
+        sink = output.writer.sink
     }
 
-    /// Writes up to ``count`` occurrences of `recurrence` after `after`.
-    private func emit<Rule: Recurrence>(_ recurrence: Rule, after: Instant, zone: ZoneRules, to sink: inout some OutputSink) {
-        var writer = OccurrenceWriter(sink: sink, zone: zone, json: json)
-        var iterator = recurrence.occurrences(after: after)
-        var written = 0
-        while written < count, let instant = iterator.next() {
-            writer.write(instant)
-            written += 1
+    /// Lists --lunar or --solar-term dates at --at (else the time of --start, else midnight).
+    private func emitLunar(
+        _ output: inout Output<some OutputSink>, zone: ZoneRules, start: LocalDateTime?, after: Instant
+    ) throws(CalendarCommandError) {
+        let kind: LunarCalendarKind
+        do {
+            kind = try LunarCalendarKind(parsing: calendar)
+        } catch {
+            throw CalendarCommandError("--calendar", error.description)
         }
-        writer.finish()
-        sink = writer.sink
+        var time = start?.time ?? .midnight
+        if let at {
+            guard let parsed = TimeOfDay(iso: at) else {
+                throw CalendarCommandError("--at", "\(at): expected a time of day such as 08:00")
+            }
+            time = parsed
+        }
+        if let lunar {
+            let monthDay: LunarMonthDay
+            let policy: LeapPolicy
+            do {
+                monthDay = try LunarMonthDay(parsing: lunar)
+            } catch {
+                throw CalendarCommandError("--lunar", error.description)
+            }
+            do {
+                policy = try LeapPolicy(parsing: leap)
+            } catch {
+                throw CalendarCommandError("--leap", error.description)
+            }
+            let rule = LunarYearlyRule(monthDay: monthDay, calendar: kind, leap: policy)
+            output.emit(DailyRecurrence(rule: rule, time: time, zone: zone, start: start), after: after)
+        } else if let solarTerm {
+            let term: SolarTerm
+            do {
+                term = try SolarTerm(parsing: solarTerm)
+            } catch {
+                throw CalendarCommandError("--solar-term", error.description)
+            }
+            let rule = SolarTermRule(term: term, calendar: kind)
+            output.emit(DailyRecurrence(rule: rule, time: time, zone: zone, start: start), after: after)
+        }
     }
 
     private func zoneRules(_ zones: ZoneDatabase) throws(CalendarCommandError) -> ZoneRules {
@@ -149,16 +242,34 @@ public struct CalendarCommand: ParsableCommand {
         guard let after else { return fallback }
         if after == "now" { return now }
         if let zoned = ZonedDateTime(iso: after) { return zoned.instant }
-        return zone.instant(for: try localTime(after, option: "--after", zone: zone))
+        return zone.instant(for: try localTime(after, "--after", zone))
     }
 
     /// A date or date-time; one with an offset is converted to the wall clock of `zone`.
-    private func localTime(_ text: String, option: String, zone: ZoneRules) throws(CalendarCommandError)
+    private func localTime(_ text: String, _ option: String, _ zone: ZoneRules) throws(CalendarCommandError)
         -> LocalDateTime
     {
         if let local = LocalDateTime(iso: text) { return local }
         if let zoned = ZonedDateTime(iso: text) { return zone.localDateTime(at: zoned.instant) }
         throw CalendarCommandError(
             option, "\(text): expected an ISO 8601 date or date-time, such as 2027-01-27 or 2027-01-27T08:00")
+    }
+}
+
+/// The occurrence list being written: at most `count` occurrences, none after `until`.
+struct Output<Sink: OutputSink> {
+    var writer: OccurrenceWriter<Sink>
+    let count: Int
+    let until: Instant?
+
+    /// Writes the occurrences of `recurrence` after `after`, within the limits.
+    mutating func emit<Rule: Recurrence>(_ recurrence: Rule, after: Instant) {
+        var iterator = recurrence.occurrences(after: after)
+        var written = 0
+        let last = until ?? Instant(microsecondsSinceEpoch: .max)
+        while written < count, let instant = iterator.next(), instant <= last {
+            writer.write(instant)
+            written += 1
+        }
     }
 }

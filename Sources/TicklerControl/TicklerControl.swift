@@ -16,7 +16,7 @@ public struct Ticklerctl: AsyncParsableCommand {
 
             Exit status: 0 on success, 1 when an argument or rule is invalid, 64 for unknown options.
             """,
-        subcommands: [CalendarCommand.self]
+        subcommands: [CalendarCommand.self, LunarCommand.self]
     )
 
     public init() {}
