@@ -1,0 +1,343 @@
+#!/usr/bin/env bash
+# System test: ticklerd installed with Deploy/install.sh and run by real systemd (252 on Debian 12).
+#
+#   bash Tests/System/systemd-test.sh [BIN_DIR]     BIN_DIR holds built ticklerd and ticklerctl
+#                                                   (default $TICKLER_BUILD_DIR, else .build/debug)
+#
+# systemd runs as PID 1 of a private PID+mount namespace. Nothing leaks to the host: inside, /run and /tmp are
+# fresh tmpfs, /etc, /var and /usr/local are overlays whose upper layers live in that /run, and /etc/systemd/system
+# is an empty tmpfs; killing PID 1 ends the namespace and drops all of it. Needs root; skipped (exit 0, with the
+# reason) otherwise. Ends with "system: N passed, M failed"; exits 1 if anything failed.
+set -uo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+checkout=$(cd "$here/../.." && pwd)
+skip() { echo "system: skipped: $*"; exit 0; }
+
+[ "$(id -u)" -eq 0 ] || skip "needs root to run systemd as PID 1 of a private namespace (CI runs as root)"
+for tool in unshare nsenter systemctl journalctl systemd-analyze python3; do
+    command -v "$tool" >/dev/null 2>&1 || skip "$tool not found"
+done
+[ -x /lib/systemd/systemd ] || skip "/lib/systemd/systemd not found"
+unshare --fork --pid --mount --mount-proc --propagation private true 2>/dev/null \
+    || skip "unshare --pid --mount is not permitted here"
+
+bin_dir=${1:-${TICKLER_BUILD_DIR:-.build/debug}}
+for binary in ticklerd ticklerctl; do
+    if [ ! -x "$bin_dir/$binary" ]; then
+        echo "system: $bin_dir/$binary not found: build it first (swift build)"
+        echo "system: 0 passed, 1 failed"
+        exit 1
+    fi
+done
+bin_dir=$(cd "$bin_dir" && pwd)
+
+passed=0
+failed=0
+pass() { passed=$((passed + 1)); echo "ok - $1"; }
+fail() { failed=$((failed + 1)); echo "not ok - $1"; shift; for line in "$@"; do echo "  $line"; done; }
+
+# --- the namespace -------------------------------------------------------------------------------------------------
+work=$(mktemp -d /tmp/tickler-system.XXXXXX)
+units="$work/units"
+mkdir "$units"
+for target in sysinit basic multi-user sockets paths timers slices local-fs swap shutdown; do
+    cp "/lib/systemd/system/$target.target" "$units/"
+done
+cp /lib/systemd/system/systemd-journald{.service,.socket,-dev-log.socket} "$units/"
+printf '[Unit]\nWants=systemd-journald.service\n' >"$units/sandbox.target"
+
+# Cgroups the nested systemd creates at the top of each hierarchy stay behind after PID 1 dies: note what exists.
+cgroups_before=$(find /sys/fs/cgroup -mindepth 1 -maxdepth 2 -type d 2>/dev/null | sort)
+
+# Runs inside the new namespaces, before systemd: private /run, overlays over what the test writes, private /tmp.
+setup='set -e
+mount -t tmpfs -o mode=0755 tmpfs /run
+T=/run/tickler-test
+mkdir -p $T/bin $T/checkout
+cp -a "$WORK/units" $T/units
+cp "$BIN/ticklerd" "$BIN/ticklerctl" $T/bin/
+cp -a "$CHECKOUT/Deploy" $T/checkout/
+[ -d "$CHECKOUT/Config" ] && cp -a "$CHECKOUT/Config" $T/checkout/
+for dir in /etc /var /usr/local; do
+    layer=$T/overlay$(echo $dir | tr / _)
+    mkdir -p $layer/upper $layer/work
+    mount -t overlay overlay -o lowerdir=$dir,upperdir=$layer/upper,workdir=$layer/work $dir
+done
+mount -t tmpfs -o mode=0755 tmpfs /etc/systemd/system
+mount -t tmpfs -o mode=1777 tmpfs /tmp
+exec env container=tickler-test SYSTEMD_UNIT_PATH=$T/units:/etc/systemd/system \
+    /lib/systemd/systemd --system --unit=sandbox.target'
+WORK=$work BIN=$bin_dir CHECKOUT=$checkout \
+    unshare --fork --pid --mount --mount-proc --propagation private sh -c "$setup" >"$work/systemd.log" 2>&1 &
+unshare_pid=$!
+pid1=""
+
+cleanup() {
+    [ -n "$pid1" ] && kill -9 "$pid1" 2>/dev/null
+    kill -9 "$unshare_pid" 2>/dev/null
+    wait "$unshare_pid" 2>/dev/null
+    local cgroups_after dir attempt
+    cgroups_after=$(find /sys/fs/cgroup -mindepth 1 -maxdepth 2 -type d 2>/dev/null | sort)
+    for dir in $(comm -13 <(echo "$cgroups_before") <(echo "$cgroups_after")); do
+        for attempt in 1 2 3 4 5; do
+            find "$dir" -depth -type d -exec rmdir {} + 2>/dev/null
+            [ -d "$dir" ] || break
+            sleep 0.2
+        done
+    done
+    rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+for _ in $(seq 50); do
+    pid1=$(pgrep -P "$unshare_pid" | head -n 1)
+    [ -n "$pid1" ] && break
+    sleep 0.1
+done
+in_ns() { nsenter -t "$pid1" -m -p -- "$@"; }
+export SYSTEMD_PAGER= SYSTEMD_COLORS=0 LC_ALL=C.UTF-8
+
+booted=no
+for _ in $(seq 100); do
+    state=$(in_ns systemctl is-system-running 2>/dev/null)
+    case "$state" in running | degraded) booted=yes; break ;; esac
+    sleep 0.2
+done
+if [ "$booted" != yes ]; then
+    echo "system: systemd did not come up in the namespace (state: ${state:-none}):"
+    tail -n 20 "$work/systemd.log"
+    echo "system: 0 passed, 1 failed"
+    exit 1
+fi
+echo "system: systemd $(in_ns systemctl --version | head -n 1 | cut -d' ' -f2) is PID 1 of a private namespace"
+
+# --- helpers -------------------------------------------------------------------------------------------------------
+entries() { in_ns journalctl -u ticklerd.service -o json --no-pager "$@" 2>/dev/null; }
+count() { entries "$@" | grep -c .; }
+# Checks the entry on stdin (see check-entry.py); what is wrong goes to $work/check.log, shown by `problems`.
+check_entry() { python3 "$here/check-entry.py" "$@" >"$work/check.log"; }
+problems() { cat "$work/check.log"; }
+status_text() { in_ns systemctl show -p StatusText --value ticklerd.service; }
+property() { in_ns systemctl show -p "$1" --value ticklerd.service; }
+wait_until() {
+    local seconds=$1
+    shift
+    local deadline=$((SECONDS + seconds))
+    until "$@"; do
+        [ "$SECONDS" -ge "$deadline" ] && return 1
+        sleep 0.5
+    done
+}
+has_events() { [ "$(count TICKLER_EVENT="$1" ${2:+TICKLER_OBLIGATION=$2})" -ge "${3:-1}" ]; }
+status_matches() { status_text | grep -Ei "$1" >/dev/null; }
+journal_tail() { in_ns journalctl -u ticklerd.service --no-pager -n 15 -o cat 2>/dev/null | sed 's/^/  | /'; }
+write_schedule() { in_ns sh -c 'mkdir -p /etc/tickler && cat >/etc/tickler/schedule.toml'; }
+
+# --- install and start ---------------------------------------------------------------------------------------------
+id=system-test-once
+title="Kiểm tra hệ thống: gửi thư chúc mừng"
+due=$(date -u -d '+25 seconds' +%Y-%m-%dT%H:%M:%S)
+write_schedule <<TOML
+# Written by Tests/System/systemd-test.sh
+[[obligation]]
+id = "$id"
+title = "$title"
+once = "$due"
+timezone = "UTC"
+remind = ["10s"]
+TOML
+
+if in_ns /run/tickler-test/checkout/Deploy/install.sh --bindir-from /run/tickler-test/bin \
+    >"$work/install.log" 2>&1; then
+    pass "install.sh installs and starts ticklerd (prebuilt binaries)"
+else
+    fail "install.sh failed" "$(tail -n 20 "$work/install.log")"
+fi
+if in_ns grep -q "$id" /etc/tickler/schedule.toml; then
+    pass "install.sh keeps an existing /etc/tickler/schedule.toml"
+else
+    fail "install.sh replaced the existing schedule"
+fi
+if [ "$(in_ns systemctl is-active ticklerd.service)" = active ] && [ "$(property Type)" = notify ]; then
+    pass "ticklerd.service is active (Type=notify, started after READY=1)"
+else
+    fail "ticklerd.service is not active" "$(in_ns systemctl status --no-pager ticklerd.service 2>&1 | head -n 15)"
+fi
+if [ "$(property ExecMainPID)" != 0 ] && in_ns sh -c 'ps -o user= -p "$(systemctl show -p MainPID --value ticklerd)"' \
+    | grep -v '^root$' >/dev/null; then
+    pass "ticklerd runs as an unprivileged dynamic user"
+else
+    fail "ticklerd's user is root or unknown"
+fi
+if status_matches '(^|[^0-9])1 obligation'; then
+    pass "StatusText names the obligation count: $(status_text)"
+else
+    fail "StatusText does not say 1 obligation" "StatusText=$(status_text)"
+fi
+if entries TICKLER_EVENT=started | check_entry TICKLER_EVENT=started MESSAGE_ID=06a01c068e364f58b33fb70dd5aaf78b \
+    PRIORITY=6 SYSLOG_IDENTIFIER=ticklerd MESSAGE ; then
+    pass "a started entry is in the journal"
+else
+    fail "no proper started entry" "$(problems)"
+fi
+
+# --- reminders in the journal --------------------------------------------------------------------------------------
+due_pattern="${due}(\\+00:00|Z)"
+echo "none appeared in time" >"$work/check.log"
+if wait_until 40 has_events reminder "$id" \
+    && entries TICKLER_EVENT=reminder TICKLER_OBLIGATION="$id" | check_entry TICKLER_EVENT=reminder \
+        TICKLER_OBLIGATION="$id" "TICKLER_DUE~$due_pattern" TICKLER_LEAD=10s TICKLER_TITLE="$title" \
+        "MESSAGE~.*$title.*" PRIORITY=5 MESSAGE_ID=e6b96e6c4b04453280eecc44e0bb39aa SYSLOG_IDENTIFIER=ticklerd \
+        CODE_FILE CODE_LINE CODE_FUNC ; then
+    pass "the 10s reminder is in journalctl -u ticklerd -o json with all its fields"
+else
+    fail "no proper reminder entry for $id (due $due UTC)" "$(problems)" "$(journal_tail)"
+fi
+echo "none appeared in time" >"$work/check.log"
+if wait_until 30 has_events due "$id" \
+    && entries TICKLER_EVENT=due TICKLER_OBLIGATION="$id" | check_entry TICKLER_EVENT=due TICKLER_OBLIGATION="$id" \
+        "TICKLER_DUE~$due_pattern" TICKLER_TITLE="$title" "MESSAGE~.*$title.*" PRIORITY=4 \
+        MESSAGE_ID=f4e291e60b98407581fcb1e702e90334 SYSLOG_IDENTIFIER=ticklerd ; then
+    pass "the due entry follows at the due time"
+else
+    fail "no proper due entry for $id" "$(problems)" "$(journal_tail)"
+fi
+
+# --- reload ------------------------------------------------------------------------------------------------------
+next_year=$(($(date -u +%Y) + 1))
+valid_schedule() {
+    cat <<TOML
+# Written by Tests/System/systemd-test.sh
+[[obligation]]
+id = "$id"
+title = "$title"
+once = "$due"
+timezone = "UTC"
+remind = ["10s"]
+
+[[obligation]]
+id = "system-test-later"
+title = "Gia hạn thỏa thuận lao động"
+once = "$next_year-06-30"
+timezone = "UTC"
+TOML
+}
+valid_schedule | write_schedule
+reloaded_before=$(count TICKLER_EVENT=reloaded)
+if in_ns systemctl reload ticklerd.service 2>"$work/reload.log"; then
+    status_after_reload=$(status_text)
+    if echo "$status_after_reload" | grep -Ei '(^|[^0-9])2 obligations' >/dev/null; then
+        pass "systemctl reload returns after READY=1 with the new schedule: $status_after_reload"
+    elif wait_until 10 status_matches '(^|[^0-9])2 obligations'; then
+        fail "reload took effect only after systemctl reload returned" "StatusText then: $status_after_reload"
+    else
+        fail "the valid edit did not change the schedule" "StatusText=$(status_text)" "$(journal_tail)"
+    fi
+else
+    fail "systemctl reload failed" "$(cat "$work/reload.log")" "$(journal_tail)"
+fi
+echo "none appeared in time" >"$work/check.log"
+if wait_until 10 has_events reloaded "" $((reloaded_before + 1)) \
+    && entries TICKLER_EVENT=reloaded | check_entry --index -1 TICKLER_EVENT=reloaded PRIORITY=6 \
+        MESSAGE_ID=22384202e98e4b2fa697542d80b8a09e ; then
+    pass "a reloaded entry is in the journal"
+else
+    fail "no proper reloaded entry" "$(problems)"
+fi
+
+# --- restart does not repeat -------------------------------------------------------------------------------------
+reminders_before=$(count TICKLER_EVENT=reminder TICKLER_OBLIGATION="$id")
+dues_before=$(count TICKLER_EVENT=due TICKLER_OBLIGATION="$id")
+started_before=$(count TICKLER_EVENT=started)
+if in_ns systemctl restart ticklerd.service && wait_until 10 has_events started "" $((started_before + 1)); then
+    sleep 3 # anything missed while stopped fires right after start; give it the chance to (wrongly) repeat
+    reminders_after=$(count TICKLER_EVENT=reminder TICKLER_OBLIGATION="$id")
+    dues_after=$(count TICKLER_EVENT=due TICKLER_OBLIGATION="$id")
+    if [ "$reminders_before" -ge 1 ] && [ "$dues_before" -ge 1 ] && [ "$reminders_after" = "$reminders_before" ] \
+        && [ "$dues_after" = "$dues_before" ]; then
+        pass "systemctl restart does not repeat fired reminders ($reminders_after reminder, $dues_after due)"
+    else
+        fail "restart: no reminder and due entry had fired before, or the restart repeated them" \
+            "reminder entries: $reminders_before -> $reminders_after" "due entries: $dues_before -> $dues_after"
+    fi
+else
+    fail "systemctl restart failed" "$(journal_tail)"
+fi
+
+# --- a failed reload keeps the old schedule ------------------------------------------------------------------------
+{
+    valid_schedule
+    printf '\n[[obligation]]\nid = "broken"\ntitle = "this line is fine" but this is not TOML\n'
+} | write_schedule
+failed_before=$(count TICKLER_EVENT=reload-failed)
+in_ns systemctl reload ticklerd.service 2>"$work/reload.log"
+echo "none appeared in time" >"$work/check.log"
+if wait_until 10 has_events reload-failed "" $((failed_before + 1)) \
+    && entries TICKLER_EVENT=reload-failed | check_entry --index -1 TICKLER_EVENT=reload-failed PRIORITY=3 \
+        MESSAGE_ID=34cd325ee4054372bd579f345a53ecba "MESSAGE~.*schedule\.toml.*" ; then
+    pass "an invalid edit logs reload-failed (PRIORITY=3) naming the file"
+else
+    fail "no proper reload-failed entry" "$(problems)" "$(journal_tail)"
+fi
+if [ "$(in_ns systemctl is-active ticklerd.service)" = active ] && status_matches '(^|[^0-9])2 obligations' \
+    && status_matches 'fail'; then
+    pass "after a failed reload it keeps running the old schedule and says so: $(status_text)"
+else
+    fail "a failed reload did not keep the old schedule, or StatusText does not tell" "StatusText=$(status_text)" \
+        "ActiveState=$(property ActiveState)"
+fi
+if [ "$(property NRestarts)" = 0 ]; then
+    pass "no restarts by systemd (watchdog pings arrive; WatchdogUSec=$(property WatchdogUSec))"
+else
+    fail "systemd restarted ticklerd $(property NRestarts) times" "$(journal_tail)"
+fi
+
+# --- stop ----------------------------------------------------------------------------------------------------------
+stopping_before=$(count TICKLER_EVENT=stopping)
+if in_ns systemctl stop ticklerd.service && [ "$(property Result)" = success ] \
+    && [ "$(property ExecMainStatus)" = 0 ] && [ "$(property ActiveState)" = inactive ]; then
+    pass "systemctl stop is clean (Result=success, exit status 0)"
+else
+    fail "systemctl stop was not clean" "Result=$(property Result) ExecMainCode=$(property ExecMainCode)" \
+        "ExecMainStatus=$(property ExecMainStatus) ActiveState=$(property ActiveState)"
+fi
+if has_events stopping "" $((stopping_before + 1)); then
+    pass "a stopping entry is in the journal"
+else
+    fail "no stopping entry" "$(journal_tail)"
+fi
+
+# --- sandbox rating, catalog ---------------------------------------------------------------------------------------
+exposure=$(in_ns systemd-analyze security --no-pager ticklerd.service 2>/dev/null \
+    | sed -n 's/.*Overall exposure level for ticklerd.service: \([0-9.]*\).*/\1/p')
+if [ -n "$exposure" ] && python3 -c "import sys; sys.exit(0 if float('$exposure') <= 2.5 else 1)"; then
+    pass "systemd-analyze security ticklerd.service rates exposure $exposure (at most 2.5)"
+else
+    fail "systemd-analyze security ticklerd.service rates exposure '${exposure:-?}', more than 2.5"
+fi
+catalog=$(in_ns journalctl --list-catalog 2>/dev/null)
+if grep -q '^e6b96e6c4b04453280eecc44e0bb39aa' <<<"$catalog"; then
+    pass "the message catalog is installed and compiled"
+else
+    fail "journalctl --list-catalog does not know Tickler's MESSAGE_IDs"
+fi
+
+# --- uninstall -----------------------------------------------------------------------------------------------------
+if in_ns /run/tickler-test/checkout/Deploy/uninstall.sh >"$work/uninstall.log" 2>&1 \
+    && ! in_ns test -e /etc/systemd/system/ticklerd.service && ! in_ns test -e /usr/local/bin/ticklerd \
+    && in_ns test -f /etc/tickler/schedule.toml && in_ns test -d /var/lib/private/tickler; then
+    pass "uninstall.sh removes binaries and unit, keeps the schedule and the state"
+else
+    fail "uninstall.sh did not do what it should" "$(tail -n 10 "$work/uninstall.log")"
+fi
+if in_ns /run/tickler-test/checkout/Deploy/uninstall.sh --purge >"$work/uninstall.log" 2>&1 \
+    && ! in_ns test -e /etc/tickler && ! in_ns test -e /var/lib/private/tickler; then
+    pass "uninstall.sh --purge removes the schedule and the state"
+else
+    fail "uninstall.sh --purge left files" "$(tail -n 10 "$work/uninstall.log")"
+fi
+
+echo "system: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
