@@ -139,7 +139,9 @@ write_schedule() { in_ns sh -c 'mkdir -p /etc/tickler && cat >/etc/tickler/sched
 id=system-test-once
 title="Kiểm tra hệ thống: gửi thư chúc mừng"
 due=$(date -u -d '+25 seconds' +%Y-%m-%dT%H:%M:%S)
-write_schedule <<TOML
+# A one-off obligation due 25 s from now, reminded 10 s before: both entries come while the test watches.
+first_schedule() {
+    cat <<TOML
 # Written by Tests/System/systemd-test.sh
 [[obligation]]
 id = "$id"
@@ -148,6 +150,8 @@ once = "$due"
 timezone = "UTC"
 remind = ["10s"]
 TOML
+}
+first_schedule | write_schedule
 
 if in_ns /run/tickler-test/checkout/Deploy/install.sh --bindir-from /run/tickler-test/bin \
     >"$work/install.log" 2>&1; then
@@ -207,15 +211,10 @@ fi
 
 # --- reload ------------------------------------------------------------------------------------------------------
 next_year=$(($(date -u +%Y) + 1))
+# The valid edit: a second obligation, next year.
 valid_schedule() {
+    first_schedule
     cat <<TOML
-# Written by Tests/System/systemd-test.sh
-[[obligation]]
-id = "$id"
-title = "$title"
-once = "$due"
-timezone = "UTC"
-remind = ["10s"]
 
 [[obligation]]
 id = "system-test-later"
