@@ -14,14 +14,17 @@ struct RecurrenceBuilder {
 
     /// The recurrence and its description, or nil after reporting what is wrong.
     func build(_ reader: inout TableReader) -> (any Recurrence, String)? {
-        let present = ObligationParser.recurrenceKeys.filter(reader.contains)
+        let present = ObligationParser.recurrenceKeys.filter(reader.contains).sorted {
+            (reader.line(of: $0) ?? 0, $0) < (reader.line(of: $1) ?? 0, $1)
+        }
         guard let kind = present.first else {
             let list = ObligationParser.recurrenceKeys.map { "\"\($0)\"" }.joined(separator: ", ")
             reader.report(nil, "missing a recurrence: set exactly one of \(list)")
             return nil
         }
         for extra in present.dropFirst() {
-            reader.report(extra, "only one recurrence key is allowed, and \"\(kind)\" is already set")
+            let line = reader.line(of: kind).map { " on line \($0)" } ?? ""
+            reader.report(extra, "only one recurrence key is allowed, and \"\(kind)\" is already set\(line)")
         }
         checkParameters(kind: kind, &reader)
         guard present.count == 1, let (base, description) = buildBase(kind: kind, &reader) else { return nil }
@@ -58,7 +61,9 @@ struct RecurrenceBuilder {
     /// The `until` wall-clock time; a date includes that whole day.
     private func until(_ reader: inout TableReader, after start: LocalDateTime?) -> LocalDateTime? {
         guard let end = reader.dateValue("until")?.inclusiveEnd(in: zone) else { return nil }
-        if let start, end < start { reader.report("until", "\(Self.text(end)) is before start \(Self.text(start))") }
+        if let start, end < start {
+            reader.report("until", "\(Self.untilText(end).dropFirst(7)) is before start \(Self.text(start))")
+        }
         return end
     }
 
@@ -170,12 +175,15 @@ struct RecurrenceBuilder {
         }
         var adjustment = DateAdjustment.none
         do { adjustment = try DateAdjustment(parsing: text) } catch { reader.report("adjust", error.description) }
-        var workingDays = WorkingDays.weekdays
-        do {
-            workingDays = try WorkingDays.parse(holidays: holidays ?? [], workdays: workdays ?? [])
-        } catch {
-            reader.report(error.kind == .workdays ? "workdays" : "holidays", error.description)
+        var holidayCalendar = HolidayCalendar.none
+        var madeUp: Set<CivilDate> = []
+        do { holidayCalendar = try WorkingDays.parse(holidays: holidays ?? [], workdays: []).holidays } catch {
+            reader.report("holidays", error.description)
         }
+        do { madeUp = try WorkingDays.parse(holidays: [], workdays: workdays ?? []).workdays } catch {
+            reader.report("workdays", error.description)
+        }
+        let workingDays = WorkingDays(holidays: holidayCalendar, workdays: madeUp)
         guard adjustment != .none else { return (base, "") }
         let sets = (holidays ?? []).joined(separator: ", ")
         return (Self.adjusted(base, zone: zone, workingDays: workingDays, adjustment: adjustment),

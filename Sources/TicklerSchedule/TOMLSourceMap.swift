@@ -44,7 +44,10 @@ struct TOMLSourceMap {
                 tables.append(Table(name: name, isArrayElement: isArray, header: position))
             } else if let equals = Self.keyEnd(in: content) {
                 let key = Self.normalized(key: content[..<equals])
-                if tables[tables.count - 1].keys[key] == nil { tables[tables.count - 1].keys[key] = position }
+                // A dotted key (`a.b = 1`) also marks its first part, the key TOML sees in this table.
+                for name in [key, String(key.prefix { $0 != "." })] where tables[tables.count - 1].keys[name] == nil {
+                    tables[tables.count - 1].keys[name] = position
+                }
                 scanner.scan(content[content.index(after: equals)...])
             }
         }

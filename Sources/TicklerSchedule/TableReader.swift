@@ -19,6 +19,9 @@ struct TableReader {
     /// Whether the table has `key`.
     func contains(_ key: String) -> Bool { table[key] != nil }
 
+    /// The line `key` is written on, when known.
+    func line(of key: String) -> Int? { positions?.keys[key]?.line }
+
     /// Records a problem about `key` (nil: about the table), at the key's line, or the table header's.
     mutating func report(_ key: String?, _ message: String) {
         let position = key.flatMap { positions?.keys[$0] } ?? positions?.header
@@ -30,7 +33,8 @@ struct TableReader {
     /// Reports every key not in `known`, suggesting the nearest known one.
     mutating func reportUnknownKeys(known: [String]) {
         for key in table.keys.sorted() where !known.contains(key) {
-            report(key, "unknown key" + Suggestion.hint(for: key, among: known))
+            let what = table[key]?.type == .table ? "unknown table" : "unknown key"
+            report(key, what + Suggestion.hint(for: key, among: known))
         }
     }
 

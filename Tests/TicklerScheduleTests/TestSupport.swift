@@ -19,7 +19,7 @@ enum TestSupport {
     }
 
     /// The schedule in `text`, read as /etc/tickler/schedule.toml.
-    static func load(_ text: String) throws -> Schedule {
+    static func load(_ text: String) throws(ScheduleLoadError) -> Schedule {
         try loader.load(text: text, path: path)
     }
 
