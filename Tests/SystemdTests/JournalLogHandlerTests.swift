@@ -53,13 +53,18 @@ import Testing
 
     @Test func standardErrorLineIsReadable() {
         let metadata: Logger.Metadata = ["tickler.obligation": "visa", "tickler.title": "Gia hạn visa\n2027"]
-        let handler = JournalLogHandler(label: "t", identifier: "ticklerd", destination: .standardError(timestamps: false))
+        let handler = JournalLogHandler(
+            label: "t", identifier: "ticklerd", destination: .standardError(timestamps: false))
         let line = handler.line(for: event(.warning, "due now: Gia hạn visa", metadata: metadata), timestamp: nil)
-        #expect(line == #"warning ticklerd: due now: Gia hạn visa tickler.obligation=visa tickler.title="Gia hạn visa\n2027""#)
+        #expect(
+            line
+                == #"warning ticklerd: due now: Gia hạn visa tickler.obligation=visa tickler.title="Gia hạn visa\n2027""#
+        )
     }
 
     @Test func standardErrorLineWithTimestampAndEscapes() {
-        let handler = JournalLogHandler(label: "t", identifier: "ticklerd", destination: .standardError(timestamps: true))
+        let handler = JournalLogHandler(
+            label: "t", identifier: "ticklerd", destination: .standardError(timestamps: true))
         let metadata: Logger.Metadata = ["q": "say \"hi\"", "empty": ""]
         let line = handler.line(for: event(.info, "two\nlines", metadata: metadata), timestamp: "2026-11-29 07:00:00")
         #expect(line == #"2026-11-29 07:00:00 info ticklerd: two\nlines empty="" q="say \"hi\"""#)
@@ -75,8 +80,9 @@ import Testing
         #expect(entry["A"] == "provider")
         #expect(entry["B"] == "handler")
         #expect(entry["C"] == "event")
-        #expect(handler.line(for: event(.info, "x", metadata: ["c": "event"]), timestamp: nil)
-            == "info ticklerd: x a=provider b=handler c=event")
+        #expect(
+            handler.line(for: event(.info, "x", metadata: ["c": "event"]), timestamp: nil)
+                == "info ticklerd: x a=provider b=handler c=event")
     }
 }
 

@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
 import Systemd
 import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#endif
 
 extension ProcessEnvironmentTests {
     /// The sd_notify protocol for real: datagrams on a bound AF_UNIX socket named by `NOTIFY_SOCKET`.
@@ -13,8 +14,10 @@ extension ProcessEnvironmentTests {
             ([NotifyState.ready], "READY=1"),
             ([.stopping], "STOPPING=1"),
             ([.watchdog], "WATCHDOG=1"),
-            ([.status("12 obligations; next: labour-agreement-van-son in 7 days")],
-             "STATUS=12 obligations; next: labour-agreement-van-son in 7 days"),
+            (
+                [.status("12 obligations; next: labour-agreement-van-son in 7 days")],
+                "STATUS=12 obligations; next: labour-agreement-van-son in 7 days"
+            ),
             ([.ready, .status("Sẵn sàng")], "READY=1\nSTATUS=Sẵn sàng"),
         ])
         func sendsExactDatagram(states: [NotifyState], expected: String) throws {
