@@ -2,8 +2,10 @@ public import TicklerCalendar
 
 /// The occurrences of an RFC 5545 recurrence rule from a start (DTSTART), as instants in a time zone.
 ///
-/// Occurrences are computed in local civil time, as python-dateutil's `rrule` does, and each is converted to an
-/// instant once. The start is a lower bound and is itself an occurrence only when it matches the rule.
+/// Occurrences are computed in wall-clock time with python-dateutil's `rrule` semantics, and each is converted
+/// to an instant once. The start is a lower bound and is itself an occurrence only when it matches the rule.
+/// A wall-clock time skipped by a forward shift is read with the offset from before the gap (02:30 becomes 03:30);
+/// one that occurs twice is the first. An instant that equals one already given is not given again.
 public struct RRuleRecurrence: Recurrence {
     /// The rule.
     public let rule: RecurrenceRule
@@ -12,20 +14,31 @@ public struct RRuleRecurrence: Recurrence {
     /// The zone the wall-clock times are read in.
     public let zone: ZoneRules
 
+    private let plan: RRulePlan
+
     /// The rule `rule` from `start`, read in `zone`.
     public init(rule: RecurrenceRule, start: LocalDateTime, zone: ZoneRules) {
         self.rule = rule
-        self.start = start
+        self.start = LocalDateTime(date: start.date, time: TimeOfDay(unchecked: start.time.hour, start.time.minute, start.time.second))
         self.zone = zone
+        self.plan = RRulePlan(rule: rule, start: self.start)
     }
 
     /// Every occurrence, from the start on.
-    public func occurrences() -> Occurrences { Occurrences() }
+    public func occurrences() -> Occurrences {
+        Occurrences(plan: plan, zone: zone, after: Int64.min, period: 0)
+    }
 
-    public func occurrences(after instant: Instant) -> Occurrences { Occurrences() }
-
-    /// The iterator of ``RRuleRecurrence``.
-    public struct Occurrences: IteratorProtocol {
-        public mutating func next() -> Instant? { nil }
+    /// The occurrences strictly after `instant`.
+    ///
+    /// Without COUNT the expansion starts at the period two days of wall-clock time before `instant` rather than at
+    /// the start; with COUNT it counts from the start, as it must.
+    public func occurrences(after instant: Instant) -> Occurrences {
+        var period = 0
+        if plan.count == nil {
+            let local = zone.localDateTime(at: instant).localSeconds - 2 * 86_400
+            period = plan.period(containing: local)
+        }
+        return Occurrences(plan: plan, zone: zone, after: instant.microsecondsSinceEpoch, period: period)
     }
 }

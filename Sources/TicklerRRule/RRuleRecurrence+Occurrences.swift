@@ -1,0 +1,128 @@
+public import TicklerCalendar
+
+extension RRuleRecurrence {
+    /// The iterator of ``RRuleRecurrence``: expands one period at a time into a reused buffer.
+    public struct Occurrences: IteratorProtocol {
+        private let plan: RRulePlan
+        private let zone: ZoneRules
+        /// Only instants strictly after this (microseconds since the epoch) are returned.
+        private let after: Int64
+        private var period: Int
+        /// The current period's candidates, wall-clock seconds, increasing; `position` is the next one.
+        private var buffer: [Int64] = []
+        private var position = 0
+        private var scratch: [Int64] = []
+        private var exhausted: Bool
+        private var cache = RRulePlan.DayCache()
+        /// Occurrences still to give (COUNT), counting those at or before `after`.
+        private var remaining: Int
+        /// The last instant given (or skipped as not after `after`), microseconds.
+        private var last = Int64.min
+        /// Instants of wall-clock times that fell in a gap: they land later than the times after the gap, so they
+        /// wait here until the expansion passes them.
+        private var pending: [Int64] = []
+        private var pendingPosition = 0
+
+        init(plan: RRulePlan, zone: ZoneRules, after: Int64, period: Int) {
+            self.plan = plan
+            self.zone = zone
+            self.after = after
+            self.period = period
+            exhausted = plan.isEmpty
+            remaining = plan.count ?? Int.max
+        }
+
+        public mutating func next() -> Instant? {
+            while remaining > 0 {
+                guard position < buffer.count else {
+                    if !exhausted {
+                        refill()
+                        continue
+                    }
+                    guard pendingPosition < pending.count else { return nil }
+                    pendingPosition += 1
+                    if let instant = offer(pending[pendingPosition - 1]) { return instant }
+                    continue
+                }
+                let local = buffer[position]
+                if local < plan.startLocal {
+                    position += 1
+                    continue
+                }
+                if local > plan.untilLocal {
+                    exhausted = true
+                    position = buffer.count
+                    continue
+                }
+                let (micros, skipped) = convert(local)
+                if pendingPosition < pending.count, pending[pendingPosition] <= micros {
+                    pendingPosition += 1
+                    if let instant = offer(pending[pendingPosition - 1]) { return instant }
+                    continue
+                }
+                position += 1
+                if skipped {
+                    pending.append(micros)
+                    continue
+                }
+                if let instant = offer(micros) { return instant }
+            }
+            return nil
+        }
+
+        /// Counts an instant unless it repeats one already given; returns it when it lies after `after`.
+        @inline(__always)
+        private mutating func offer(_ micros: Int64) -> Instant? {
+            if micros <= last { return nil }
+            if let until = plan.untilInstant, micros > until.microsecondsSinceEpoch {
+                remaining = 0
+                return nil
+            }
+            last = micros
+            remaining -= 1
+            return micros > after ? Instant(microsecondsSinceEpoch: micros) : nil
+        }
+
+        /// The instant of a wall-clock second, and whether it fell in a gap.
+        @inline(__always)
+        private func convert(_ local: Int64) -> (Int64, Bool) {
+            switch zone.resolve(LocalDateTime(localMicroseconds: local * 1_000_000)) {
+            case .unique(let instant), .repeated(let instant, _): (instant.microsecondsSinceEpoch, false)
+            case .skipped(let instant): (instant.microsecondsSinceEpoch, true)
+            }
+        }
+
+        /// Loads the next period's candidates, applying BYSETPOS.
+        private mutating func refill() {
+            buffer.removeAll(keepingCapacity: true)
+            position = 0
+            if pendingPosition == pending.count && !pending.isEmpty {
+                pending.removeAll(keepingCapacity: true)
+                pendingPosition = 0
+            }
+            guard !plan.setPositions.isEmpty else {
+                // Without BYSETPOS periods need not be told apart: load several at once.
+                while buffer.count < 64 {
+                    guard plan.fill(&buffer, period: &period, cache: &cache) else {
+                        exhausted = true
+                        return
+                    }
+                }
+                return
+            }
+            guard plan.fill(&buffer, period: &period, cache: &cache) else {
+                exhausted = true
+                return
+            }
+            guard !buffer.isEmpty else { return }
+            scratch.removeAll(keepingCapacity: true)
+            for position in plan.setPositions {
+                let index = position > 0 ? position - 1 : buffer.count + position
+                if index >= 0 && index < buffer.count { scratch.append(buffer[index]) }
+            }
+            scratch.sort()
+            buffer.removeAll(keepingCapacity: true)
+            for value in scratch where buffer.last != value { buffer.append(value) }
+        }
+    }
+}
