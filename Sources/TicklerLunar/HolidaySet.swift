@@ -35,6 +35,16 @@ public enum HolidaySet: String, CaseIterable, Hashable, Sendable, CustomStringCo
 
     /// The holidays of Gregorian year `year`, sorted, without duplicates.
     public func dates(in year: Int) -> [CivilDate] {
+        HolidayCache.holidays(of: self, in: year).sorted()
+    }
+
+    /// Whether `date` is one of this set's holidays.
+    public func contains(_ date: CivilDate) -> Bool {
+        HolidayCache.holidays(of: self, in: date.year).contains(date)
+    }
+
+    /// Computes the holidays of `year` by the base rule.
+    func computeDates(in year: Int) -> [CivilDate] {
         let base: Set<CivilDate>
         switch self {
         case .vn: base = Self.vietnameseBaseDates(in: year)
@@ -42,11 +52,6 @@ public enum HolidaySet: String, CaseIterable, Hashable, Sendable, CustomStringCo
         }
         guard self == .vn else { return base.sorted() }
         return Self.addingCompensatoryDays(to: base).filter { $0.year == year }.sorted()
-    }
-
-    /// Whether `date` is one of this set's holidays.
-    public func contains(_ date: CivilDate) -> Bool {
-        dates(in: date.year).contains(date)
     }
 
     /// Vietnam's base holidays in `year`, before compensatory days.
