@@ -24,6 +24,26 @@ struct CalendarEventParser {
         body = takeZone(from: body)
         guard !body.isEmpty else { throw failure(text, "a time zone alone is not a calendar event") }
         bytes = Array(body.utf8)
+        do {
+            try parseBody(body)
+        } catch {
+            // A last word that looks like a zone name but is none is the likelier mistake.
+            if case .local = event.zone, let space = body.lastIndex(of: " "),
+                case let word = String(body[body.index(after: space)...]), word.contains("/") || word.count >= 3,
+                word.allSatisfy({ $0.isLetter || "/_+-".contains($0) }), !Self.isWeekdayList(word),
+                Self.shorthand(word.lowercased()) == nil
+            {
+                throw failure(word, "unknown time zone (expected an IANA name such as Asia/Ho_Chi_Minh, or UTC)")
+            }
+            throw error
+        }
+        normalize()
+        try validate()
+        return event
+    }
+
+    /// Parses the specification without its zone.
+    private mutating func parseBody(_ body: Substring) throws(CalendarEventError) {
         if let shorthand = Self.shorthand(body.lowercased()) {
             shorthand(&event)
         } else {
@@ -31,9 +51,13 @@ struct CalendarEventParser {
             if try !parseDate() { try parseTime() }
             guard position == bytes.count else { throw failure(rest, "unexpected text") }
         }
-        normalize()
-        try validate()
-        return event
+    }
+
+    /// Whether `word` is made of weekday names only (`Mon,Wed..Fri`).
+    private static func isWeekdayList(_ word: String) -> Bool {
+        word.split(whereSeparator: { $0 == "," || $0 == "." || $0 == "-" }).allSatisfy { name in
+            weekdayNames.contains { $0.name == name.lowercased() }
+        }
     }
 
     // MARK: - Time zone
@@ -237,9 +261,10 @@ struct CalendarEventParser {
             event.minute = [CalendarComponent(start: 0)]
             return
         }
+        let timeStart = position
         let hour = try parseChain(field: "hour", seconds: false)
         guard peek == UInt8(ascii: ":") else {
-            throw failure(rest.isEmpty ? text : rest, "expected a time such as 09:00 (hour:minute[:second])")
+            throw failure(word(from: timeStart), "expected a time such as 09:00 (hour:minute[:second])")
         }
         position += 1
         let minute = try parseChain(field: "minute", seconds: false)
@@ -258,6 +283,9 @@ struct CalendarEventParser {
     private mutating func parseChain(field: String, seconds: Bool) throws(CalendarEventError) -> [CalendarComponent]? {
         if peek == UInt8(ascii: "*") {
             position += 1
+            if peek == UInt8(ascii: "/") {
+                throw failure(word(from: position - 1), "a repetition starts from a value, not \"*\" (write 0/5 or 1/2)")
+            }
             return seconds ? [CalendarComponent(start: 0, repeat: 1_000_000)] : nil
         }
         var chain: [CalendarComponent] = []
@@ -295,7 +323,11 @@ struct CalendarEventParser {
         let start = position
         guard let first = peek, first >= 0x30, first <= 0x39 else {
             let found = rest.isEmpty ? "" : word(from: start)
-            throw failure(found, found.isEmpty ? "the \(field) is missing" : "expected a number or \"*\" in the \(field)")
+            if found.isEmpty { throw failure("", "the \(field) is missing") }
+            if start == 0, field == "date", let byte = peek, byte | 0x20 >= 0x61, byte | 0x20 <= 0x7A {
+                throw failure(found, "expected a weekday (Mon…Sun), a shorthand such as daily, or a date")
+            }
+            throw failure(found, "expected a number or \"*\" in the \(field)")
         }
         var value = 0
         while let byte = peek, byte >= 0x30, byte <= 0x39 {
@@ -381,7 +413,9 @@ struct CalendarEventParser {
         for component in chain {
             var part = show(component.start)
             if component.stop >= 0 { part += ".." + show(component.stop) }
-            if component.repeat > 0 { part += "/" + show(component.repeat) }
+            if component.repeat > 0 && !(component.stop >= 0 && component.repeat == (seconds ? 1_000_000 : 1)) {
+                part += "/" + show(component.repeat)
+            }
             let error = { (reason: String) in failure(part, reason) }
             let name = endOfMonth && field == "day" ? "days before the end of the month" : field
             guard (from...upper).contains(component.start) else { throw error("\(name) must be \(range)") }
@@ -392,7 +426,7 @@ struct CalendarEventParser {
                     throw error("the range must go forward and fit one repetition")
                 }
             } else if endOfMonth ? component.start - component.repeat < from : component.start + component.repeat > upper {
-                throw error("the repetition never fires within the \(field)")
+                throw error("the repetition goes past the range of the \(field) (\(range))")
             }
         }
     }

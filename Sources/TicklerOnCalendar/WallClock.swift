@@ -13,6 +13,9 @@ struct WallClock {
     let rules: ZoneRules?
     /// The offset the last conversion ended with, glibc's guess for the next one.
     private(set) var lastOffset: Int
+    /// The last wall-clock time resolved and how: a search normalizes the same reading many times.
+    private var cachedLocal = Int64.min
+    private var cachedResolution = ZoneRules.Resolution.unique(Instant(microsecondsSinceEpoch: 0))
 
     init(rules: ZoneRules?) {
         self.rules = rules
@@ -36,7 +39,11 @@ struct WallClock {
         }
         let utc: Int64
         let offset: Int
-        switch rules.resolve(LocalDateTime(localMicroseconds: local * 1_000_000)) {
+        if local != cachedLocal {
+            cachedResolution = rules.resolve(LocalDateTime(localMicroseconds: local * 1_000_000))
+            cachedLocal = local
+        }
+        switch cachedResolution {
         case .unique(let instant):
             utc = instant.secondsSinceEpoch
             offset = Int(local - utc)
