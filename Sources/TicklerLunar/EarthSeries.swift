@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The Earth's heliocentric longitude and radius vector: the VSOP87 series as abridged in J. Meeus,
@@ -30,6 +30,19 @@ enum EarthSeries {
         for term in terms { total += term.amplitude * cos(term.phase + term.frequency * tau) }
         return total
     }
+
+    /// Σ over the series of Σ(terms) × τ^index, by Horner's rule, scaled from 1e-8 units.
+    static func polynomial(_ series: [[PeriodicTerm]], _ tau: Double) -> Double {
+        var total = 0.0
+        for terms in series.reversed() { total = total * tau + sum(terms, tau) }
+        return total / 1e8
+    }
+
+    /// The longitude series L0 … L5 (radians × 1e8).
+    static let longitude = [longitude0, longitude1, longitude2, longitude3, longitude4, longitude5]
+
+    /// The radius series R0 … R2 (AU × 1e8).
+    static let radius = [radius0, radius1, radius2]
 
     /// L0.
     static let longitude0: [PeriodicTerm] = [
@@ -89,7 +102,7 @@ enum EarthSeries {
 
     /// L5.
     static let longitude5: [PeriodicTerm] = [
-        .init(1, 3.14, 0),
+        .init(1, 3.14, 0)
     ]
 
     /// R0 (terms above 4e-6 AU; the radius only scales the aberration).
@@ -106,6 +119,6 @@ enum EarthSeries {
 
     /// R2 (abridged).
     static let radius2: [PeriodicTerm] = [
-        .init(4359, 5.7846, 6283.0758),
+        .init(4359, 5.7846, 6283.0758)
     ]
 }

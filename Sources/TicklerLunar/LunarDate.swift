@@ -35,7 +35,9 @@ public struct LunarDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// Calendar order: a leap month follows the regular month of the same number.
     public static func < (lhs: LunarDate, rhs: LunarDate) -> Bool {
-        (lhs.year, lhs.month, lhs.isLeapMonth ? 1 : 0, lhs.day) < (rhs.year, rhs.month, rhs.isLeapMonth ? 1 : 0, rhs.day)
+        (lhs.year, lhs.month, lhs.isLeapMonth ? 1 : 0, lhs.day) < (
+            rhs.year, rhs.month, rhs.isLeapMonth ? 1 : 0, rhs.day
+        )
     }
 
     /// Two digits.

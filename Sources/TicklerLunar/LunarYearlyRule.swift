@@ -39,9 +39,10 @@ public struct LunarYearlyRule: DateRule, Hashable {
     }
 
     public func dates(from date: CivilDate) -> Dates {
-        let supported = LunisolarCalendar.supportedYears
-        // The lunar year of `date` is its Gregorian year or the one before.
-        let year = calendar.lunarDate(for: date)?.year ?? (date.year < supported.lowerBound ? supported.lowerBound : .max)
+        // Outside the supported dates: from the first supported year, or nothing after the last.
+        let year =
+            calendar.lunarDate(for: date)?.year
+            ?? (date < calendar.supportedDates.lowerBound ? LunisolarCalendar.supportedYears.lowerBound : .max)
         return Dates(rule: self, from: date, year: year)
     }
 

@@ -66,7 +66,8 @@ public enum SolarTerm: Int, CaseIterable, Hashable, Sendable, CustomStringConver
     public func date(in year: Int, calendar kind: LunarCalendarKind) -> CivilDate {
         let ut = universalJulianDay(in: year)
         return CivilDate(
-            daysSinceEpoch: JulianDay.localDay(ut: ut, utcOffsetSeconds: kind.utcOffsetSeconds(atUniversalJulianDay: ut)))
+            daysSinceEpoch: JulianDay.localDay(
+                ut: ut, utcOffsetSeconds: kind.utcOffsetSeconds(atUniversalJulianDay: ut)))
     }
 
     /// The UT Julian day of this term in `year`.

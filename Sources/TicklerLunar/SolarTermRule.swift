@@ -3,7 +3,8 @@ public import TicklerCalendar
 /// The local date of a solar term every year (Qingming, about 4–5 April): the schedule's `solar-term` key.
 ///
 /// The date is the day on which the term's instant falls at the calendar's UTC offset (UTC+7 for `vietnamese`,
-/// UTC+8 for `chinese`), so the two calendars can differ by a day when the term is near midnight.
+/// UTC+8 for `chinese`), so the two calendars can differ by a day when the term is near midnight. The dates cover
+/// the years of ``LunisolarCalendar/supportedYears``.
 public struct SolarTermRule: DateRule, Hashable {
     /// The solar term.
     public let term: SolarTerm
@@ -17,7 +18,7 @@ public struct SolarTermRule: DateRule, Hashable {
     }
 
     public func dates(from date: CivilDate) -> Dates {
-        Dates(rule: self, from: date, year: date.year)
+        Dates(rule: self, from: date, year: max(date.year, LunisolarCalendar.supportedYears.lowerBound))
     }
 
     /// The iterator of ``SolarTermRule``: one date per Gregorian year.

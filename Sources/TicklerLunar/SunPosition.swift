@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The Sun's apparent geocentric longitude (J. Meeus, *Astronomical Algorithms*, chapters 22, 25 and 32).
@@ -17,21 +17,8 @@ enum SunPosition {
     static func apparentLongitude(jde: Double) -> Double {
         let tau = (jde - JulianDay.j2000) / 365_250
         let t = tau * 10
-        let longitude =
-            (EarthSeries.sum(EarthSeries.longitude0, tau)
-                + tau
-                    * (EarthSeries.sum(EarthSeries.longitude1, tau)
-                        + tau
-                            * (EarthSeries.sum(EarthSeries.longitude2, tau)
-                                + tau
-                                    * (EarthSeries.sum(EarthSeries.longitude3, tau)
-                                        + tau
-                                            * (EarthSeries.sum(EarthSeries.longitude4, tau)
-                                                + tau * EarthSeries.sum(EarthSeries.longitude5, tau)))))) / 1e8
-        let radius =
-            (EarthSeries.sum(EarthSeries.radius0, tau)
-                + tau * (EarthSeries.sum(EarthSeries.radius1, tau) + tau * EarthSeries.sum(EarthSeries.radius2, tau)))
-            / 1e8
+        let longitude = EarthSeries.polynomial(EarthSeries.longitude, tau)
+        let radius = EarthSeries.polynomial(EarthSeries.radius, tau)
         let geometric = longitude * degreesPerRadian + 180
         let fk5 = -0.09033 / 3600
         let aberration = -20.4898 / 3600 / radius

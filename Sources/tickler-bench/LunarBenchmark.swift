@@ -44,7 +44,9 @@ func runLunarBenchmark(iterations: Int = 100_000) {
         for lunar in lunarDates { checksum &+= calendar.civilDate(for: lunar)!.day }
     }
     let foundationBackward = clock.measure {
-        for component in components { checksum &+= foundation.date(from: component).map { Int($0.timeIntervalSince1970) } ?? 0 }
+        for component in components {
+            checksum &+= foundation.date(from: component).map { Int($0.timeIntervalSince1970) } ?? 0
+        }
     }
 
     report("Gregorian → lunar", iterations, tickler: ticklerForward, foundation: foundationForward)
@@ -56,7 +58,8 @@ func runLunarBenchmark(iterations: Int = 100_000) {
 private func report(_ name: String, _ iterations: Int, tickler: Duration, foundation: Duration) {
     let mine = nanoseconds(tickler) / Double(iterations)
     let theirs = nanoseconds(foundation) / Double(iterations)
-    let line = "lunar: \(name): \(iterations) conversions; Tickler \(format(mine)) ns/op, "
+    let line =
+        "lunar: \(name): \(iterations) conversions; Tickler \(format(mine)) ns/op, "
         + "Foundation .chinese \(format(theirs)) ns/op, Tickler \(format(theirs / mine))× faster"
     print(line)
 }

@@ -6,7 +6,9 @@ import TicklerLunar
 @Suite("Lunar and solar-term date rules")
 struct DateRuleTests {
     /// A Gregorian date from its parts.
-    static func date(_ year: Int, _ month: Int, _ day: Int) -> CivilDate { CivilDate(year: year, month: month, day: day)! }
+    static func date(_ year: Int, _ month: Int, _ day: Int) -> CivilDate {
+        CivilDate(year: year, month: month, day: day)!
+    }
 
     /// The first `count` dates of a rule from `start`.
     static func first(_ count: Int, of rule: some DateRule, from start: CivilDate) -> [CivilDate] {
@@ -21,10 +23,14 @@ struct DateRuleTests {
         let newYear = try LunarMonthDay(parsing: "01-01")
         let vietnamese = LunarYearlyRule(monthDay: newYear, calendar: .vietnamese)
         let chinese = LunarYearlyRule(monthDay: newYear, calendar: .chinese)
-        #expect(Self.first(3, of: vietnamese, from: Self.date(2029, 1, 1)) ==
-            [Self.date(2029, 2, 13), Self.date(2030, 2, 2), Self.date(2031, 1, 23)])
-        #expect(Self.first(3, of: chinese, from: Self.date(2029, 1, 1)) ==
-            [Self.date(2029, 2, 13), Self.date(2030, 2, 3), Self.date(2031, 1, 23)])
+        #expect(
+            Self.first(3, of: vietnamese, from: Self.date(2029, 1, 1)) == [
+                Self.date(2029, 2, 13), Self.date(2030, 2, 2), Self.date(2031, 1, 23),
+            ])
+        #expect(
+            Self.first(3, of: chinese, from: Self.date(2029, 1, 1)) == [
+                Self.date(2029, 2, 13), Self.date(2030, 2, 3), Self.date(2031, 1, 23),
+            ])
         // On or after: the start date itself counts.
         #expect(Self.first(1, of: vietnamese, from: Self.date(2030, 2, 2)) == [Self.date(2030, 2, 2)])
         #expect(Self.first(1, of: vietnamese, from: Self.date(2030, 2, 3)) == [Self.date(2031, 1, 23)])
@@ -49,7 +55,8 @@ struct DateRuleTests {
     func dayThirty() throws {
         let rule = LunarYearlyRule(monthDay: try LunarMonthDay(parsing: "12-30"))
         // Month 12 has 29 days in lunar 2031 (ends 2032-02-10) and 30 in lunar 2032 (ends 2033-01-30).
-        #expect(Self.first(2, of: rule, from: Self.date(2032, 1, 1)) == [Self.date(2032, 2, 10), Self.date(2033, 1, 30)])
+        #expect(
+            Self.first(2, of: rule, from: Self.date(2032, 1, 1)) == [Self.date(2032, 2, 10), Self.date(2033, 1, 30)])
         #expect(LunisolarCalendar.vietnamese.monthLength(year: 2031, month: 12) == 29)
         #expect(LunisolarCalendar.vietnamese.monthLength(year: 2032, month: 12) == 30)
     }
@@ -66,8 +73,10 @@ struct DateRuleTests {
     @Test("Qingming: 4 or 5 April, on each calendar's offset")
     func qingming() {
         let rule = SolarTermRule(term: .qingming, calendar: .chinese)
-        #expect(Self.first(3, of: rule, from: Self.date(2026, 1, 1)) ==
-            [Self.date(2026, 4, 5), Self.date(2027, 4, 5), Self.date(2028, 4, 4)])
+        #expect(
+            Self.first(3, of: rule, from: Self.date(2026, 1, 1)) == [
+                Self.date(2026, 4, 5), Self.date(2027, 4, 5), Self.date(2028, 4, 4),
+            ])
         #expect(Self.first(1, of: rule, from: Self.date(2026, 4, 6)) == [Self.date(2027, 4, 5)])
     }
 
@@ -78,6 +87,10 @@ struct DateRuleTests {
         let dates = Self.first(5, of: rule, from: Self.date(last - 1, 1, 1))
         #expect(dates.count == 2)
         #expect(Self.first(1, of: SolarTermRule(term: .lichun), from: Self.date(last + 1, 1, 1)).isEmpty)
+        // Before the first supported lunar new year (1800-01-25): from the first supported year.
+        let early = Self.first(1, of: rule, from: Self.date(1800, 1, 1))
+        #expect(early == [LunisolarCalendar.vietnamese.newYear(of: 1800)!])
+        #expect(Self.first(1, of: SolarTermRule(term: .lichun), from: Self.date(1500, 1, 1)).first?.year == 1800)
     }
 
     @Test("A lunar rule in a DailyRecurrence gives instants at the local time")

@@ -12,14 +12,18 @@ struct HolidayTests {
 
     @Test("vn 2027: Tết (eve + days 1–4), Hùng Kings, 30/4, 1/5, 2/9 + 3/9, and compensatory days")
     func vietnam2027() {
-        #expect(HolidaySet.vn.dates(in: 2027) == Self.dates(2027, [
-            "01-01",
-            "02-05", "02-06", "02-07", "02-08", "02-09",  // eve (Fri) and days 1–4
-            "02-10", "02-11",  // for Tết Saturday and Sunday
-            "04-16",  // 10/3 lunar
-            "04-30", "05-01", "05-03",  // 1 May is a Saturday: Monday off
-            "09-02", "09-03",  // 2 Sept is a Thursday: Friday bridges to the weekend
-        ]))
+        #expect(
+            HolidaySet.vn.dates(in: 2027)
+                == Self.dates(
+                    2027,
+                    [
+                        "01-01",
+                        "02-05", "02-06", "02-07", "02-08", "02-09",  // eve (Fri) and days 1–4
+                        "02-10", "02-11",  // for Tết Saturday and Sunday
+                        "04-16",  // 10/3 lunar
+                        "04-30", "05-01", "05-03",  // 1 May is a Saturday: Monday off
+                        "09-02", "09-03",  // 2 Sept is a Thursday: Friday bridges to the weekend
+                    ]))
     }
 
     @Test(
@@ -31,11 +35,13 @@ struct HolidayTests {
 
     @Test("cn 2027: Spring Festival week, Qingming, Labour Day, Dragon Boat, Mid-Autumn, National Day")
     func china2027() {
-        let expected = Self.dates(2027, [
-            "01-01", "02-05", "02-06", "02-07", "02-08", "02-09", "02-10", "02-11", "02-12", "04-05",
-            "05-01", "05-02", "05-03", "05-04", "05-05", "06-09", "09-15",
-            "10-01", "10-02", "10-03", "10-04", "10-05", "10-06", "10-07",
-        ])
+        let expected = Self.dates(
+            2027,
+            [
+                "01-01", "02-05", "02-06", "02-07", "02-08", "02-09", "02-10", "02-11", "02-12", "04-05",
+                "05-01", "05-02", "05-03", "05-04", "05-05", "06-09", "09-15",
+                "10-01", "10-02", "10-03", "10-04", "10-05", "10-06", "10-07",
+            ])
         #expect(HolidaySet.cn.dates(in: 2027) == expected)
     }
 

@@ -6,7 +6,9 @@ import TicklerLunar
 @Suite("Vietnamese and Chinese calendars where they differ")
 struct NamedDivergenceTests {
     /// A Gregorian date from its parts.
-    static func date(_ year: Int, _ month: Int, _ day: Int) -> CivilDate { CivilDate(year: year, month: month, day: day)! }
+    static func date(_ year: Int, _ month: Int, _ day: Int) -> CivilDate {
+        CivilDate(year: year, month: month, day: day)!
+    }
 
     @Test(
         "Tết and the Spring Festival fall on different days",
@@ -34,8 +36,9 @@ struct NamedDivergenceTests {
     func tet1985() {
         let tet = LunisolarCalendar.chinese.lunarDate(for: Self.date(1985, 1, 21))
         #expect(tet == LunarDate(year: 1984, month: 12, day: 1))
-        #expect(LunisolarCalendar.chinese.lunarDate(for: Self.date(1984, 11, 23)) ==
-            LunarDate(year: 1984, month: 10, day: 1, isLeapMonth: true))
+        #expect(
+            LunisolarCalendar.chinese.lunarDate(for: Self.date(1984, 11, 23))
+                == LunarDate(year: 1984, month: 10, day: 1, isLeapMonth: true))
     }
 
     @Test("Mid-Autumn 2034: 26 September in Vietnam, 27 September in China")
@@ -49,8 +52,9 @@ struct NamedDivergenceTests {
     func leapEleven2033() {
         for calendar in [LunisolarCalendar.vietnamese, .chinese] {
             #expect(calendar.leapMonth(in: 2033) == 11)
-            #expect(calendar.civilDate(for: LunarDate(year: 2033, month: 11, day: 1, isLeapMonth: true)) ==
-                Self.date(2033, 12, 22))
+            #expect(
+                calendar.civilDate(for: LunarDate(year: 2033, month: 11, day: 1, isLeapMonth: true))
+                    == Self.date(2033, 12, 22))
         }
     }
 }

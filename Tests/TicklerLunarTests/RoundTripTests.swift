@@ -5,7 +5,8 @@ import TicklerLunar
 /// Gregorian → lunar → Gregorian for every day, and the shape of the lunar calendar.
 @Suite("Round trips")
 struct RoundTripTests {
-    @Test("Every day of 1900–2199 converts to a lunar date and back", arguments: [LunarCalendarKind.vietnamese, .chinese])
+    @Test(
+        "Every day of 1900–2199 converts to a lunar date and back", arguments: [LunarCalendarKind.vietnamese, .chinese])
     func everyDay(kind: LunarCalendarKind) throws {
         let calendar = LunisolarCalendar(kind: kind)
         let first = CivilDate(year: 1900, month: 1, day: 31)!.daysSinceEpoch
@@ -19,7 +20,8 @@ struct RoundTripTests {
                 continue
             }
             // Days count up within a month; a month of 29 or 30 days is followed by day 1.
-            let continues = lunar.day == previous.day + 1 && lunar.month == previous.month
+            let continues =
+                lunar.day == previous.day + 1 && lunar.month == previous.month
                 && lunar.isLeapMonth == previous.isLeapMonth
             let newMonth = lunar.day == 1 && (29...30).contains(previous.day)
             if !(continues || newMonth) { failures += 1 }
@@ -66,7 +68,9 @@ struct RoundTripTests {
 
     @Test(
         "Sexagenary names",
-        arguments: [(1984, "Giáp Tý", "甲子"), (1968, "Mậu Thân", "戊申"), (2024, "Giáp Thìn", "甲辰"), (2043, "Quý Hợi", "癸亥")])
+        arguments: [
+            (1984, "Giáp Tý", "甲子"), (1968, "Mậu Thân", "戊申"), (2024, "Giáp Thìn", "甲辰"), (2043, "Quý Hợi", "癸亥"),
+        ])
     func sexagenary(year: Int, vietnamese: String, chinese: String) {
         let name = SexagenaryYear(lunarYear: year)
         #expect(name.name(for: .vietnamese) == vietnamese)
