@@ -50,15 +50,17 @@ printf '[Unit]\nWants=systemd-journald.service\n' >"$units/sandbox.target"
 # Cgroups the nested systemd creates at the top of each hierarchy stay behind after PID 1 dies: note what exists.
 cgroups_before=$(find /sys/fs/cgroup -mindepth 1 -maxdepth 2 -type d 2>/dev/null | sort)
 
-# Runs inside the new namespaces, before systemd: private /run, overlays over what the test writes, private /tmp.
+# Runs inside the new namespaces, before systemd: private /run, overlays over what the test writes, private /tmp;
+# the build and the checkout stay visible, read-only, under /run/tickler-test.
 setup='set -e
 mount -t tmpfs -o mode=0755 tmpfs /run
 T=/run/tickler-test
-mkdir -p $T/bin $T/checkout
+mkdir -p $T/build $T/checkout
 cp -a "$WORK/units" $T/units
-cp "$BIN/ticklerd" "$BIN/ticklerctl" $T/bin/
-cp -a "$CHECKOUT/Deploy" $T/checkout/
-[ -d "$CHECKOUT/Config" ] && cp -a "$CHECKOUT/Config" $T/checkout/
+for dir in build:"$BIN" checkout:"$CHECKOUT"; do
+    mount --bind "${dir#*:}" $T/${dir%%:*}
+    mount -o remount,bind,ro $T/${dir%%:*}
+done
 for dir in /etc /var /usr/local; do
     layer=$T/overlay$(echo $dir | tr / _)
     mkdir -p $layer/upper $layer/work
@@ -153,7 +155,7 @@ TOML
 }
 first_schedule | write_schedule
 
-if in_ns /run/tickler-test/checkout/Deploy/install.sh --bindir-from /run/tickler-test/bin \
+if in_ns /run/tickler-test/checkout/Deploy/install.sh --bindir-from /run/tickler-test/build \
     >"$work/install.log" 2>&1; then
     pass "install.sh installs and starts ticklerd (prebuilt binaries)"
 else
@@ -321,6 +323,21 @@ if grep -q '^e6b96e6c4b04453280eecc44e0bb39aa' <<<"$catalog"; then
     pass "the message catalog is installed and compiled"
 else
     fail "journalctl --list-catalog does not know Tickler's MESSAGE_IDs"
+fi
+
+# --- the Systemd module's journald tests, which skip on a host without journald -----------------------------------
+test_bundle=$(cd "$bin_dir" && ls -d ./*PackageTests.xctest 2>/dev/null | head -n 1)
+if [ -n "$test_bundle" ]; then
+    in_ns "/run/tickler-test/build/$test_bundle" --testing-library swift-testing --filter JournaldTests \
+        >"$work/journald-tests.log" 2>&1
+    result=$?
+    if [ "$result" -eq 0 ] && grep -q 'Test run with 2 tests' "$work/journald-tests.log" \
+        && ! grep -q 'skipped' "$work/journald-tests.log"; then
+        pass "SystemdTests' JournaldTests pass against this journald (entries read back with journalctl -o json)"
+    else
+        fail "JournaldTests failed or skipped under real journald (exit $result)" \
+            "$(grep -E 'Test|skipped|Expectation' "$work/journald-tests.log" | tail -n 8)"
+    fi
 fi
 
 # --- uninstall -----------------------------------------------------------------------------------------------------
