@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+
+/// Runs the built `ticklerctl` executable, found beside the test bundle (skipped when it was not built).
+@Suite("ticklerctl calendar as a process", .enabled(if: TicklerctlProcess.executable != nil, "ticklerctl is not built"))
+struct CalendarProcessTests {
+    @Test func printsOccurrencesAndExitsZero() throws {
+        let result = try TicklerctlProcess.run([
+            "calendar", "--on-calendar", "Mon *-*-01..07 09:00", "--tz", "Asia/Ho_Chi_Minh", "--after", "2026-01-01",
+            "-n", "2",
+        ])
+        #expect(result.status == 0)
+        #expect(result.output == "2026-01-05T09:00:00+07:00\n2026-02-02T09:00:00+07:00\n")
+        #expect(result.error.isEmpty)
+    }
+
+    @Test func invalidRuleIsOneLineAndStatusOne() throws {
+        let result = try TicklerctlProcess.run(["calendar", "--on-calendar", "*-*-* 25:00"])
+        #expect(result.status == 1)
+        #expect(result.output.isEmpty)
+        #expect(result.error == "ticklerctl: --on-calendar: 25: hour must be 0…23\n")
+    }
+
+    @Test func largeOutputIsComplete() throws {
+        let result = try TicklerctlProcess.run(["calendar", "--every", "1d", "--start", "2020-01-01", "--tz", "UTC", "-n", "20000"])
+        #expect(result.status == 0)
+        let lines = result.output.split(separator: "\n")
+        #expect(lines.count == 20000)
+        #expect(lines.last == "2074-10-03T00:00:00+00:00")
+    }
+
+    @Test func unknownOptionIsAUsageError() throws {
+        let result = try TicklerctlProcess.run(["calendar", "--bogus"])
+        #expect(result.status == 64)
+    }
+}
+
+/// Finds and runs the `ticklerctl` executable.
+enum TicklerctlProcess {
+    /// The executable in the build directory of the tests, if it is there.
+    static let executable: URL? = {
+        let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for directory in [bundle, bundle.deletingLastPathComponent()] {
+            let candidate = directory.appendingPathComponent("ticklerctl")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        }
+        return nil
+    }()
+
+    /// Runs it with `arguments`; returns the exit status, standard output and standard error.
+    static func run(_ arguments: [String]) throws -> (status: Int32, output: String, error: String) {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        let output = Pipe()
+        let error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        let outputData = output.fileHandleForReading.readDataToEndOfFile()
+        let errorData = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: outputData, as: UTF8.self), String(decoding: errorData, as: UTF8.self))
+    }
+}
