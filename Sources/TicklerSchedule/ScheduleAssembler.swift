@@ -94,7 +94,7 @@ struct ScheduleAssembler {
         }
         let map = TOMLSourceMap(text: source.text)
         var root = TableReader(table: table, file: source.path, positions: map.root, scope: .file)
-        root.reportUnknownKeys(known: Self.rootKeys)
+        reportMisplacedKeys(&root)
         var defaults = ScheduleDefaults()
         if let value = table["defaults"] {
             if let defaultsTable = value.table {
@@ -108,6 +108,16 @@ struct ScheduleAssembler {
         }
         problems += root.diagnostics
         return ParsedFile(source: source, table: table, map: map, defaults: defaults)
+    }
+
+    /// Reports top-level keys other than `[defaults]` and `[[obligation]]`, pointing settings to their table.
+    private func reportMisplacedKeys(_ root: inout TableReader) {
+        root.reportUnknownKeys(known: Self.rootKeys) { key in
+            if ScheduleDefaults.keys.contains(key) {
+                return "unknown top-level key (put it under [defaults], or in an [[obligation]] table)"
+            }
+            return ObligationParser.knownKeys.contains(key) ? "unknown top-level key (put it in an [[obligation]] table)" : nil
+        }
     }
 
     /// The `[[obligation]]` tables of a file, reporting an `obligation` key of another shape.

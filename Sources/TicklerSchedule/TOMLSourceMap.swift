@@ -26,8 +26,9 @@ struct TOMLSourceMap {
     init(text: String) {
         var tables = [Table(name: nil, isArrayElement: false, header: Position(line: 1, column: 1))]
         var scanner = ValueScanner()
-        for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = Substring(rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine)
+        // "\r\n" is one Character in Swift: split on it as well as on "\n".
+        let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
+        for (offset, line) in lines.enumerated() {
             guard !scanner.isContinuing else {
                 scanner.scan(line)
                 continue

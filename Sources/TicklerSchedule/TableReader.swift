@@ -30,9 +30,13 @@ struct TableReader {
                 file: file, line: position?.line, column: position?.column, scope: scope, key: key, message: message))
     }
 
-    /// Reports every key not in `known`, suggesting the nearest known one.
-    mutating func reportUnknownKeys(known: [String]) {
+    /// Reports every key not in `known`, with the message `advice` gives for it, else suggesting the nearest known one.
+    mutating func reportUnknownKeys(known: [String], advice: (String) -> String? = { _ in nil }) {
         for key in table.keys.sorted() where !known.contains(key) {
+            if let message = advice(key) {
+                report(key, message)
+                continue
+            }
             let what = table[key]?.type == .table ? "unknown table" : "unknown key"
             report(key, what + Suggestion.hint(for: key, among: known))
         }

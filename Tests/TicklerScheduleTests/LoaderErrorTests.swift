@@ -203,6 +203,19 @@ struct LoaderErrorTests {
             ["\(file):1:1: key \"obligation\": expected [[obligation]] tables (an array of tables), found a table"]
         ),
         (
+            "timezone = \"Asia/Ho_Chi_Minh\"\ntitle = \"t\"\nobligations = []\n",
+            [
+                "\(file):1:1: key \"timezone\": unknown top-level key (put it under [defaults], or in an [[obligation]] "
+                    + "table)",
+                "\(file):2:1: key \"title\": unknown top-level key (put it in an [[obligation]] table)",
+                "\(file):3:1: key \"obligations\": unknown key (did you mean \"obligation\"?)",
+            ]
+        ),
+        (
+            "[[obligation]]\r\nid = \"a\"\r\ntitle = \"t\"\r\nonce = 2027-01-01\r\nbad = 1\r\n",
+            ["\(file):5:1: obligation \"a\": key \"bad\": unknown key"]
+        ),
+        (
             "[[obligation]]\n  id = \"a\"\n  title = \"t\"\n  once = 2027-01-01\n  bogus.key = 1\n",
             ["\(file):5:3: obligation \"a\": key \"bogus\": unknown table"]
         ),
