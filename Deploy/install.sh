@@ -69,8 +69,8 @@ mv "$unit_dir/ticklerd.service.tmp" "$unit_dir/ticklerd.service"
 
 say "installing the journal message catalog into $catalog_dir"
 install -d -m 0755 "$catalog_dir"
-install -m 0644 Deploy/tickler.catalog "$catalog_dir/tickler.catalog"
-journalctl --update-catalog || say "warning: journalctl --update-catalog failed; journalctl -x will lack Tickler's texts"
+install -m 0644 Deploy/tickler.catalog Deploy/tickler.vi.catalog "$catalog_dir/"
+journalctl --update-catalog || say "warning: journalctl --update-catalog failed; journalctl -x lacks Tickler's texts"
 
 if [ -e "$config_dir/schedule.toml" ]; then
     say "keeping the existing schedule in $config_dir"

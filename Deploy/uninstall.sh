@@ -45,8 +45,9 @@ say "removed $prefix/bin/ticklerd and $prefix/bin/ticklerctl"
 
 for catalog_dir in ${CATALOG_DIR:-} /usr/local/lib/systemd/catalog /usr/lib/systemd/catalog /etc/systemd/catalog \
     "$prefix/lib/systemd/catalog"; do
-    [ -n "$catalog_dir" ] && [ -f "$catalog_dir/tickler.catalog" ] && rm -f "$catalog_dir/tickler.catalog" \
-        && say "removed $catalog_dir/tickler.catalog"
+    [ -n "$catalog_dir" ] && [ -f "$catalog_dir/tickler.catalog" ] \
+        && rm -f "$catalog_dir/tickler.catalog" "$catalog_dir/tickler.vi.catalog" \
+        && say "removed $catalog_dir/tickler.catalog and tickler.vi.catalog"
 done
 journalctl --update-catalog 2>/dev/null || true
 

@@ -182,8 +182,10 @@ if status_matches '(^|[^0-9])1 obligation'; then
 else
     fail "StatusText does not say 1 obligation" "StatusText=$(status_text)"
 fi
-if entries TICKLER_EVENT=started | check_entry TICKLER_EVENT=started MESSAGE_ID=06a01c068e364f58b33fb70dd5aaf78b \
-    PRIORITY=6 SYSLOG_IDENTIFIER=ticklerd MESSAGE ; then
+echo "none appeared in time" >"$work/check.log"
+if wait_until 10 has_events started \
+    && entries TICKLER_EVENT=started | check_entry TICKLER_EVENT=started PRIORITY=6 SYSLOG_IDENTIFIER=ticklerd \
+        MESSAGE_ID=06a01c068e364f58b33fb70dd5aaf78b MESSAGE; then
     pass "a started entry is in the journal"
 else
     fail "no proper started entry" "$(problems)"
@@ -196,7 +198,7 @@ if wait_until 40 has_events reminder "$id" \
     && entries TICKLER_EVENT=reminder TICKLER_OBLIGATION="$id" | check_entry TICKLER_EVENT=reminder \
         TICKLER_OBLIGATION="$id" "TICKLER_DUE~$due_pattern" TICKLER_LEAD=10s TICKLER_TITLE="$title" \
         "MESSAGE~.*$title.*" PRIORITY=5 MESSAGE_ID=e6b96e6c4b04453280eecc44e0bb39aa SYSLOG_IDENTIFIER=ticklerd \
-        CODE_FILE CODE_LINE CODE_FUNC ; then
+        CODE_FILE CODE_LINE CODE_FUNC; then
     pass "the 10s reminder is in journalctl -u ticklerd -o json with all its fields"
 else
     fail "no proper reminder entry for $id (due $due UTC)" "$(problems)" "$(journal_tail)"
@@ -205,7 +207,7 @@ echo "none appeared in time" >"$work/check.log"
 if wait_until 30 has_events due "$id" \
     && entries TICKLER_EVENT=due TICKLER_OBLIGATION="$id" | check_entry TICKLER_EVENT=due TICKLER_OBLIGATION="$id" \
         "TICKLER_DUE~$due_pattern" TICKLER_TITLE="$title" "MESSAGE~.*$title.*" PRIORITY=4 \
-        MESSAGE_ID=f4e291e60b98407581fcb1e702e90334 SYSLOG_IDENTIFIER=ticklerd ; then
+        MESSAGE_ID=f4e291e60b98407581fcb1e702e90334 SYSLOG_IDENTIFIER=ticklerd; then
     pass "the due entry follows at the due time"
 else
     fail "no proper due entry for $id" "$(problems)" "$(journal_tail)"
@@ -242,7 +244,7 @@ fi
 echo "none appeared in time" >"$work/check.log"
 if wait_until 10 has_events reloaded "" $((reloaded_before + 1)) \
     && entries TICKLER_EVENT=reloaded | check_entry --index -1 TICKLER_EVENT=reloaded PRIORITY=6 \
-        MESSAGE_ID=22384202e98e4b2fa697542d80b8a09e ; then
+        MESSAGE_ID=22384202e98e4b2fa697542d80b8a09e; then
     pass "a reloaded entry is in the journal"
 else
     fail "no proper reloaded entry" "$(problems)"
@@ -277,7 +279,7 @@ in_ns systemctl reload ticklerd.service 2>"$work/reload.log"
 echo "none appeared in time" >"$work/check.log"
 if wait_until 10 has_events reload-failed "" $((failed_before + 1)) \
     && entries TICKLER_EVENT=reload-failed | check_entry --index -1 TICKLER_EVENT=reload-failed PRIORITY=3 \
-        MESSAGE_ID=34cd325ee4054372bd579f345a53ecba "MESSAGE~.*schedule\.toml.*" ; then
+        MESSAGE_ID=34cd325ee4054372bd579f345a53ecba "MESSAGE~.*schedule\.toml.*"; then
     pass "an invalid edit logs reload-failed (PRIORITY=3) naming the file"
 else
     fail "no proper reload-failed entry" "$(problems)" "$(journal_tail)"
@@ -304,7 +306,7 @@ else
     fail "systemctl stop was not clean" "Result=$(property Result) ExecMainCode=$(property ExecMainCode)" \
         "ExecMainStatus=$(property ExecMainStatus) ActiveState=$(property ActiveState)"
 fi
-if has_events stopping "" $((stopping_before + 1)); then
+if wait_until 10 has_events stopping "" $((stopping_before + 1)); then
     pass "a stopping entry is in the journal"
 else
     fail "no stopping entry" "$(journal_tail)"
