@@ -26,8 +26,11 @@ struct ObligationParser {
         let zone = reader.zone("timezone", in: zones) ?? defaults.zone ?? systemZone
         let time = reader.time("at") ?? defaults.time ?? ScheduleDefaults.builtInTime
         let leads = reader.periods("remind") ?? defaults.leads ?? ScheduleDefaults.builtInLeads
-        if leads.contains(where: \.isZero) { reader.report("remind", "a lead of \"0\" is the due time itself; remove it") }
-        let overdue = reader.period("overdue-every", allowingCalendarUnits: false)
+        if leads.contains(where: \.isZero) {
+            reader.report("remind", "a lead of \"0\" is the due time itself; remove it")
+        }
+        let overdue =
+            reader.period("overdue-every", allowingCalendarUnits: false)
             ?? defaults.overdueEvery ?? ScheduleDefaults.builtInOverdueEvery
         let built = RecurrenceBuilder(zone: zone, time: time).build(&reader)
         let problems = reader.diagnostics.count
@@ -37,7 +40,8 @@ struct ObligationParser {
             zone: zone, recurrence: recurrence, recurrenceDescription: description, reminderLeads: leads,
             overdueEvery: overdue,
             source: SourceLocation(
-                file: reader.file, line: reader.positions?.header.line ?? 1, column: reader.positions?.header.column ?? 1))
+                file: reader.file, line: reader.positions?.header.line ?? 1,
+                column: reader.positions?.header.column ?? 1))
     }
 
     /// The obligation's id when present and well formed (`[a-z0-9-]+`).

@@ -41,7 +41,8 @@ struct RecurrenceBuilder {
             "calendar": ["lunar", "solar-term"],
             "leap": ["lunar"],
         ]
-        for (key, kinds) in allowed.sorted(by: { $0.key < $1.key }) where reader.contains(key) && !kinds.contains(kind) {
+        for (key, kinds) in allowed.sorted(by: { $0.key < $1.key }) where reader.contains(key) && !kinds.contains(kind)
+        {
             let list = kinds.map { "\"\($0)\"" }.joined(separator: ", ")
             reader.report(key, "not valid with \"\(kind)\" (only with \(list))")
         }
@@ -133,7 +134,9 @@ struct RecurrenceBuilder {
     private func lunar(kind: String, _ reader: inout TableReader) -> (any Recurrence, String)? {
         var calendar = LunarCalendarKind.vietnamese
         if let name = reader.string("calendar") {
-            do { calendar = try LunarCalendarKind(parsing: name) } catch { reader.report("calendar", error.description) }
+            do { calendar = try LunarCalendarKind(parsing: name) } catch {
+                reader.report("calendar", error.description)
+            }
         }
         let start = start(&reader, for: kind, required: false)
         let until = until(&reader, after: start)
@@ -186,8 +189,10 @@ struct RecurrenceBuilder {
         let workingDays = WorkingDays(holidays: holidayCalendar, workdays: madeUp)
         guard adjustment != .none else { return (base, "") }
         let sets = (holidays ?? []).joined(separator: ", ")
-        return (Self.adjusted(base, zone: zone, workingDays: workingDays, adjustment: adjustment),
-                ", adjust \(adjustment)" + (sets.isEmpty ? "" : " (holidays \(sets))"))
+        return (
+            Self.adjusted(base, zone: zone, workingDays: workingDays, adjustment: adjustment),
+            ", adjust \(adjustment)" + (sets.isEmpty ? "" : " (holidays \(sets))")
+        )
     }
 
     private static func adjusted<Base: Recurrence>(
@@ -221,7 +226,8 @@ struct RecurrenceBuilder {
     private static func amended<Base: Recurrence>(
         _ base: Base, zone: ZoneRules, dates: Set<CivilDate>, instants: Set<Instant>, added: [Instant]
     ) -> any Recurrence {
-        AmendedRecurrence(base: base, zone: zone, excludedDates: dates, excludedInstants: instants, addedInstants: added)
+        AmendedRecurrence(
+            base: base, zone: zone, excludedDates: dates, excludedInstants: instants, addedInstants: added)
     }
 
     /// `2014-12-15 08:00`.

@@ -116,7 +116,8 @@ struct ScheduleAssembler {
             if ScheduleDefaults.keys.contains(key) {
                 return "unknown top-level key (put it under [defaults], or in an [[obligation]] table)"
             }
-            return ObligationParser.knownKeys.contains(key) ? "unknown top-level key (put it in an [[obligation]] table)" : nil
+            return ObligationParser.knownKeys.contains(key)
+                ? "unknown top-level key (put it in an [[obligation]] table)" : nil
         }
     }
 
@@ -127,14 +128,16 @@ struct ScheduleAssembler {
         defer { problems += root.diagnostics }
         guard let array = value.array else {
             root.report(
-                "obligation", "expected [[obligation]] tables (an array of tables), found \(TableReader.name(of: value.type))")
+                "obligation",
+                "expected [[obligation]] tables (an array of tables), found \(TableReader.name(of: value.type))")
             return []
         }
         var tables: [TOMLTable] = []
         for element in array {
             guard let table = element.table else {
                 root.report(
-                    "obligation", "expected [[obligation]] tables, found an element that is \(TableReader.name(of: element.type))")
+                    "obligation",
+                    "expected [[obligation]] tables, found an element that is \(TableReader.name(of: element.type))")
                 return []
             }
             tables.append(table)
@@ -144,7 +147,8 @@ struct ScheduleAssembler {
 
     /// Problems in file order, then line and column order within a file.
     private func sorted(_ problems: [ScheduleDiagnostic]) -> [ScheduleDiagnostic] {
-        let order = Dictionary(sources.map(\.path).enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        let order = Dictionary(
+            sources.map(\.path).enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         return problems.enumerated().sorted { lhs, rhs in
             let left = (order[lhs.element.file] ?? -1, lhs.element.line ?? 0, lhs.element.column ?? 0, lhs.offset)
             let right = (order[rhs.element.file] ?? -1, rhs.element.line ?? 0, rhs.element.column ?? 0, rhs.offset)

@@ -88,7 +88,8 @@ struct TableReader {
     mutating func time(_ key: String) -> TimeOfDay? {
         guard let value = table[key] else { return nil }
         if let time = value.time {
-            return TimeOfDay(hour: time.hour, minute: time.minute, second: time.second, microsecond: time.nanoSecond / 1000)
+            return TimeOfDay(
+                hour: time.hour, minute: time.minute, second: time.second, microsecond: time.nanoSecond / 1000)
         }
         guard let text = value.string else {
             reportType(key, expected: "a time of day such as \"08:00\"", found: value)

@@ -10,7 +10,9 @@ struct AmendedRecurrenceTests {
         EveryRecurrence(start: LocalDateTime(iso: "2027-01-01T08:00")!, period: Period(1, .day), zone: zone)
     }
 
-    private func list(_ recurrence: some Recurrence, after: String = "2026-12-31T00:00:00Z", limit: Int = 10) -> [String] {
+    private func list(
+        _ recurrence: some Recurrence, after: String = "2026-12-31T00:00:00Z", limit: Int = 10
+    ) -> [String] {
         recurrence.occurrences(after: TestSupport.instant(after), limit: limit).map { "\(zone.localDateTime(at: $0))" }
     }
 
@@ -18,7 +20,9 @@ struct AmendedRecurrenceTests {
     func exceptAndAlso() {
         let amended = AmendedRecurrence(
             base: daily, zone: zone, excludedDates: [CivilDate(iso: "2027-01-02")!],
-            excludedInstants: [TestSupport.instant("2027-01-03T08:00:00+07:00"), TestSupport.instant("2027-01-03T20:00:00+07:00")],
+            excludedInstants: [
+                TestSupport.instant("2027-01-03T08:00:00+07:00"), TestSupport.instant("2027-01-03T20:00:00+07:00"),
+            ],
             addedInstants: [
                 TestSupport.instant("2027-01-03T20:00:00+07:00"), TestSupport.instant("2027-01-02T12:00:00+07:00"),
                 TestSupport.instant("2027-01-04T08:00:00+07:00"), TestSupport.instant("2027-01-04T08:00:00+07:00"),

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TicklerSchedule
 
 /// The min-heap under the planner.

@@ -15,14 +15,16 @@ struct LoaderErrorTests {
         (
             head + "remind = [\"1m\"]\nonce = 2027-01-01\n",
             [
-                "\(file):4:1: obligation \"a\": key \"remind\": invalid duration \"1m\": months and years are only valid in "
+                "\(file):4:1: obligation \"a\": key \"remind\": invalid duration \"1m\": months and "
+                    + "years are only valid in "
                     + "`every`; write minutes as \"min\""
             ]
         ),
         (
             head + "timezone = \"Asia/Hanoi\"\nonce = 2027-01-01\n",
             [
-                "\(file):4:1: obligation \"a\": key \"timezone\": unknown time zone \"Asia/Hanoi\" (expected an IANA name "
+                "\(file):4:1: obligation \"a\": key \"timezone\": unknown time zone \"Asia/Hanoi\" "
+                    + "(expected an IANA name "
                     + "such as Asia/Ho_Chi_Minh; see timedatectl list-timezones)"
             ]
         ),
@@ -32,7 +34,10 @@ struct LoaderErrorTests {
         ),
         (
             "[[obligation]]\nid = \"Văn-Sơn\"\ntitle = \"t\"\nonce = 2027-01-01\n",
-            ["\(file):2:1: obligation #1: key \"id\": invalid id \"Văn-Sơn\" (use lowercase letters a-z, digits and \"-\")"]
+            [
+                "\(file):2:1: obligation #1: key \"id\": invalid id \"Văn-Sơn\" (use lowercase "
+                    + "letters a-z, digits and \"-\")"
+            ]
         ),
         (
             "[[obligation]]\nid = \"a\"\nonce = 2027-01-01\n",
@@ -45,23 +50,27 @@ struct LoaderErrorTests {
         (
             head + "once = 2027-01-01\nevery = \"1y\"\nlunar = \"01-01\"\n",
             [
-                "\(file):5:1: obligation \"a\": key \"every\": only one recurrence key is allowed, and \"once\" is already set "
+                "\(file):5:1: obligation \"a\": key \"every\": only one recurrence key is allowed, "
+                    + "and \"once\" is already set "
                     + "on line 4",
-                "\(file):6:1: obligation \"a\": key \"lunar\": only one recurrence key is allowed, and \"once\" is already set "
+                "\(file):6:1: obligation \"a\": key \"lunar\": only one recurrence key is allowed, "
+                    + "and \"once\" is already set "
                     + "on line 4",
             ]
         ),
         (
             head,
             [
-                "\(file):1:1: obligation \"a\": missing a recurrence: set exactly one of \"every\", \"once\", \"rrule\", "
+                "\(file):1:1: obligation \"a\": missing a recurrence: set exactly one of \"every\", "
+                    + "\"once\", \"rrule\", "
                     + "\"on-calendar\", \"lunar\", \"solar-term\""
             ]
         ),
         (
             head + "remind = \"7d\"\nonce = 2027-01-01\n",
             [
-                "\(file):4:1: obligation \"a\": key \"remind\": expected an array of durations such as [\"7d\", \"1d\"], "
+                "\(file):4:1: obligation \"a\": key \"remind\": expected an array of durations such "
+                    + "as [\"7d\", \"1d\"], "
                     + "found a string"
             ]
         ),
@@ -84,7 +93,8 @@ struct LoaderErrorTests {
             "[defaults]\ntimezone = 7\nremind = [\"7d\", 3]\n",
             [
                 "\(file):2:1: [defaults]: key \"timezone\": expected a string, found an integer",
-                "\(file):3:1: [defaults]: key \"remind\": expected an array of durations such as [\"7d\", \"1d\"], found an "
+                "\(file):3:1: [defaults]: key \"remind\": expected an array of durations such as "
+                    + "[\"7d\", \"1d\"], found an "
                     + "element that is an integer",
             ]
         ),
@@ -95,9 +105,11 @@ struct LoaderErrorTests {
         (
             head + "once = 2027-01-01\nstart = 2027-01-01\nuntil = 2028-01-01\n",
             [
-                "\(file):5:1: obligation \"a\": key \"start\": not valid with \"once\" (only with \"every\", \"rrule\", "
+                "\(file):5:1: obligation \"a\": key \"start\": not valid with \"once\" (only with "
+                    + "\"every\", \"rrule\", "
                     + "\"on-calendar\", \"lunar\", \"solar-term\")",
-                "\(file):6:1: obligation \"a\": key \"until\": not valid with \"once\" (only with \"every\", \"rrule\", "
+                "\(file):6:1: obligation \"a\": key \"until\": not valid with \"once\" (only with "
+                    + "\"every\", \"rrule\", "
                     + "\"on-calendar\", \"lunar\", \"solar-term\")",
             ]
         ),
@@ -107,7 +119,10 @@ struct LoaderErrorTests {
         ),
         (
             head + "every = \"1y\"\nstart = 2027-01-01\ncalendar = \"chinese\"\n",
-            ["\(file):6:1: obligation \"a\": key \"calendar\": not valid with \"every\" (only with \"lunar\", \"solar-term\")"]
+            [
+                "\(file):6:1: obligation \"a\": key \"calendar\": not valid with \"every\" (only "
+                    + "with \"lunar\", \"solar-term\")"
+            ]
         ),
         (
             head + "once = 2027-01-01\nholidays = [\"vn\"]\n",
@@ -119,14 +134,19 @@ struct LoaderErrorTests {
         ),
         (
             head + "lunar = \"01-01\"\nleap = \"maybe\"\n",
-            ["\(file):5:1: obligation \"a\": key \"leap\": bad leap policy \"maybe\": expected \"skip\", \"also\" or \"only\""]
+            [
+                "\(file):5:1: obligation \"a\": key \"leap\": bad leap policy \"maybe\": expected "
+                    + "\"skip\", \"also\" or \"only\""
+            ]
         ),
         (
             head + "solar-term = \"qinming\"\ncalendar = \"korean\"\n",
             [
-                "\(file):4:1: obligation \"a\": key \"solar-term\": bad solar term \"qinming\": expected one of xiaohan, "
+                "\(file):4:1: obligation \"a\": key \"solar-term\": bad solar term \"qinming\": "
+                    + "expected one of xiaohan, "
                     + "dahan, lichun, yushui, jingzhe, chunfen, qingming, guyu, lixia, xiaoman, mangzhong, xiazhi, "
-                    + "xiaoshu, dashu, liqiu, chushu, bailu, qiufen, hanlu, shuangjiang, lidong, xiaoxue, daxue, dongzhi",
+                    + "xiaoshu, dashu, liqiu, chushu, bailu, qiufen, hanlu, shuangjiang, lidong, "
+                    + "xiaoxue, daxue, dongzhi",
                 "\(file):5:1: obligation \"a\": key \"calendar\": bad calendar \"korean\": expected \"vietnamese\" or "
                     + "\"chinese\"",
             ]
@@ -205,7 +225,8 @@ struct LoaderErrorTests {
         (
             "timezone = \"Asia/Ho_Chi_Minh\"\ntitle = \"t\"\nobligations = []\n",
             [
-                "\(file):1:1: key \"timezone\": unknown top-level key (put it under [defaults], or in an [[obligation]] "
+                "\(file):1:1: key \"timezone\": unknown top-level key (put it under [defaults], or "
+                    + "in an [[obligation]] "
                     + "table)",
                 "\(file):2:1: key \"title\": unknown top-level key (put it in an [[obligation]] table)",
                 "\(file):3:1: key \"obligations\": unknown key (did you mean \"obligation\"?)",
@@ -230,11 +251,15 @@ struct LoaderErrorTests {
         "TOML syntax errors as file:line:column",
         arguments: [
             ("[defaults]\nat = 08:00\n", "\(file):2:11: Error while parsing time: expected ':', saw '\\n'"),
-            ("a = \"unterminated\n",
-             "\(file):1:18: Error while parsing string: unescaped control characters other than TAB (U+0009) are "
-                + "explicitly prohibited"),
-            ("[[obligation]]\nid = \"a\"\nid = \"b\"\n",
-             "\(file):3:6: Error while parsing key-value pair: cannot redefine existing string 'id'"),
+            (
+                "a = \"unterminated\n",
+                "\(file):1:18: Error while parsing string: unescaped control characters other than TAB (U+0009) are "
+                    + "explicitly prohibited"
+            ),
+            (
+                "[[obligation]]\nid = \"a\"\nid = \"b\"\n",
+                "\(file):3:6: Error while parsing key-value pair: cannot redefine existing string 'id'"
+            ),
         ])
     func syntax(text: String, expected: String) {
         #expect(TestSupport.problems(text) == [expected])
@@ -261,7 +286,8 @@ struct LoaderErrorTests {
             """
         #expect(
             TestSupport.problems(text) == [
-                "/etc/tickler/schedule.toml:14:1: obligation \"labour-agreement-van-son\": key \"every\": invalid duration "
+                "/etc/tickler/schedule.toml:14:1: obligation \"labour-agreement-van-son\": key "
+                    + "\"every\": invalid duration "
                     + "\"5q\": unknown unit \"q\" (expected s, min, h, d, w, m or y)"
             ])
     }

@@ -112,7 +112,8 @@ struct LoaderKeyTests {
     @Test("at accepts a TOML time")
     func tomlTime() throws {
         let obligation = try #require(
-            try TestSupport.load("[defaults]\nat = 07:30:00\n[[obligation]]\nid = \"a\"\ntitle = \"t\"\nonce = 2027-01-01\n")["a"])
+            try TestSupport.load(
+                "[defaults]\nat = 07:30:00\n[[obligation]]\nid = \"a\"\ntitle = \"t\"\nonce = 2027-01-01\n")["a"])
         #expect(obligation.recurrenceDescription == "once 2027-01-01 07:30")
     }
 
@@ -120,16 +121,19 @@ struct LoaderKeyTests {
     func leadOrder() throws {
         let obligation = try #require(
             try TestSupport.load(
-                "[[obligation]]\nid = \"a\"\ntitle = \"t\"\nonce = 2027-01-01\nremind = [\"2h\", \"1w\", \"90min\", \"7d\", \"30s\"]\n"
+                "[[obligation]]\nid = \"a\"\ntitle = \"t\"\nonce = 2027-01-01\nremind = [\"2h\", "
+                    + "\"1w\", \"90min\", \"7d\", \"30s\"]\n"
             )["a"])
-        #expect(obligation.reminderLeads == [Period(1, .week), Period(2, .hour), Period(90, .minute), Period(30, .second)])
+        #expect(
+            obligation.reminderLeads == [Period(1, .week), Period(2, .hour), Period(90, .minute), Period(30, .second)])
     }
 
     @Test("UTF-8 text survives as written")
     func unicode() throws {
         let title = "Gửi thư chúc mừng Quốc khánh tới Ủy ban Nhân dân tỉnh Vân Nam 云南省 — “thư”"
-        let obligation = try #require(
-            try TestSupport.load("[[obligation]]\nid = \"a\"\ntitle = \"\(title)\"\nnotes = '''\nDòng 1\nDòng 2'''\nonce = 2027-01-01\n")["a"])
+        let text =
+            "[[obligation]]\nid = \"a\"\ntitle = \"\(title)\"\nnotes = '''\nDòng 1\nDòng 2'''\nonce = 2027-01-01\n"
+        let obligation = try #require(try TestSupport.load(text)["a"])
         #expect(obligation.title == title)
         #expect(obligation.notes == "Dòng 1\nDòng 2")
     }
@@ -137,7 +141,9 @@ struct LoaderKeyTests {
     @Test("obligations keep file order and lookup by id works")
     func order() throws {
         var text = ""
-        for id in ["zeta", "alpha", "mid-1"] { text += "[[obligation]]\nid = \"\(id)\"\ntitle = \"t\"\nonce = 2027-01-01\n" }
+        for id in ["zeta", "alpha", "mid-1"] {
+            text += "[[obligation]]\nid = \"\(id)\"\ntitle = \"t\"\nonce = 2027-01-01\n"
+        }
         let schedule = try TestSupport.load(text)
         #expect(schedule.ids == ["zeta", "alpha", "mid-1"])
         #expect(schedule.index(of: "alpha") == 1)

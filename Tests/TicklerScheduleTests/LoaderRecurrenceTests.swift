@@ -13,7 +13,8 @@ struct LoaderRecurrenceTests {
     }
 
     private func description(_ keys: String) throws -> String {
-        try #require(try TestSupport.load("[[obligation]]\nid = \"a\"\ntitle = \"t\"\n" + keys)["a"]).recurrenceDescription
+        try #require(try TestSupport.load("[[obligation]]\nid = \"a\"\ntitle = \"t\"\n" + keys)["a"])
+            .recurrenceDescription
     }
 
     @Test("every month from the 31st takes the last day of shorter months")
@@ -76,7 +77,8 @@ struct LoaderRecurrenceTests {
                     "2027-04-15T08:00:00+07:00", "2027-05-15T08:00:00+07:00", "2027-06-15T08:00:00+07:00",
                 ])
         #expect(
-            try description("every = \"1m\"\nstart = \"2027-01-15\"\nexcept = [\"2027-02-15\"]\nalso = [\"2027-02-20\"]\n")
+            try description(
+                "every = \"1m\"\nstart = \"2027-01-15\"\nexcept = [\"2027-02-15\"]\nalso = [\"2027-02-20\"]\n")
                 == "every 1m from 2027-01-15 08:00, except 1 date, also 1 date")
     }
 
@@ -114,7 +116,9 @@ struct LoaderRecurrenceTests {
     func adjust() throws {
         // 2027-05-01 is a Saturday and Labour Day; 30 April is a holiday too; Thursday 29 April is a working day.
         #expect(
-            try dues("every = \"1y\"\nstart = \"2027-05-01\"\nadjust = \"previous-workday\"\nholidays = [\"vn\"]\n", count: 1)
+            try dues(
+                "every = \"1y\"\nstart = \"2027-05-01\"\nadjust = \"previous-workday\"\nholidays = [\"vn\"]\n", count: 1
+            )
                 == ["2027-04-29T08:00:00+07:00"])
         // Without holidays only the weekend counts: Friday 30 April.
         #expect(
@@ -123,28 +127,37 @@ struct LoaderRecurrenceTests {
             ])
         // An announced make-up working day (Saturday 1 May) stays put; an extra holiday moves the date on.
         #expect(
-            try dues("every = \"1y\"\nstart = \"2027-05-01\"\nadjust = \"next-workday\"\nworkdays = [\"2027-05-01\"]\n", count: 1)
+            try dues(
+                "every = \"1y\"\nstart = \"2027-05-01\"\nadjust = \"next-workday\"\nworkdays = [\"2027-05-01\"]\n",
+                count: 1)
                 == ["2027-05-01T08:00:00+07:00"])
         #expect(
             try dues(
-                "every = \"1y\"\nstart = \"2027-05-01\"\nadjust = \"next-workday\"\nholidays = [\"2027-05-03\"]\n", count: 1)
+                "every = \"1y\"\nstart = \"2027-05-01\"\nadjust = \"next-workday\"\nholidays = [\"2027-05-03\"]\n",
+                count: 1)
                 == ["2027-05-04T08:00:00+07:00"])
         #expect(
-            try description("every = \"1y\"\nstart = \"2027-05-01\"\nadjust = \"previous-workday\"\nholidays = [\"vn\", \"cn\"]\n")
+            try description(
+                "every = \"1y\"\nstart = \"2027-05-01\"\nadjust = \"previous-workday\"\nholidays = [\"vn\", \"cn\"]\n")
                 == "every 1y from 2027-05-01 08:00, adjust previous-workday (holidays vn, cn)")
     }
 
     @Test("adjust = none leaves due dates alone")
     func adjustNone() throws {
-        #expect(try dues("every = \"1y\"\nstart = \"2027-05-01\"\nadjust = \"none\"\n", count: 1) == ["2027-05-01T08:00:00+07:00"])
+        #expect(
+            try dues("every = \"1y\"\nstart = \"2027-05-01\"\nadjust = \"none\"\n", count: 1) == [
+                "2027-05-01T08:00:00+07:00"
+            ])
     }
 
     @Test("rrule from start, bounded by until")
     func rrule() throws {
         #expect(
-            try dues("rrule = \"FREQ=MONTHLY;BYDAY=-1FR\"\nstart = \"2027-01-01T09:00\"\nuntil = \"2027-03-31\"\n", count: 5) == [
-                "2027-01-29T09:00:00+07:00", "2027-02-26T09:00:00+07:00", "2027-03-26T09:00:00+07:00",
-            ])
+            try dues(
+                "rrule = \"FREQ=MONTHLY;BYDAY=-1FR\"\nstart = \"2027-01-01T09:00\"\nuntil = \"2027-03-31\"\n", count: 5)
+                == [
+                    "2027-01-29T09:00:00+07:00", "2027-02-26T09:00:00+07:00", "2027-03-26T09:00:00+07:00",
+                ])
     }
 
     @Test("on-calendar in the obligation's zone, with start and until")
@@ -154,8 +167,10 @@ struct LoaderRecurrenceTests {
                 "2027-10-01T08:00:00+07:00", "2028-10-01T08:00:00+07:00",
             ])
         #expect(
-            try dues("on-calendar = \"Mon *-*-01..07 09:00\"\nstart = \"2027-03-01\"\nuntil = \"2027-05-31\"\n", count: 5) == [
-                "2027-03-01T09:00:00+07:00", "2027-04-05T09:00:00+07:00", "2027-05-03T09:00:00+07:00",
-            ])
+            try dues(
+                "on-calendar = \"Mon *-*-01..07 09:00\"\nstart = \"2027-03-01\"\nuntil = \"2027-05-31\"\n", count: 5)
+                == [
+                    "2027-03-01T09:00:00+07:00", "2027-04-05T09:00:00+07:00", "2027-05-03T09:00:00+07:00",
+                ])
     }
 }

@@ -21,16 +21,18 @@ struct PlannerCatchUpTests {
 
     @Test("stopped from before the 7-day reminder until 3 days overdue: only overdue-3 fires")
     func latestStageOnly() {
-        #expect(missed(after: "2027-06-20T00:00:00+07:00", through: "2027-07-03T09:00:00+07:00") == [
-            "overdue-3 2027-07-03T08:00:00"
-        ])
+        #expect(
+            missed(after: "2027-06-20T00:00:00+07:00", through: "2027-07-03T09:00:00+07:00") == [
+                "overdue-3 2027-07-03T08:00:00"
+            ])
     }
 
     @Test("stopped across a reminder only: that reminder fires")
     func reminderOnly() {
-        #expect(missed(after: "2027-06-20T00:00:00+07:00", through: "2027-06-25T00:00:00+07:00") == [
-            "remind-7d 2027-06-23T08:00:00"
-        ])
+        #expect(
+            missed(after: "2027-06-20T00:00:00+07:00", through: "2027-06-25T00:00:00+07:00") == [
+                "remind-7d 2027-06-23T08:00:00"
+            ])
     }
 
     @Test("nothing missed when the checkpoint is after the latest stage")
@@ -43,9 +45,10 @@ struct PlannerCatchUpTests {
         let after = "2027-06-20T00:00:00+07:00"
         let now = "2027-07-03T09:00:00+07:00"
         #expect(
-            missed(after: after, through: now, firstSeen: ["agreement": Support.instant("2027-07-02T12:00:00+07:00")]) == [
-                "overdue-3 2027-07-03T08:00:00"
-            ])
+            missed(after: after, through: now, firstSeen: ["agreement": Support.instant("2027-07-02T12:00:00+07:00")])
+                == [
+                    "overdue-3 2027-07-03T08:00:00"
+                ])
         #expect(
             missed(after: after, through: now, firstSeen: ["agreement": Support.instant("2027-07-03T08:30:00+07:00")])
                 .isEmpty)
@@ -54,15 +57,18 @@ struct PlannerCatchUpTests {
 
     @Test("repeats end after 30 days: a year of downtime gives overdue-30 for that due date, then the next year's")
     func longDowntime() {
-        #expect(missed(after: "2027-06-01T00:00:00+07:00", through: "2028-06-10T00:00:00+07:00") == [
-            "overdue-30 2027-07-30T08:00:00", "remind-30d 2028-05-31T08:00:00",
-        ])
+        #expect(
+            missed(after: "2027-06-01T00:00:00+07:00", through: "2028-06-10T00:00:00+07:00") == [
+                "overdue-30 2027-07-30T08:00:00", "remind-30d 2028-05-31T08:00:00",
+            ])
     }
 
     @Test("one event per due instant, in fire order, over several obligations")
     func severalDues() {
-        let daily = Support.obligation("daily", every: Period(1, .day), start: "2027-01-01T08:00", overdue: Period(6, .hour))
-        let weekly = Support.obligation("weekly", every: Period(1, .week), start: "2027-01-04T08:00", leads: [Period(2, .day)])
+        let daily = Support.obligation(
+            "daily", every: Period(1, .day), start: "2027-01-01T08:00", overdue: Period(6, .hour))
+        let weekly = Support.obligation(
+            "weekly", every: Period(1, .week), start: "2027-01-04T08:00", leads: [Period(2, .day)])
         let schedule = Schedule(obligations: [daily, weekly])
         let since = Instant(secondsSinceEpoch: 0)
         let events = Planner.missedEvents(
@@ -70,7 +76,8 @@ struct PlannerCatchUpTests {
             through: Support.instant("2027-01-12T09:00:00+07:00"), firstSeen: ["daily": since, "weekly": since])
         // Every daily due instant of the last 30 days still has overdue repeats: each gives its latest one, all at
         // 08:00 on the 12th; the weekly one's due time on the 11th replaces its reminder of the 9th.
-        let dailyEvents = (1...11).map { "daily overdue-\(4 * (12 - $0)) 2027-01-12T08:00:00" } + ["daily due 2027-01-12T08:00:00"]
+        let dailyEvents =
+            (1...11).map { "daily overdue-\(4 * (12 - $0)) 2027-01-12T08:00:00" } + ["daily due 2027-01-12T08:00:00"]
         #expect(
             events.map { "\($0.obligationID) \($0.stageKey) \(Support.hanoi.zoned($0.fireAt).local)" }
                 == ["weekly due 2027-01-11T08:00:00"] + dailyEvents)
@@ -88,7 +95,9 @@ struct PlannerCatchUpTests {
         var latest: [String: ReminderEvent] = [:]
         for event in planner.popEvents(through: now) { latest["\(event.obligationID)|\(event.due)"] = event }
         let expected = latest.values.sorted {
-            ($0.fireAt, schedule.index(of: $0.obligationID)!, $0.due) < ($1.fireAt, schedule.index(of: $1.obligationID)!, $1.due)
+            ($0.fireAt, schedule.index(of: $0.obligationID)!, $0.due) < (
+                $1.fireAt, schedule.index(of: $1.obligationID)!, $1.due
+            )
         }
         #expect(Planner.missedEvents(in: schedule, after: checkpoint, through: now, firstSeen: firstSeen) == expected)
     }

@@ -14,7 +14,9 @@ struct PlannerReferenceTests {
         var found: [(event: ReminderEvent, index: Int, stage: Int)] = []
         let day: Int64 = 86_400_000_000
         for (index, obligation) in schedule.obligations.enumerated() {
-            var stages: [(ReminderStage, Int64)] = obligation.reminderLeads.map { (.reminder(lead: $0), -$0.microseconds!) }
+            var stages: [(ReminderStage, Int64)] = obligation.reminderLeads.map {
+                (.reminder(lead: $0), -$0.microseconds!)
+            }
             stages.append((.due, 0))
             if let step = obligation.overdueEvery.microseconds, step > 0 {
                 var k: Int64 = 1
@@ -30,7 +32,10 @@ struct PlannerReferenceTests {
                     let fire = due.adding(microseconds: offset)
                     guard fire > after, fire <= through else { continue }
                     found.append(
-                        (ReminderEvent(obligationID: obligation.id, due: due, stage: stage, fireAt: fire), index, position))
+                        (
+                            ReminderEvent(obligationID: obligation.id, due: due, stage: stage, fireAt: fire), index,
+                            position
+                        ))
                 }
             }
         }

@@ -9,7 +9,9 @@ struct PlannerScaleTests {
     func hundredThousand() {
         let zone = TestSupport.hanoi
         let count = 100_000
-        let periods: [Period] = [Period(1, .day), Period(1, .week), Period(1, .month), Period(1, .year), Period(2, .week)]
+        let periods: [Period] = [
+            Period(1, .day), Period(1, .week), Period(1, .month), Period(1, .year), Period(2, .week),
+        ]
         var obligations: [Obligation] = []
         obligations.reserveCapacity(count)
         for index in 0..<count {

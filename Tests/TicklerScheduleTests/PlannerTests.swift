@@ -22,7 +22,8 @@ struct PlannerTests {
         let deadline = Support.obligation(
             "deadline", every: Period(1, .year), start: "2027-06-30T08:00", until: "2027-06-30T08:00",
             leads: [Period(1, .day), Period(30, .day), Period(7, .day)], overdue: Period(1, .day))
-        var planner = Planner(schedule: Schedule(obligations: [deadline]), after: Support.instant("2027-01-01T00:00:00Z"))
+        var planner = Planner(
+            schedule: Schedule(obligations: [deadline]), after: Support.instant("2027-01-01T00:00:00Z"))
         let all = events(&planner, through: "2028-01-01T00:00:00Z")
         #expect(
             compact(Array(all.prefix(5))) == [
@@ -47,7 +48,8 @@ struct PlannerTests {
     func overdueCadence(every: Period, expectedRepeats: Int) {
         let obligation = Support.obligation(
             "x", every: Period(1, .year), start: "2027-06-30T08:00", until: "2027-06-30T08:00", overdue: every)
-        var planner = Planner(schedule: Schedule(obligations: [obligation]), after: Support.instant("2027-01-01T00:00:00Z"))
+        var planner = Planner(
+            schedule: Schedule(obligations: [obligation]), after: Support.instant("2027-01-01T00:00:00Z"))
         let overdue = events(&planner, through: "2030-01-01T00:00:00Z").filter { $0.stage != .due }
         #expect(overdue.count == expectedRepeats)
         for (index, event) in overdue.enumerated() {
@@ -59,7 +61,8 @@ struct PlannerTests {
 
     @Test("events of several obligations come in fire order; equal fire times keep file order")
     func ordering() {
-        let yearly = Support.obligation("yearly", every: Period(1, .year), start: "2027-03-01T08:00", leads: [Period(2, .day)])
+        let yearly = Support.obligation(
+            "yearly", every: Period(1, .year), start: "2027-03-01T08:00", leads: [Period(2, .day)])
         let monthly = Support.obligation("monthly", every: Period(1, .month), start: "2027-01-27T08:00")
         let same = Support.obligation("same", every: Period(1, .year), start: "2027-03-01T08:00")
         var planner = Planner(
@@ -73,7 +76,8 @@ struct PlannerTests {
 
     @Test("after is exclusive: an event at exactly `after` is taken as processed")
     func exclusiveBound() {
-        let obligation = Support.obligation("x", every: Period(1, .day), start: "2027-01-01T08:00", leads: [Period(1, .hour)])
+        let obligation = Support.obligation(
+            "x", every: Period(1, .day), start: "2027-01-01T08:00", leads: [Period(1, .hour)])
         let planner = Planner(
             schedule: Schedule(obligations: [obligation]), after: Support.instant("2027-01-05T08:00:00+07:00"))
         #expect(planner.nextEvent?.stage == .reminder(lead: Period(1, .hour)))
@@ -84,7 +88,8 @@ struct PlannerTests {
     @Test("first-seen: nothing at or before the moment an obligation was first seen")
     func firstSeen() {
         let obligation = Support.obligation(
-            "x", every: Period(1, .month), start: "2027-01-10T08:00", leads: [Period(7, .day)], overdue: Period(1, .day))
+            "x", every: Period(1, .month), start: "2027-01-10T08:00", leads: [Period(7, .day)], overdue: Period(1, .day)
+        )
         var planner = Planner(
             schedule: Schedule(obligations: [obligation]), after: Support.instant("2027-01-01T00:00:00Z"),
             firstSeen: ["x": Support.instant("2027-02-05T09:00:00+07:00")])
@@ -101,9 +106,11 @@ struct PlannerTests {
 
     @Test("queue holds one entry per obligation and begun due instant")
     func queueSize() {
-        let daily = Support.obligation("daily", every: Period(1, .day), start: "2027-01-01T08:00", leads: [Period(30, .day)])
+        let daily = Support.obligation(
+            "daily", every: Period(1, .day), start: "2027-01-01T08:00", leads: [Period(30, .day)])
         let yearly = Support.obligation("yearly", every: Period(1, .year), start: "2027-01-01T08:00")
-        let planner = Planner(schedule: Schedule(obligations: [daily, yearly]), after: Support.instant("2027-06-01T00:00:00Z"))
+        let planner = Planner(
+            schedule: Schedule(obligations: [daily, yearly]), after: Support.instant("2027-06-01T00:00:00Z"))
         // The daily one has 30 due instants whose reminder has fired and whose due time has not, plus the next one.
         #expect(planner.queuedCount == 31 + 1)
         #expect(planner.upcoming(limit: 3).count == 3)
@@ -112,9 +119,11 @@ struct PlannerTests {
 
     @Test("an obligation that ends (until) stops; the others go on")
     func ending() {
-        let ends = Support.obligation("ends", every: Period(1, .week), start: "2027-01-04T08:00", until: "2027-01-18T08:00")
+        let ends = Support.obligation(
+            "ends", every: Period(1, .week), start: "2027-01-04T08:00", until: "2027-01-18T08:00")
         let goes = Support.obligation("goes", every: Period(1, .month), start: "2027-01-01T08:00")
-        var planner = Planner(schedule: Schedule(obligations: [ends, goes]), after: Support.instant("2027-01-01T00:00:00Z"))
+        var planner = Planner(
+            schedule: Schedule(obligations: [ends, goes]), after: Support.instant("2027-01-01T00:00:00Z"))
         let all = events(&planner, through: "2027-12-31T00:00:00Z")
         #expect(all.filter { $0.obligationID == "ends" && $0.stage == .due }.count == 3)
         #expect(all.filter { $0.obligationID == "goes" && $0.stage == .due }.count == 12)

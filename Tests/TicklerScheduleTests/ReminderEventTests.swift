@@ -62,7 +62,8 @@ struct ReminderEventTests {
     @Test(
         "stage keys read back",
         arguments: [
-            ("remind-7d", ReminderStage.reminder(lead: Period(7, .day))), ("remind-90min", .reminder(lead: Period(90, .minute))),
+            ("remind-7d", ReminderStage.reminder(lead: Period(7, .day))),
+            ("remind-90min", .reminder(lead: Period(90, .minute))),
             ("due", .due), ("overdue-1", .overdue(1)), ("overdue-30", .overdue(30)),
         ])
     func stageKeys(key: String, stage: ReminderStage) {
@@ -70,7 +71,9 @@ struct ReminderEventTests {
         #expect(ReminderStage(key: key) == stage)
     }
 
-    @Test("malformed stage keys are rejected", arguments: ["", "remind-", "remind-0", "remind-5q", "overdue-0", "overdue-x", "Due"])
+    @Test(
+        "malformed stage keys are rejected",
+        arguments: ["", "remind-", "remind-0", "remind-5q", "overdue-0", "overdue-x", "Due"])
     func badStageKeys(key: String) {
         #expect(ReminderStage(key: key) == nil)
     }

@@ -48,6 +48,7 @@ struct SampleConfigTests {
         #expect(schedule.files.first == Self.configDirectory + "/schedule.toml")
         #expect(schedule.count == Self.sampleIDs.count + dropInCount)
         #expect(Array(schedule.ids.prefix(Self.sampleIDs.count)) == Self.sampleIDs)
-        #expect(schedule.obligations.allSatisfy { $0.nextDue(after: TestSupport.instant("2026-11-29T00:00:00Z")) != nil })
+        #expect(
+            schedule.obligations.allSatisfy { $0.nextDue(after: TestSupport.instant("2026-11-29T00:00:00Z")) != nil })
     }
 }

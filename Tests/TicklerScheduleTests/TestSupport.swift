@@ -45,7 +45,8 @@ enum TestSupport {
         _ id: String, every: Period, start: String, until: String? = nil, leads: [Period] = [], overdue: Period = .zero
     ) -> Obligation {
         let recurrence = EveryRecurrence(
-            start: LocalDateTime(iso: start)!, period: every, until: until.flatMap { LocalDateTime(iso: $0) }, zone: hanoi)
+            start: LocalDateTime(iso: start)!, period: every, until: until.flatMap { LocalDateTime(iso: $0) },
+            zone: hanoi)
         return Obligation(
             id: id, title: "Title of \(id)", zone: hanoi, recurrence: recurrence,
             recurrenceDescription: "every \(every) from \(start)", reminderLeads: leads, overdueEvery: overdue,
