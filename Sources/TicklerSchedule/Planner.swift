@@ -94,20 +94,28 @@ public struct Planner: Sendable {
 }
 
 /// One queued event: an obligation's stage for one due instant, ordered by fire time, then file order.
+///
+/// 24 bytes: schedules of 100,000 obligations with overlapping due instants keep millions of these.
 struct QueueEntry: Comparable, Sendable {
     let fire: Int64
-    let obligation: Int
     let due: Int64
-    let stage: Int
+    private let obligationIndex: Int32
+    private let stageIndex: Int32
 
     init(due: Instant, stage: Int, obligation: Int, plan: StagePlan) {
         self.fire = due.microsecondsSinceEpoch + plan.offset(stage)
-        self.obligation = obligation
         self.due = due.microsecondsSinceEpoch
-        self.stage = stage
+        self.obligationIndex = Int32(obligation)
+        self.stageIndex = Int32(stage)
     }
 
+    /// The obligation's position in the schedule.
+    var obligation: Int { Int(obligationIndex) }
+
+    /// The stage's index in the obligation's ``StagePlan``.
+    var stage: Int { Int(stageIndex) }
+
     static func < (lhs: QueueEntry, rhs: QueueEntry) -> Bool {
-        (lhs.fire, lhs.obligation, lhs.due, lhs.stage) < (rhs.fire, rhs.obligation, rhs.due, rhs.stage)
+        (lhs.fire, lhs.obligationIndex, lhs.due, lhs.stageIndex) < (rhs.fire, rhs.obligationIndex, rhs.due, rhs.stageIndex)
     }
 }
