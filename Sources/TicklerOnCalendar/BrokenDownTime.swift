@@ -15,6 +15,8 @@ struct BrokenDownTime: Hashable {
     /// The UTC offset this reading was taken with, when known (the role of `tm_isdst`); it picks one of the two
     /// instants of a repeated wall-clock time.
     var offsetHint: Int?
+    /// The UTC seconds of the reading the hint was taken from, which tell whether it was daylight-saving time.
+    var hintSeconds: Int64 = 0
 
     /// Seconds from 1970-01-01T00:00 on the same wall clock, with out-of-range fields carried over.
     var localSeconds: Int64 {
@@ -26,6 +28,7 @@ struct BrokenDownTime: Hashable {
 
     /// The reading of a wall-clock time given in seconds from 1970-01-01T00:00, taken with `offset`.
     init(localSeconds: Int64, offset: Int?) {
+        hintSeconds = localSeconds - Int64(offset ?? 0)
         let days = localSeconds >= 0 ? localSeconds / 86_400 : (localSeconds - 86_399) / 86_400
         let date = CivilDate(daysSinceEpoch: Int(days))
         let secondOfDay = Int(localSeconds - days * 86_400)

@@ -44,9 +44,14 @@ struct NextElapseSearch {
 
     /// Moves `time` to the earliest matching reading at or after it; false when there is none.
     private mutating func search(_ time: inout BrokenDownTime, _ microsecond: inout Int) -> Bool {
+        let origin = time
+        let originMicrosecond = microsecond
+        // Once a result fell on or before the origin (a daylight-saving change made normalization go back), the
+        // search moves on by an hour and keeps the offset of each normalized reading as its hint from then on.
+        var keepHints = false
         for _ in 0..<Self.maximumSteps {
             _ = clock.normalize(&time)
-            time.offsetHint = nil
+            if !keepHints { time.offsetHint = nil }
 
             var value = time.year
             var found = match(event.year, &value, in: time, isDay: false)
@@ -126,7 +131,12 @@ struct NextElapseSearch {
                 time.second = 0
                 microsecond = 0
             case .moved: continue
-            case .within: return true
+            case .within:
+                var order = origin.fieldOrder(comparedTo: time).order
+                if order == 0 { order = originMicrosecond < microsecond + 1 ? -1 : 1 }
+                guard order >= 0 else { return true }
+                keepHints = true
+                time.hour += 1
             }
         }
         return false

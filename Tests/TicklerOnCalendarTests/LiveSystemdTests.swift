@@ -17,12 +17,16 @@ struct LiveSystemdTests {
 
     @Test(arguments: cases)
     func sameElapsesAsTheLocalSystemd(_ fixture: SystemdCase) throws {
-        let result = try LiveSystemd.elapses(fixture.spec, base: fixture.base, zone: fixture.tz)
-        let expected = try #require(result)
+        let expected = try LiveSystemd.elapses(fixture.spec, base: fixture.base, zone: fixture.tz)
         let rules = try ZoneDatabase.shared.rules(for: fixture.tz)
         let recurrence = try CalendarEventRecurrence(parsing: fixture.spec, zone: rules)
         let elapses = recurrence.occurrences(after: Instant(secondsSinceEpoch: fixture.base), limit: LiveSystemd.iterations)
-        #expect(elapses.map(\.secondsSinceEpoch) == expected)
+        if let expected {
+            #expect(elapses.map(\.secondsSinceEpoch) == expected)
+        } else {
+            // systemd gave up on one of the elapses (the spec itself is valid): the sequence ends early here too.
+            #expect(elapses.count < LiveSystemd.iterations)
+        }
     }
 }
 
@@ -34,7 +38,7 @@ enum LiveSystemd {
         FileManager.default.isExecutableFile(atPath: $0)
     }
 
-    /// The elapses in Unix seconds, or nil when systemd-analyze rejects the specification.
+    /// The elapses in Unix seconds, or nil when systemd-analyze fails (rejects the specification or gives up).
     static func elapses(_ spec: String, base: Int64, zone: String) throws -> [Int64]? {
         guard let executable else { return nil }
         let process = Process()

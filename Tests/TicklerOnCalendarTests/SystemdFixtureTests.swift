@@ -11,6 +11,8 @@ struct SystemdCase: Decodable, Sendable, CustomTestStringConvertible {
     let valid: Bool
     let normalized: String?
     let next: [Int64]?
+    /// systemd accepted the spec but gave up computing (its "infinite loop" safety valve).
+    var failed: Bool? = nil
 
     var testDescription: String { "TZ=\(tz) '\(spec)' @\(base)" }
 
@@ -38,9 +40,14 @@ struct SystemdFixtureTests {
             return
         }
         let event = try CalendarEvent(parsing: fixture.spec)
-        #expect(event.description == fixture.normalized)
         let zone = try ZoneDatabase.shared.rules(for: fixture.tz)
         let recurrence = CalendarEventRecurrence(event: event, zone: zone)
+        if fixture.failed == true {
+            // systemd prints nothing when one of the elapses fails; the sequence must end early here too.
+            #expect(recurrence.occurrences(after: Instant(secondsSinceEpoch: fixture.base), limit: 8).count < 8)
+            return
+        }
+        #expect(event.description == fixture.normalized)
         let expected = fixture.next ?? []
         let elapses = recurrence.occurrences(after: Instant(secondsSinceEpoch: fixture.base), limit: 8)
         #expect(elapses.map(\.secondsSinceEpoch) == expected)
