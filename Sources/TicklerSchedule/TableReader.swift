@@ -124,13 +124,29 @@ struct TableReader {
         return result
     }
 
+    /// The longest duration accepted, in days: about 1000 years, far beyond any obligation, and far from the
+    /// ±292,000 years at which microsecond instants overflow.
+    static let longestDurationDays = 365_250
+
     private mutating func parsePeriod(_ text: String, key: String, allowingCalendarUnits: Bool) -> Period? {
+        let period: Period
         do {
-            return try Period.parse(text, allowingCalendarUnits: allowingCalendarUnits)
+            period = try Period.parse(text, allowingCalendarUnits: allowingCalendarUnits)
         } catch {
             report(key, error.description)
             return nil
         }
+        let days =
+            switch period.unit {
+            case .month: Int64(period.count) * 31
+            case .year: Int64(period.count) * 366
+            default: period.seconds! / 86_400
+            }
+        guard days <= Self.longestDurationDays else {
+            report(key, "invalid duration \"\(text)\": too long (at most 1000 years)")
+            return nil
+        }
+        return period
     }
 
     /// The date or date-time at `key`: a TOML date or date-time, or ISO 8601 text.

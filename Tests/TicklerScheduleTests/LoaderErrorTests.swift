@@ -189,6 +189,14 @@ struct LoaderErrorTests {
             ["\(file):5:1: obligation \"a\": key \"remind\": a lead of \"0\" is the due time itself; remove it"]
         ),
         (
+            head + "every = \"1001y\"\nstart = 2027-01-01\nremind = [\"999999999w\"]\n",
+            [
+                "\(file):4:1: obligation \"a\": key \"every\": invalid duration \"1001y\": too long (at most 1000 years)",
+                "\(file):6:1: obligation \"a\": key \"remind\": invalid duration \"999999999w\": too long (at most 1000 "
+                    + "years)",
+            ]
+        ),
+        (
             head + "once = 2027-01-01\noverdue-every = true\n",
             [
                 "\(file):5:1: obligation \"a\": key \"overdue-every\": expected a duration such as \"7d\", found a "
