@@ -12,53 +12,80 @@ public struct CalendarCommand: ParsableCommand {
         abstract: "List the next occurrences of a recurrence rule.",
         discussion: """
             Give exactly one rule:
-              --rrule RULE          an RFC 5545 recurrence rule (FREQ=…;BYDAY=…), counted from --start with
-                                    python-dateutil's semantics: the start is a lower bound and is itself an
-                                    occurrence only when it matches the rule.
-              --on-calendar SPEC    a systemd calendar event (systemd.time(7)), computed as systemd 252's
-                                    `systemd-analyze calendar --iterations=N --base-time=…` does, daylight-saving
-                                    behaviour included.
-              --every PERIOD        every N days, weeks, months or years (7d, 2w, 3m, 5y) from --start; a day
-                                    missing in the target month becomes that month's last day.
-              --lunar MM-DD         a lunar month and day every year, on --calendar (vietnamese, the default, or
-                                    chinese); --leap says what a leap month of that number does: skip (default),
-                                    also or only. Day 30 in a 29-day month falls back to day 29.
-              --solar-term NAME     the local date of a solar term every year (qingming, dongzhi, …) on --calendar.
-            Lunar and solar-term dates occur at --at (HH:MM), else at the time of day of --start, else at 00:00.
 
-            Each occurrence is printed on its own line in ISO 8601 with its UTC offset in --tz, such as
-            2026-01-30T09:00:00+07:00 (with six digits of fraction when the instant has one). --json prints a JSON
-            array of the same strings instead.
+              --rrule RULE        An RFC 5545 recurrence rule (FREQ=…;BYDAY=…)
+                                  counted from --start, as python-dateutil
+                                  counts it: the start is a lower bound and
+                                  an occurrence only when it matches the rule.
+              --on-calendar SPEC  A systemd calendar event (systemd.time(7)),
+                                  computed as systemd 252's `systemd-analyze
+                                  calendar --base-time=… --iterations=N`
+                                  computes it, daylight saving included.
+              --every PERIOD      Every N days, weeks, months or years (7d,
+                                  2w, 3m, 5y) from --start; a day missing in
+                                  the target month becomes its last day.
+              --lunar MM-DD       A lunar month and day every year on
+                                  --calendar (vietnamese, the default, or
+                                  chinese). --leap says what a leap month of
+                                  that number does: skip (the default), also
+                                  or only. Day 30 in a 29-day month falls back
+                                  to day 29.
+              --solar-term NAME   The local date of a solar term every year
+                                  (qingming, dongzhi, …) on --calendar.
 
-            Date-times without an offset (--start, --until, --after) are read in --tz; the default zone is the
-            system's ($TZ, else /etc/localtime). --after lists only occurrences strictly after the given time; it
-            takes an ISO 8601 date or date-time, with or without an offset, or `now`. When --after is not given,
-            a rule with a --start is listed from its start (so `--every 5y --start 2014-12-15` begins with
-            2014-12-15), and any other rule from now, as systemd-analyze does. --until stops the list after the
-            given date-time.
+            Lunar and solar-term dates occur at --at (HH:MM), else at the time
+            of day of --start, else at 00:00.
 
-            Invalid input prints one line naming the bad part, for example
+            Each occurrence is printed on its own line in ISO 8601 with its UTC
+            offset in --tz, such as 2026-01-30T09:00:00+07:00, with six digits
+            of fraction when the instant has one. --json prints a JSON array of
+            the same strings instead.
+
+            Date-times without an offset (--start, --until, --after) are read in
+            --tz; the default zone is the system's ($TZ, else /etc/localtime).
+            --after lists only occurrences strictly after the given time: an ISO
+            8601 date or date-time, with or without an offset, or `now`. Without
+            --after, a rule with a --start is listed from its start, so
+            `--every 5y --start 2014-12-15` begins with 2014-12-15, and any
+            other rule from now, as systemd-analyze does. --until ends the list
+            at the given date-time.
+
+            Invalid input prints one line naming the bad part and exits with
+            status 1, for example:
+
               ticklerctl: --rrule: BYMONTH=13: month must be 1…12
               ticklerctl: --on-calendar: 25: hour must be 0…23
-            and exits with status 1.
 
             Examples:
-              ticklerctl calendar --rrule 'FREQ=MONTHLY;BYDAY=-1FR' --start 2026-01-01T09:00 --tz Asia/Ho_Chi_Minh
-                  The last Friday of each month at 09:00 in Hanoi.
-              ticklerctl calendar --rrule 'FREQ=YEARLY;BYMONTH=3;BYDAY=2MO' --start 2027-01-01T08:00 --after now
-                  The second Monday of March, from now on.
-              ticklerctl calendar --on-calendar 'Mon *-*-01..07 09:00' --tz Asia/Ho_Chi_Minh
-                  The first Monday of each month at 09:00.
-              ticklerctl calendar --on-calendar 'Mon..Fri 08:30 UTC' --after 2027-01-01 -n 5
-                  Weekdays at 08:30 UTC, the first five in 2027.
-              ticklerctl calendar --on-calendar '*-02~03' --json
-                  The third-last day of February, as a JSON array.
-              ticklerctl calendar --every 5y --start 2014-12-15 --tz Asia/Ho_Chi_Minh
-                  Every five years from 15 December 2014 (a labour agreement's renewals).
-              ticklerctl calendar --lunar 01-01 --calendar chinese --at 08:00 --after now -n 5
-                  The next five Spring Festivals (Chinese calendar) at 08:00.
-              ticklerctl calendar --solar-term qingming --after 2027-01-01
-                  Qingming (Thanh Minh) from 2027 on.
+
+              The last Friday of each month at 09:00 in Hanoi:
+                ticklerctl calendar --rrule 'FREQ=MONTHLY;BYDAY=-1FR' \\
+                    --start 2026-01-01T09:00 --tz Asia/Ho_Chi_Minh
+
+              The second Monday of March, from now on:
+                ticklerctl calendar --rrule 'FREQ=YEARLY;BYMONTH=3;BYDAY=2MO' \\
+                    --start 2027-01-01T08:00 --after now
+
+              The first Monday of each month at 09:00, as systemd reads it:
+                ticklerctl calendar --on-calendar 'Mon *-*-01..07 09:00' \\
+                    --tz Asia/Ho_Chi_Minh
+
+              Weekdays at 08:30 UTC, the first five in 2027:
+                ticklerctl calendar --on-calendar 'Mon..Fri 08:30 UTC' \\
+                    --after 2027-01-01 -n 5
+
+              The third-last day of February, as a JSON array:
+                ticklerctl calendar --on-calendar '*-02~03' --json
+
+              Every five years from 15 December 2014 (an agreement's renewals):
+                ticklerctl calendar --every 5y --start 2014-12-15
+
+              The next five Spring Festivals on the Chinese calendar, at 08:00:
+                ticklerctl calendar --lunar 01-01 --calendar chinese \\
+                    --at 08:00 --after now -n 5
+
+              Qingming (Thanh Minh) from 2027 on:
+                ticklerctl calendar --solar-term qingming --after 2027-01-01
             """
     )
 
