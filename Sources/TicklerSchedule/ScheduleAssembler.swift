@@ -67,6 +67,10 @@ struct ScheduleAssembler {
                         firstPlace[id] = place
                     }
                 }
+                if obligation == nil && reader.diagnostics.isEmpty {
+                    // Never drop an obligation silently.
+                    reader.report(nil, "could not be read")
+                }
                 problems += reader.diagnostics
                 if let obligation, reader.diagnostics.isEmpty { obligations.append(obligation) }
             }
