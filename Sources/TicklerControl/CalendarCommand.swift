@@ -115,15 +115,19 @@ public struct CalendarCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The time of day of lunar and solar-term dates.", valueName: "HH:MM"))
     var at: String?
 
-    @Option(help: ArgumentHelp("The start (DTSTART) of --rrule and --every; a lower bound otherwise.",
-        valueName: "date-time"))
+    @Option(
+        help: ArgumentHelp(
+            "The start (DTSTART) of --rrule and --every; a lower bound otherwise.",
+            valueName: "date-time"))
     var start: String?
 
     @Option(help: ArgumentHelp("No occurrence after this date-time.", valueName: "date-time"))
     var until: String?
 
-    @Option(help: ArgumentHelp("The IANA time zone to read and print times in (default: the system zone).",
-        valueName: "zone"))
+    @Option(
+        help: ArgumentHelp(
+            "The IANA time zone to read and print times in (default: the system zone).",
+            valueName: "zone"))
     var tz: String?
 
     @Option(help: ArgumentHelp("List occurrences strictly after this date-time, or `now`.", valueName: "date-time"))
@@ -166,7 +170,7 @@ public struct CalendarCommand: ParsableCommand {
         }
         let first = try start.map { text throws(CalendarCommandError) in try localTime(text, "--start", zone) }
         let last = try until.map { text throws(CalendarCommandError) in try localTime(text, "--until", zone) }
-        var output = Output(
+        var output = OccurrenceList(
             writer: OccurrenceWriter(sink: sink, zone: zone, json: json), count: count,
             until: last.map { zone.instant(for: $0) })
         // A rule with a start lists from the start unless --after says otherwise; the others from now.
@@ -211,7 +215,7 @@ public struct CalendarCommand: ParsableCommand {
 
     /// Lists --lunar or --solar-term dates at --at (else the time of --start, else midnight).
     private func emitLunar(
-        _ output: inout Output<some OutputSink>, zone: ZoneRules, start: LocalDateTime?, after: Instant
+        _ output: inout OccurrenceList<some OutputSink>, zone: ZoneRules, start: LocalDateTime?, after: Instant
     ) throws(CalendarCommandError) {
         let kind: LunarCalendarKind
         do {
@@ -263,7 +267,9 @@ public struct CalendarCommand: ParsableCommand {
     }
 
     /// The instant of --after: `now`, a date-time with an offset, or a local one read in `zone`.
-    private func afterInstant(zone: ZoneRules, now: Instant, default fallback: Instant) throws(CalendarCommandError)
+    private func afterInstant(
+        zone: ZoneRules, now: Instant, default fallback: Instant
+    ) throws(CalendarCommandError)
         -> Instant
     {
         guard let after else { return fallback }
@@ -273,30 +279,14 @@ public struct CalendarCommand: ParsableCommand {
     }
 
     /// A date or date-time; one with an offset is converted to the wall clock of `zone`.
-    private func localTime(_ text: String, _ option: String, _ zone: ZoneRules) throws(CalendarCommandError)
+    private func localTime(
+        _ text: String, _ option: String, _ zone: ZoneRules
+    ) throws(CalendarCommandError)
         -> LocalDateTime
     {
         if let local = LocalDateTime(iso: text) { return local }
         if let zoned = ZonedDateTime(iso: text) { return zone.localDateTime(at: zoned.instant) }
         throw CalendarCommandError(
             option, "\(text): expected an ISO 8601 date or date-time, such as 2027-01-27 or 2027-01-27T08:00")
-    }
-}
-
-/// The occurrence list being written: at most `count` occurrences, none after `until`.
-struct Output<Sink: OutputSink> {
-    var writer: OccurrenceWriter<Sink>
-    let count: Int
-    let until: Instant?
-
-    /// Writes the occurrences of `recurrence` after `after`, within the limits.
-    mutating func emit<Rule: Recurrence>(_ recurrence: Rule, after: Instant) {
-        var iterator = recurrence.occurrences(after: after)
-        var written = 0
-        let last = until ?? Instant(microsecondsSinceEpoch: .max)
-        while written < count, let instant = iterator.next(), instant <= last {
-            writer.write(instant)
-            written += 1
-        }
     }
 }

@@ -102,8 +102,9 @@ public struct CalendarEvent: Hashable, Sendable, CustomStringConvertible {
             var text = Self.seconds(component.start)
             if component.stop > 0 { text += ".." + Self.seconds(component.stop) }
             if component.repeat > 0 && !(component.stop > 0 && component.repeat == 1_000_000) {
-                text += "/" + String(component.repeat / 1_000_000)
-                if component.repeat % 1_000_000 > 0 { text += "." + Self.pad(component.repeat % 1_000_000, 6) }
+                let (whole, fraction) = component.repeat.quotientAndRemainder(dividingBy: 1_000_000)
+                text += "/" + String(whole)
+                if fraction > 0 { text += "." + Self.pad(fraction, 6) }
             }
             return text
         }.joined(separator: ",")

@@ -93,7 +93,10 @@ struct CalendarEventParser {
                 midnight(&event)
                 event.weekdays = 1
             }
-        case "monthly": return { event in midnight(&event); event.day = [CalendarComponent(start: 1)] }
+        case "monthly":
+            return { event in
+                midnight(&event); event.day = [CalendarComponent(start: 1)]
+            }
         case "yearly", "annually", "anually":
             return { event in Self.firstOfMonths([1], &event) }
         case "quarterly": return { event in Self.firstOfMonths([1, 4, 7, 10], &event) }
@@ -130,8 +133,9 @@ struct CalendarEventParser {
                 if first { return }
                 throw failure(word(from: wordStart), "unknown weekday (expected Mon, Tue, … or Sun)")
             }
-            if let next = peek, ![UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: " ")]
-                .contains(next)
+            if let next = peek,
+                ![UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: " ")]
+                    .contains(next)
             {
                 throw failure(word(from: wordStart), "unknown weekday (expected Mon, Tue, … or Sun)")
             }
@@ -284,7 +288,8 @@ struct CalendarEventParser {
         if peek == UInt8(ascii: "*") {
             position += 1
             if peek == UInt8(ascii: "/") {
-                throw failure(word(from: position - 1), "a repetition starts from a value, not \"*\" (write 0/5 or 1/2)")
+                throw failure(
+                    word(from: position - 1), "a repetition starts from a value, not \"*\" (write 0/5 or 1/2)")
             }
             return seconds ? [CalendarComponent(start: 0, repeat: 1_000_000)] : nil
         }
@@ -362,7 +367,8 @@ struct CalendarEventParser {
         event.year = event.year.map { chain in
             chain.map { component in
                 CalendarComponent(
-                    start: Self.fullYear(component.start), stop: Self.fullYear(component.stop), repeat: component.repeat)
+                    start: Self.fullYear(component.start), stop: Self.fullYear(component.stop), repeat: component.repeat
+                )
             }
         }
         event.year = Self.normalized(event.year)
@@ -425,7 +431,9 @@ struct CalendarEventParser {
                 guard component.start + component.repeat <= component.stop else {
                     throw error("the range must go forward and fit one repetition")
                 }
-            } else if endOfMonth ? component.start - component.repeat < from : component.start + component.repeat > upper {
+            } else if endOfMonth
+                ? component.start - component.repeat < from : component.start + component.repeat > upper
+            {
                 throw error("the repetition goes past the range of the \(field) (\(range))")
             }
         }

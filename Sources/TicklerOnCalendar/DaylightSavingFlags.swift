@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Which periods of a zone the time-zone database flags as daylight-saving time (`tm_isdst`).
 ///
@@ -73,14 +74,16 @@ struct DaylightSavingFlags: Sendable {
         }
         var footer: Int?
         if timeSize == 8 {
-            let blockEnd = infoAt + typeCount * 6 + count(start, 5) + count(start, 2) * 12 + count(start, 1)
+            let blockEnd =
+                infoAt + typeCount * 6 + count(start, 5) + count(start, 2) * 12 + count(start, 1)
                 + count(start, 0)
             if blockEnd + 1 < bytes.count, bytes[blockEnd] == UInt8(ascii: "\n") {
                 let text = bytes[(blockEnd + 1)...].prefix { $0 != UInt8(ascii: "\n") }
                 footer = daylightOffset(ofPosixRule: Array(text))
             }
         }
-        return DaylightSavingFlags(times: times, flags: flags, initial: bytes[infoAt + 4] != 0, footerDaylightOffset: footer)
+        return DaylightSavingFlags(
+            times: times, flags: flags, initial: bytes[infoAt + 4] != 0, footerDaylightOffset: footer)
     }
 
     /// The daylight-saving offset (seconds east) of a POSIX TZ rule such as `IST-1GMT0,M10.5.0,M3.5.0/1`.
@@ -92,7 +95,9 @@ struct DaylightSavingFlags: Sendable {
                 while position < rule.count, rule[position] != UInt8(ascii: ">") { position += 1 }
                 position += 1
             } else {
-                while position < rule.count, rule[position] | 0x20 >= 0x61, rule[position] | 0x20 <= 0x7A { position += 1 }
+                while position < rule.count, rule[position] | 0x20 >= 0x61, rule[position] | 0x20 <= 0x7A {
+                    position += 1
+                }
             }
             return position > begin
         }

@@ -73,14 +73,18 @@ struct CalendarCommandTests {
     }
 
     @Test func untilStopsTheList() throws {
-        let text = try Self.output(["--every", "1m", "--start", "2027-01-31T08:00", "--until", "2027-04-30T08:00", "--tz", "UTC"])
+        let text = try Self.output([
+            "--every", "1m", "--start", "2027-01-31T08:00", "--until", "2027-04-30T08:00", "--tz", "UTC",
+        ])
         #expect(
             text == "2027-01-31T08:00:00+00:00\n2027-02-28T08:00:00+00:00\n2027-03-31T08:00:00+00:00\n"
                 + "2027-04-30T08:00:00+00:00\n")
     }
 
     @Test func fractionsAndOddOffsetsAreWritten() throws {
-        let text = try Self.output(["--on-calendar", "*:*:0/0.5", "--tz", "UTC", "--after", "2027-01-01T00:00:00Z", "-n", "2"])
+        let text = try Self.output([
+            "--on-calendar", "*:*:0/0.5", "--tz", "UTC", "--after", "2027-01-01T00:00:00Z", "-n", "2",
+        ])
         #expect(text == "2027-01-01T00:00:00.500000+00:00\n2027-01-01T00:00:01+00:00\n")
         // Before 1912 Paris kept its mean time, 9 minutes 21 seconds ahead of UTC.
         let paris = try Self.output(["--every", "1d", "--start", "1900-01-01T12:00", "--tz", "Europe/Paris", "-n", "1"])
@@ -89,29 +93,49 @@ struct CalendarCommandTests {
 
     @Test func lunarAndSolarTermRules() throws {
         // Tết 2030 falls on 2 February in Vietnam and 3 February in China.
-        let vietnamese = try Self.output(["--lunar", "01-01", "--after", "2030-01-01", "--tz", "Asia/Ho_Chi_Minh", "-n", "1"])
+        let vietnamese = try Self.output([
+            "--lunar", "01-01", "--after", "2030-01-01", "--tz", "Asia/Ho_Chi_Minh", "-n", "1",
+        ])
         let chinese = try Self.output([
-            "--lunar", "01-01", "--calendar", "chinese", "--after", "2030-01-01", "--tz", "Asia/Shanghai", "-n", "1", "--at", "08:00",
+            "--lunar", "01-01", "--calendar", "chinese", "--after", "2030-01-01", "--tz", "Asia/Shanghai", "-n", "1",
+            "--at", "08:00",
         ])
         #expect(vietnamese == "2030-02-02T00:00:00+07:00\n")
         #expect(chinese == "2030-02-03T08:00:00+08:00\n")
-        let qingming = try Self.output(["--solar-term", "qingming", "--after", "2027-01-01", "--tz", "Asia/Ho_Chi_Minh", "-n", "1"])
+        let qingming = try Self.output([
+            "--solar-term", "qingming", "--after", "2027-01-01", "--tz", "Asia/Ho_Chi_Minh", "-n", "1",
+        ])
         #expect(qingming == "2027-04-05T00:00:00+07:00\n")
     }
 
     static let errors: [([String], String)] = [
         (["--rrule", "FREQ=MONTHLY;BYMONTH=13", "--start", "2026-01-01"], "--rrule: BYMONTH=13: month must be 1…12"),
         (["--on-calendar", "*-*-* 25:00"], "--on-calendar: 25: hour must be 0…23"),
-        (["--every", "5x", "--start", "2027-01-01"], "--every: invalid duration \"5x\": unknown unit \"x\" (expected s, min, h, d, w, m or y)"),
+        (
+            ["--every", "5x", "--start", "2027-01-01"],
+            "--every: invalid duration \"5x\": unknown unit \"x\" (expected s, min, h, d, w, m or y)"
+        ),
         (["--every", "1d"], "--start: required with --every"),
         (["--rrule", "FREQ=DAILY"], "--start: required with --rrule"),
         ([], "give a rule: --rrule, --on-calendar, --every, --lunar or --solar-term"),
         (["--every", "1d", "--on-calendar", "daily"], "give only one rule, not --on-calendar and --every"),
-        (["--every", "1d", "--start", "2027-13-01"], "--start: 2027-13-01: expected an ISO 8601 date or date-time, such as 2027-01-27 or 2027-01-27T08:00"),
-        (["--on-calendar", "daily", "--after", "tomorrow"], "--after: tomorrow: expected an ISO 8601 date or date-time, such as 2027-01-27 or 2027-01-27T08:00"),
-        (["--on-calendar", "daily", "--tz", "Mars/Olympus"], "--tz: unknown time zone \"Mars/Olympus\" (expected an IANA name such as Asia/Ho_Chi_Minh; see timedatectl list-timezones)"),
+        (
+            ["--every", "1d", "--start", "2027-13-01"],
+            "--start: 2027-13-01: expected an ISO 8601 date or date-time, such as 2027-01-27 or 2027-01-27T08:00"
+        ),
+        (
+            ["--on-calendar", "daily", "--after", "tomorrow"],
+            "--after: tomorrow: expected an ISO 8601 date or date-time, such as 2027-01-27 or 2027-01-27T08:00"
+        ),
+        (
+            ["--on-calendar", "daily", "--tz", "Mars/Olympus"],
+            "--tz: unknown time zone \"Mars/Olympus\" (expected an IANA name such as Asia/Ho_Chi_Minh; see timedatectl list-timezones)"
+        ),
         (["--on-calendar", "daily", "--count=-1"], "--count: must not be negative"),
-        (["--lunar", "01-01", "--calendar", "martian"], "--calendar: bad calendar \"martian\": expected \"vietnamese\" or \"chinese\""),
+        (
+            ["--lunar", "01-01", "--calendar", "martian"],
+            "--calendar: bad calendar \"martian\": expected \"vietnamese\" or \"chinese\""
+        ),
         (["--lunar", "01-01", "--at", "25:00"], "--at: 25:00: expected a time of day such as 08:00"),
     ]
 

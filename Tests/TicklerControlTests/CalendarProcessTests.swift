@@ -22,7 +22,9 @@ struct CalendarProcessTests {
     }
 
     @Test func largeOutputIsComplete() throws {
-        let result = try TicklerctlProcess.run(["calendar", "--every", "1d", "--start", "2020-01-01", "--tz", "UTC", "-n", "20000"])
+        let result = try TicklerctlProcess.run([
+            "calendar", "--every", "1d", "--start", "2020-01-01", "--tz", "UTC", "-n", "20000",
+        ])
         #expect(result.status == 0)
         let lines = result.output.split(separator: "\n")
         #expect(lines.count == 20000)
@@ -60,6 +62,9 @@ enum TicklerctlProcess {
         let outputData = output.fileHandleForReading.readDataToEndOfFile()
         let errorData = error.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outputData, as: UTF8.self), String(decoding: errorData, as: UTF8.self))
+        return (
+            process.terminationStatus, String(decoding: outputData, as: UTF8.self),
+            String(decoding: errorData, as: UTF8.self)
+        )
     }
 }

@@ -53,7 +53,10 @@ struct CalendarEventParsingTests {
         ("*-*-5..3", "5..3: the range must go forward and fit one repetition"),
         ("1969-01-01", "1969: year must be 1970…2199"),
         ("*-*-1/0", "1/0: the repetition must not be zero"),
-        ("12:00 Mars/Olympus", "Mars/Olympus: unknown time zone (expected an IANA name such as Asia/Ho_Chi_Minh, or UTC)"),
+        (
+            "12:00 Mars/Olympus",
+            "Mars/Olympus: unknown time zone (expected an IANA name such as Asia/Ho_Chi_Minh, or UTC)"
+        ),
         ("", "empty calendar event"),
         ("*-*~29", "29: days before the end of the month must be 1…28"),
         ("Sat..Mon", "Sat..Mon: a weekday range must go forward, such as Mon..Fri"),

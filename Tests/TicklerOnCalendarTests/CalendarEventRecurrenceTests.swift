@@ -6,7 +6,8 @@ import TicklerOnCalendar
 struct CalendarEventRecurrenceTests {
     private static func instant(_ text: String) -> Instant { ZonedDateTime(iso: text)!.instant }
 
-    private static func elapses(_ spec: String, zone: String = "UTC", after: String, count: Int = 5) throws -> [String] {
+    private static func elapses(_ spec: String, zone: String = "UTC", after: String, count: Int = 5) throws -> [String]
+    {
         let rules = try ZoneDatabase.shared.rules(for: zone)
         let recurrence = try CalendarEventRecurrence(parsing: spec, zone: rules)
         return recurrence.occurrences(after: instant(after), limit: count).map { rules.zoned($0).description }
@@ -14,7 +15,8 @@ struct CalendarEventRecurrenceTests {
 
     @Test func firstMondayOfEachMonth() throws {
         #expect(
-            try Self.elapses("Mon *-*-01..07 09:00", zone: "Asia/Ho_Chi_Minh", after: "2026-01-01T00:00:00+07:00", count: 3)
+            try Self.elapses(
+                "Mon *-*-01..07 09:00", zone: "Asia/Ho_Chi_Minh", after: "2026-01-01T00:00:00+07:00", count: 3)
                 == ["2026-01-05T09:00:00+07:00", "2026-02-02T09:00:00+07:00", "2026-03-02T09:00:00+07:00"])
     }
 
@@ -34,7 +36,10 @@ struct CalendarEventRecurrenceTests {
         let rules = ZoneRules.utc
         let recurrence = try CalendarEventRecurrence(parsing: "*:*:0/0.5", zone: rules)
         let result = recurrence.occurrences(after: Self.instant("2023-11-14T22:13:20Z"), limit: 3)
-        #expect(result.map(\.microsecondsSinceEpoch) == [1_700_000_000_500_000, 1_700_000_001_000_000, 1_700_000_001_500_000])
+        #expect(
+            result.map(\.microsecondsSinceEpoch) == [
+                1_700_000_000_500_000, 1_700_000_001_000_000, 1_700_000_001_500_000,
+            ])
     }
 
     @Test func utcSuffixIgnoresTheDefaultZone() throws {

@@ -5,7 +5,8 @@ import TicklerOnCalendar
 
 /// Runs `systemd-analyze calendar` on this machine, when it has one, for the fixture's specifications at base
 /// times the fixture does not hold, and compares.
-@Suite("OnCalendar against the local systemd-analyze", .enabled(if: LiveSystemd.executable != nil, "no systemd-analyze"))
+@Suite(
+    "OnCalendar against the local systemd-analyze", .enabled(if: LiveSystemd.executable != nil, "no systemd-analyze"))
 struct LiveSystemdTests {
     /// Every 10th valid fixture case, moved 97 days and 1234 seconds later.
     static let cases: [SystemdCase] = SystemdCase.all.enumerated().compactMap { index, fixture in
@@ -20,7 +21,8 @@ struct LiveSystemdTests {
         let expected = try LiveSystemd.elapses(fixture.spec, base: fixture.base, zone: fixture.tz)
         let rules = try ZoneDatabase.shared.rules(for: fixture.tz)
         let recurrence = try CalendarEventRecurrence(parsing: fixture.spec, zone: rules)
-        let elapses = recurrence.occurrences(after: Instant(secondsSinceEpoch: fixture.base), limit: LiveSystemd.iterations)
+        let elapses = recurrence.occurrences(
+            after: Instant(secondsSinceEpoch: fixture.base), limit: LiveSystemd.iterations)
         if let expected {
             #expect(elapses.map(\.secondsSinceEpoch) == expected)
         } else {

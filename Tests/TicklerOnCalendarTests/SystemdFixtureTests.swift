@@ -18,7 +18,9 @@ struct SystemdCase: Decodable, Sendable, CustomTestStringConvertible {
 
     /// Every case of the fixture file.
     static let all: [SystemdCase] = {
-        guard let url = Bundle.module.url(forResource: "systemd-calendar", withExtension: "jsonl", subdirectory: "Fixtures"),
+        guard
+            let url = Bundle.module.url(
+                forResource: "systemd-calendar", withExtension: "jsonl", subdirectory: "Fixtures"),
             let text = try? String(contentsOf: url, encoding: .utf8)
         else { return [] }
         let decoder = JSONDecoder()
