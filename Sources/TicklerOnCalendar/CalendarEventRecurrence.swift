@@ -7,7 +7,8 @@ public import TicklerCalendar
 /// `systemd-analyze calendar --iterations=N` prints, including its daylight-saving behaviour: wall-clock times
 /// skipped by a forward shift do not occur, and a repeated hour occurs once, on the side of the clock the search
 /// came from. An event that names its own zone (`… Asia/Ho_Chi_Minh`, `… UTC`) ignores ``zone``.
-/// Events end after 2199, as systemd's do.
+/// Events end after 2199, as systemd's do, and where systemd gives up (its search does not converge around some
+/// daylight-saving changes just after midnight, and it reports "Infinite loop in calendar calculation").
 public struct CalendarEventRecurrence: Recurrence, CustomStringConvertible {
     /// The parsed event.
     public let event: CalendarEvent
@@ -32,7 +33,7 @@ public struct CalendarEventRecurrence: Recurrence, CustomStringConvertible {
     /// The first elapse strictly after `instant`, or nil when there is none.
     public func nextElapse(after instant: Instant) -> Instant? {
         var search = NextElapseSearch(event: event, zone: zone)
-        return search.next(after: instant)
+        return search.next(after: instant).flatMap { $0 > instant ? $0 : nil }
     }
 
     public func occurrences(after instant: Instant) -> Occurrences {
@@ -46,7 +47,9 @@ public struct CalendarEventRecurrence: Recurrence, CustomStringConvertible {
 
         public mutating func next() -> Instant? {
             guard let previous = last else { return nil }
-            last = search.next(after: previous)
+            // A result that is not later (never seen with systemd 252, but glibc's guesses around a repeated hour
+            // could produce one) ends the sequence rather than break the order callers rely on.
+            last = search.next(after: previous).flatMap { $0 > previous ? $0 : nil }
             return last
         }
     }
