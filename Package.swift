@@ -93,7 +93,15 @@ let package = Package(
         .testTarget(name: "TicklerOnCalendarTests", dependencies: ["TicklerOnCalendar"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TicklerLunarTests", dependencies: ["TicklerLunar"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TicklerScheduleTests", dependencies: ["TicklerSchedule"]),
-        .testTarget(name: "TicklerDaemonTests", dependencies: ["TicklerDaemon"]),
+        .testTarget(
+            name: "TicklerDaemonTests",
+            dependencies: [
+                "TicklerDaemon", "TicklerSchedule", "TicklerCalendar", "Systemd",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         .testTarget(name: "TicklerControlTests", dependencies: ["TicklerControl"]),
     ]
 )

@@ -35,7 +35,7 @@ struct DaemonCore {
         var core = DaemonCore(
             store: store, sink: sink, logger: logger, schedule: schedule,
             planner: Planner(schedule: schedule, after: max(now, checkpoint), firstSeen: firstSeen),
-            firstSeen: firstSeen, overdue: OverdueTracker(schedule: schedule, firstSeen: firstSeen, now: now),
+            firstSeen: firstSeen, overdue: OverdueTracker(schedule: schedule, now: now),
             checkpoint: checkpoint, reloadFailure: nil)
         let missed = Planner.missedEvents(in: schedule, after: checkpoint, through: now, firstSeen: firstSeen)
         await core.fire(missed, at: now)
@@ -71,7 +71,7 @@ struct DaemonCore {
         }
         schedule = newSchedule
         planner = Planner(schedule: newSchedule, after: checkpoint, firstSeen: firstSeen)
-        overdue = OverdueTracker(schedule: newSchedule, firstSeen: firstSeen, now: now)
+        overdue = OverdueTracker(schedule: newSchedule, now: now)
         reloadFailure = nil
         let files = newSchedule.files.count == 1 ? "1 file" : "\(newSchedule.files.count) files"
         sink.emit(

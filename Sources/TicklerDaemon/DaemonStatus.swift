@@ -44,7 +44,7 @@ public struct DaemonStatus: Sendable, Hashable {
     public var obligationCount: Int
     /// The next event, or nil when nothing is left to fire.
     public var next: Next?
-    /// The number of due instants passed without acknowledgement (within the overdue window).
+    /// The number of obligations with a due time passed without acknowledgement (within the overdue window).
     public var overdueCount: Int
     /// The last reload, if it failed.
     public var reloadFailure: ReloadFailure?

@@ -1,10 +1,11 @@
 import TicklerCalendar
 import TicklerSchedule
 
-/// The due instants that have passed without acknowledgement, counted cheaply for `STATUS=`.
+/// The obligations with a due instant passed without acknowledgement, counted cheaply for `STATUS=`.
 ///
-/// A due instant D of an obligation is overdue from D until D + 30 days (when overdue repeats stop), if the
-/// obligation was known before D. The set is built by one pass over the schedule at start and reload, then kept
+/// A due instant D of an obligation is overdue from D until D + 30 days (when overdue repeats stop); until the
+/// acknowledgement issue lands nothing ends it sooner. The set is built by one pass over the schedule at start and
+/// reload, then kept
 /// up to date at each wake-up: events add their due instant, and expired entries leave from the end of an array
 /// sorted by expiry, latest first — no scan of all obligations per wake-up.
 struct OverdueTracker {
@@ -20,22 +21,22 @@ struct OverdueTracker {
     private var members: Set<Entry> = []
     /// The members, latest expiry first.
     private var byExpiry: [Entry] = []
+    /// How many members each obligation has.
+    private var perObligation: [String: Int] = [:]
 
-    /// The overdue due instants of `schedule` at `now`, for obligations first seen as in `firstSeen`.
-    init(schedule: Schedule, firstSeen: [String: Instant], now: Instant) {
+    /// The overdue due instants of `schedule` at `now`.
+    init(schedule: Schedule, now: Instant) {
         let windowStart = now.adding(microseconds: -Self.windowMicroseconds)
         for obligation in schedule.obligations {
-            let lower = max(windowStart, firstSeen[obligation.id] ?? now)
-            guard lower < now else { continue }
-            var dues = obligation.recurrence.occurrences(after: lower)
+            var dues = obligation.recurrence.occurrences(after: windowStart)
             while let due = dues.next(), due <= now {
                 insert(obligationID: obligation.id, due: due)
             }
         }
     }
 
-    /// How many due instants are overdue.
-    var count: Int { members.count }
+    /// How many obligations are overdue.
+    var count: Int { perObligation.count }
 
     /// When the next one stops counting, or nil when none is overdue.
     var nextExpiry: Instant? { byExpiry.last?.expiry }
@@ -51,12 +52,18 @@ struct OverdueTracker {
         while let last = byExpiry.last, last.expiry <= now {
             byExpiry.removeLast()
             members.remove(last)
+            if let remaining = perObligation[last.obligationID], remaining > 1 {
+                perObligation[last.obligationID] = remaining - 1
+            } else {
+                perObligation[last.obligationID] = nil
+            }
         }
     }
 
     private mutating func insert(obligationID: String, due: Instant) {
         let entry = Entry(obligationID: obligationID, due: due)
         guard members.insert(entry).inserted else { return }
+        perObligation[obligationID, default: 0] += 1
         // Binary search for the first position whose expiry is earlier than the new one (the array descends).
         var low = 0
         var high = byExpiry.count

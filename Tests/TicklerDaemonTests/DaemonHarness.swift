@@ -1,0 +1,89 @@
+import Logging
+import ServiceLifecycle
+import Systemd
+import TicklerCalendar
+import TicklerDaemon
+import TicklerSchedule
+
+/// A daemon assembled by `DaemonAssembly`, as ticklerd assembles it, with a manual clock, recording fakes and
+/// a state directory of the test's choosing.
+struct DaemonHarness {
+    let clock: ManualWallClock
+    let schedule: InMemorySchedule
+    let notifier = RecordingNotifier()
+    let sink = RecordingSink()
+    let group: ServiceGroup
+    private let reloads: AsyncStream<Void>.Continuation
+    private let running: Task<Void, any Error>
+
+    /// Starts the daemon on `schedule` with state in `stateDirectory`; call ``started()`` to wait for `READY=1`.
+    init(schedule: InMemorySchedule, clock: ManualWallClock, stateDirectory: String) {
+        self.clock = clock
+        self.schedule = schedule
+        let (stream, continuation) = AsyncStream<Void>.makeStream()
+        reloads = continuation
+        let configuration = DaemonConfiguration(
+            schedule: schedule, stateDirectory: StateDirectory(path: stateDirectory, origin: .commandLine),
+            displayZone: Fixtures.hanoi)
+        let group = DaemonAssembly.makeServiceGroup(
+            configuration: configuration, clock: clock, notifier: notifier, sink: sink,
+            reloadTrigger: .requests(stream), logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
+        self.group = group
+        running = Task { try await group.run() }
+    }
+
+    /// Starts a daemon on `obligations` with the clock at `instant` and waits until it is ready and asleep.
+    static func started(
+        _ obligations: [Obligation], at instant: Instant, state: TemporaryDirectory
+    ) async -> DaemonHarness {
+        let daemon = DaemonHarness(
+            schedule: InMemorySchedule(Schedule(obligations: obligations, files: ["schedule.toml"])),
+            clock: ManualWallClock(instant), stateDirectory: state.path)
+        await daemon.started()
+        return daemon
+    }
+
+    /// Waits for `READY=1` and the daemon's first sleep.
+    func started() async {
+        await notifier.waitForReady(count: 1)
+        await clock.waitForSleeper(count: 1)
+    }
+
+    /// Sends a reload request and waits for the `STATUS=` that follows its `READY=1`, then for the next sleep.
+    func reload() async {
+        let statuses = notifier.statuses.count
+        let sleeps = clock.sleepCalls
+        reloads.yield()
+        await notifier.waitForStatus(after: statuses)
+        await clock.waitForSleeper(count: sleeps + 1)
+    }
+
+    /// Sets the clock to `instant`, which must wake the daemon, and waits for the status it sends after the
+    /// wake-up and, when `thenSleeps`, for its next sleep.
+    func advance(to instant: Instant, wakingEveryone: Bool = false, thenSleeps: Bool = true) async {
+        let statuses = notifier.statuses.count
+        let sleeps = clock.sleepCalls
+        clock.set(to: instant, wakingEveryone: wakingEveryone)
+        await notifier.waitForStatus(after: statuses)
+        if thenSleeps { await clock.waitForSleeper(count: sleeps + 1) }
+    }
+
+    /// The latest `STATUS=` text.
+    var status: String? { notifier.statuses.last }
+
+    /// Stops the daemon gracefully and waits for it to end.
+    func stop() async throws {
+        await group.triggerGracefulShutdown()
+        try await running.value
+    }
+
+    /// Waits for the daemon to end on its own, returning its error.
+    func ended() async -> (any Error)? {
+        do {
+            try await running.value
+            return nil
+        } catch {
+            return error
+        }
+    }
+}

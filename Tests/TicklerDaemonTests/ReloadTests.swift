@@ -1,0 +1,89 @@
+import Systemd
+import Testing
+import TicklerCalendar
+import TicklerDaemon
+import TicklerSchedule
+
+@Suite(.timeLimit(.minutes(1)))
+struct ReloadTests {
+    static let labour = Fixtures.once(
+        "labour-agreement-van-son", title: "Gia hạn Thỏa thuận lao động với châu Văn Sơn",
+        due: Fixtures.hanoi(2027, 9, 25))
+
+    @Test func successfulReloadAddsObligationsWithoutRefiring() async throws {
+        let state = TemporaryDirectory()
+        defer { state.remove() }
+        let daemon = await DaemonHarness.started([Fixtures.greeting], at: Fixtures.start, state: state)
+        let schedule = daemon.schedule
+        await daemon.advance(to: Fixtures.greetingDue.adding(seconds: -7 * Fixtures.day))
+        #expect(daemon.sink.firings.map(\.obligationID) == ["greeting-cn"])
+
+        // The new obligation's 7-day reminder lies before it was first seen, its 1-day reminder is now: neither fires.
+        schedule.replace(with: Schedule(obligations: [Fixtures.greeting, Self.labour], files: ["schedule.toml", "schedule.d/b.toml"]))
+        await daemon.reload()
+        #expect(daemon.sink.firings.map(\.obligationID) == ["greeting-cn"])
+        #expect(daemon.sink.events(of: .reloaded).map(\.message) == ["reloaded memory:schedule.toml: 2 obligations from 2 files"])
+        let reloading = try #require(daemon.notifier.states.firstIndex(of: .reloading))
+        #expect(daemon.notifier.states[(reloading + 1)...].first == .ready)
+        #expect(
+            daemon.status
+                == "2 obligations; next: \"Gia hạn Thỏa thuận lao động với châu Văn Sơn\" due in 1 day (2027-09-25 08:00 +07)")
+
+        await daemon.advance(to: Fixtures.hanoi(2027, 9, 25))
+        #expect(daemon.sink.firings.map(\.obligationID) == ["greeting-cn", "labour-agreement-van-son"])
+        #expect(daemon.sink.firings.last?.kind == .due)
+        try await daemon.stop()
+    }
+
+    @Test func failedReloadKeepsTheScheduleAndSaysSo() async throws {
+        let state = TemporaryDirectory()
+        defer { state.remove() }
+        let daemon = await DaemonHarness.started([Fixtures.greeting], at: Fixtures.start, state: state)
+        let schedule = daemon.schedule
+        let problems = [
+            ScheduleDiagnostic(
+                file: "/etc/tickler/schedule.toml", line: 14, column: 9, scope: .obligation(id: "labour", index: 2),
+                key: "every", message: "invalid duration \"5q\""),
+            ScheduleDiagnostic(
+                file: "/etc/tickler/schedule.d/10-more.toml", line: 3, column: 1, scope: .file, key: nil,
+                message: "expected `=`"),
+        ]
+        schedule.fail(with: ScheduleLoadError(diagnostics: problems))
+        await daemon.reload()
+
+        let failures = daemon.sink.events(of: .reloadFailed)
+        #expect(failures.map(\.message) == problems.map { "reload failed: \($0)" })
+        #expect(failures.first?.message.contains("/etc/tickler/schedule.toml:14:9:") == true)
+        #expect(failures.allSatisfy { $0.kind.priority == .error })
+        #expect(
+            daemon.status
+                == "1 obligation; next: \"Thư chúc mừng Quốc khánh Trung Quốc\" reminder in 3 days "
+                + "(2027-09-24 08:00 +07); reload failed at 08:00: 2 errors (see journalctl -u ticklerd)")
+        let reloading = try #require(daemon.notifier.states.firstIndex(of: .reloading))
+        #expect(daemon.notifier.states[(reloading + 1)...].first == .ready)
+
+        // The previous schedule is still in force.
+        await daemon.advance(to: Fixtures.greetingDue.adding(seconds: -7 * Fixtures.day))
+        #expect(daemon.sink.firings.map(\.obligationID) == ["greeting-cn"])
+        #expect(daemon.status?.contains("reload failed at 08:00") == true)
+
+        // A good reload clears the failure.
+        schedule.replace(with: Schedule(obligations: [Fixtures.greeting], files: ["schedule.toml"]))
+        await daemon.reload()
+        #expect(daemon.status?.contains("reload failed") == false)
+        try await daemon.stop()
+    }
+
+    @Test func reloadOfAnUnchangedScheduleFiresNothingAgain() async throws {
+        let state = TemporaryDirectory()
+        defer { state.remove() }
+        let daemon = await DaemonHarness.started([Fixtures.greeting], at: Fixtures.start, state: state)
+        await daemon.advance(to: Fixtures.greetingDue.adding(seconds: 2 * Fixtures.day))
+        #expect(daemon.sink.firings.count == 1)
+        await daemon.reload()
+        await daemon.reload()
+        #expect(daemon.sink.firings.count == 1)
+        #expect(daemon.clock.pendingDeadlines == [Fixtures.greetingDue.adding(seconds: 3 * Fixtures.day)])
+        try await daemon.stop()
+    }
+}
