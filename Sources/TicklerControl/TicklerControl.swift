@@ -17,8 +17,8 @@ public struct Ticklerctl: AsyncParsableCommand {
             converts dates between the Gregorian and the lunar calendars. Run
             `ticklerctl help <verb>` for a verb's options and examples.
 
-            Exit status: 0 on success, 1 when an argument or a rule is invalid,
-            64 when the command line itself cannot be parsed.
+            Exit status: 0 on success; 1 when an option, an argument or a rule is
+            invalid, after one line on standard error that names the bad part.
             """,
         subcommands: [CalendarCommand.self, LunarCommand.self]
     )
@@ -28,5 +28,23 @@ public struct Ticklerctl: AsyncParsableCommand {
 
 extension Ticklerctl {
     /// Parses the process's arguments, runs the verb and exits; the whole body of the `ticklerctl` executable.
-    public static func start() async { await main() }
+    ///
+    /// Invalid input of any kind — an unknown option as much as a bad rule — prints one line on standard error,
+    /// `ticklerctl: <what is wrong>`, and exits with status 1, as systemd's tools do; `--help` exits with 0.
+    public static func start() async {
+        do {
+            var command = try parseAsRoot()
+            if var asynchronous = command as? any AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
+            let text = message(for: error).split(separator: "\n").first.map(String.init) ?? "invalid arguments"
+            var errors = FileDescriptorSink.standardError
+            errors.writeLine("ticklerctl: \(text)")
+            exit(withError: ExitCode.failure)
+        }
+    }
 }

@@ -31,9 +31,20 @@ struct CalendarProcessTests {
         #expect(lines.last == "2074-10-03T00:00:00+00:00")
     }
 
-    @Test func unknownOptionIsAUsageError() throws {
+    @Test func unknownOptionIsOneLineAndStatusOne() throws {
         let result = try TicklerctlProcess.run(["calendar", "--bogus"])
-        #expect(result.status == 64)
+        #expect(result.status == 1)
+        #expect(result.error == "ticklerctl: Unknown option '--bogus'\n")
+        let count = try TicklerctlProcess.run(["calendar", "--every", "1d", "--start", "2027-01-01", "-n", "many"])
+        #expect(count.status == 1)
+        #expect(count.error.hasPrefix("ticklerctl: ") && count.error.hasSuffix("\n"))
+        #expect(count.error.filter { $0 == "\n" }.count == 1)
+    }
+
+    @Test func helpExitsZero() throws {
+        let result = try TicklerctlProcess.run(["calendar", "--help"])
+        #expect(result.status == 0)
+        #expect(result.output.contains("Examples:"))
     }
 }
 
