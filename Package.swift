@@ -78,7 +78,8 @@ let package = Package(
         ),
         .executableTarget(name: "ticklerctl", dependencies: ["TicklerControl"]),
         // Benchmarks that compare Tickler's engines with references in one run.
-        .executableTarget(name: "tickler-bench", dependencies: ["TicklerCalendar", "TicklerRRule", "TicklerLunar"]),
+        .executableTarget(
+            name: "tickler-bench", dependencies: ["TicklerCalendar", "TicklerRRule", "TicklerLunar", "TicklerSchedule"]),
 
         .testTarget(
             name: "SystemdTests",

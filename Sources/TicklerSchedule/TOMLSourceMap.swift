@@ -21,6 +21,8 @@ struct TOMLSourceMap {
     /// The root table first, then every table header in file order. The root's keys include the first header of
     /// each top-level table (`defaults` for `[defaults]`), so that problems with a whole table have a position.
     private(set) var tables: [Table]
+    /// For each array-of-tables name, the indices in ``tables`` of its elements, in file order.
+    private var arrayElements: [String: [Int]] = [:]
 
     /// Maps `text`.
     init(text: String) {
@@ -53,6 +55,9 @@ struct TOMLSourceMap {
             }
         }
         self.tables = tables
+        for (index, table) in tables.enumerated() where table.isArrayElement {
+            arrayElements[table.name ?? "", default: []].append(index)
+        }
     }
 
     /// The root table.
@@ -65,12 +70,8 @@ struct TOMLSourceMap {
 
     /// The `index`-th (0-based) `[[name]]` table.
     func arrayElement(named name: String, at index: Int) -> Table? {
-        var seen = 0
-        for table in tables where table.name == name && table.isArrayElement {
-            if seen == index { return table }
-            seen += 1
-        }
-        return nil
+        guard let elements = arrayElements[name], elements.indices.contains(index) else { return nil }
+        return tables[elements[index]]
     }
 
     /// The index of the `=` that ends a key at the start of `content`, outside quotes; nil when it is not a key line.

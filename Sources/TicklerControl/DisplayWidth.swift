@@ -1,0 +1,53 @@
+/// How many terminal columns text takes: combining marks take none, East Asian wide characters two.
+///
+/// Vietnamese titles in decomposed form (a base letter plus combining tone marks) and Chinese partner names
+/// must line up in tables, so columns are padded by display width rather than by character count.
+enum DisplayWidth {
+    /// The number of columns `text` occupies on a terminal.
+    static func of(_ text: some StringProtocol) -> Int {
+        text.unicodeScalars.reduce(0) { $0 + width(of: $1) }
+    }
+
+    /// The columns one scalar occupies: 0, 1 or 2.
+    static func width(of scalar: Unicode.Scalar) -> Int {
+        let value = scalar.value
+        if value < 0x300 { return value < 0x20 || (0x7F..<0xA0).contains(value) ? 0 : 1 }
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format: return 0
+        default: break
+        }
+        return isWide(value) ? 2 : 1
+    }
+
+    /// East Asian Wide and Fullwidth ranges (Unicode Standard Annex #11), the ones that occur in practice.
+    private static func isWide(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
+            0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F300...0x1F64F,
+            0x1F900...0x1F9FF, 0x20000...0x2FFFD, 0x30000...0x3FFFD:
+            true
+        default:
+            false
+        }
+    }
+
+    /// `text` padded with spaces on the right to `columns` display columns.
+    static func padded(_ text: String, to columns: Int) -> String {
+        let width = of(text)
+        return width >= columns ? text : text + String(repeating: " ", count: columns - width)
+    }
+
+    /// `text` cut to at most `columns` display columns, ending in `…` when cut.
+    static func truncated(_ text: String, to columns: Int) -> String {
+        guard of(text) > columns, columns > 0 else { return text }
+        var result = ""
+        var used = 0
+        for character in text {
+            let width = of(String(character))
+            if used + width > columns - 1 { break }
+            result.append(character)
+            used += width
+        }
+        return result + "…"
+    }
+}
