@@ -61,14 +61,20 @@ struct DaemonCore {
     /// Replaces the schedule with `newSchedule`: new obligations are first seen `now`; events at or before the
     /// checkpoint and events already fired do not fire again.
     mutating func adopt(_ newSchedule: Schedule, from location: String, at now: Instant) async {
+        // Only ids missing from memory touch the database (an id dropped and re-added keeps its stored time).
+        var merged: [String: Instant] = [:]
+        merged.reserveCapacity(newSchedule.count)
+        var unknown: [String] = []
+        for id in newSchedule.ids {
+            if let seen = firstSeen[id] { merged[id] = seen } else { unknown.append(id) }
+        }
         do {
-            firstSeen = try await store.recordFirstSeen(newSchedule.ids, at: now)
+            merged.merge(try await store.recordFirstSeen(unknown, at: now)) { _, stored in stored }
         } catch {
             reportStateError(error)
-            var merged: [String: Instant] = [:]
-            for id in newSchedule.ids { merged[id] = firstSeen[id] ?? now }
-            firstSeen = merged
+            for id in unknown { merged[id] = now }
         }
+        firstSeen = merged
         schedule = newSchedule
         planner = Planner(schedule: newSchedule, after: checkpoint, firstSeen: firstSeen)
         overdue = OverdueTracker(schedule: newSchedule, now: now)

@@ -9,7 +9,7 @@ import TicklerSchedule
 /// a state directory of the test's choosing.
 struct DaemonHarness {
     let clock: ManualWallClock
-    let schedule: InMemorySchedule
+    let provider: any ScheduleProvider
     let notifier = RecordingNotifier()
     let sink = RecordingSink()
     let group: ServiceGroup
@@ -17,9 +17,9 @@ struct DaemonHarness {
     private let running: Task<Void, any Error>
 
     /// Starts the daemon on `schedule` with state in `stateDirectory`; call ``started()`` to wait for `READY=1`.
-    init(schedule: InMemorySchedule, clock: ManualWallClock, stateDirectory: String) {
+    init(schedule: any ScheduleProvider, clock: ManualWallClock, stateDirectory: String) {
         self.clock = clock
-        self.schedule = schedule
+        self.provider = schedule
         let (stream, continuation) = AsyncStream<Void>.makeStream()
         reloads = continuation
         let configuration = DaemonConfiguration(
@@ -42,6 +42,9 @@ struct DaemonHarness {
         await daemon.started()
         return daemon
     }
+
+    /// The in-memory schedule the daemon reads (for daemons started on one).
+    var schedule: InMemorySchedule { provider as! InMemorySchedule }
 
     /// Waits for `READY=1` and the daemon's first sleep.
     func started() async {
