@@ -98,7 +98,8 @@ struct DaemonCore {
     func status(displayZone: ZoneRules) -> DaemonStatus {
         let next = planner.nextEvent.flatMap { event in
             schedule[event.obligationID].map { obligation in
-                DaemonStatus.Next(title: obligation.title, stage: event.stage, fireAt: event.fireAt, zone: obligation.zone)
+                DaemonStatus.Next(
+                    title: obligation.title, stage: event.stage, fireAt: event.fireAt, zone: obligation.zone)
             }
         }
         return DaemonStatus(

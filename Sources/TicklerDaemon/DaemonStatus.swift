@@ -76,7 +76,8 @@ public struct DaemonStatus: Sendable, Hashable {
         if let reloadFailure {
             let time = displayZone.localDateTime(at: reloadFailure.at).time.shortDescription
             parts.append(
-                "reload failed at \(time): \(Self.counted(reloadFailure.errorCount, "error")) (see journalctl -u ticklerd)")
+                "reload failed at \(time): \(Self.counted(reloadFailure.errorCount, "error")) (see journalctl -u ticklerd)"
+            )
         }
         return parts.joined(separator: "; ")
     }

@@ -1,12 +1,13 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
 import CSystemd
 import Dispatch
 import Synchronization
 import TicklerCalendar
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#endif
 
 /// One wait on a `timerfd` armed for an absolute wall-clock deadline, watched by a dispatch read source.
 ///

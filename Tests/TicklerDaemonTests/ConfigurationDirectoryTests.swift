@@ -42,13 +42,15 @@ struct ConfigurationDirectoryTests {
         await daemon.started()
         #expect(
             daemon.status
-                == "1 obligation; next: \"Thư chúc mừng Quốc khánh Trung Quốc\" reminder in 3 days (2027-09-24 08:00 +07)")
+                == "1 obligation; next: \"Thư chúc mừng Quốc khánh Trung Quốc\" reminder in 3 days (2027-09-24 08:00 +07)"
+        )
 
         config.write(Self.dropIn, to: "schedule.d/10-scholarships.toml")
         await daemon.reload()
-        #expect(daemon.sink.events(of: .reloaded).map(\.message) == [
-            "reloaded \(config.path): 2 obligations from 2 files"
-        ])
+        #expect(
+            daemon.sink.events(of: .reloaded).map(\.message) == [
+                "reloaded \(config.path): 2 obligations from 2 files"
+            ])
         #expect(daemon.status?.hasPrefix("2 obligations; ") == true)
 
         config.write(Self.dropIn + "title = \n", to: "schedule.d/20-broken.toml")
@@ -80,8 +82,12 @@ struct ConfigurationDirectoryTests {
     @Test(
         "schedule path: --config, else $CONFIGURATION_DIRECTORY, else /etc/tickler",
         arguments: [
-            PathCase(commandLine: "/srv/tickler.toml", environment: ["CONFIGURATION_DIRECTORY": "/etc/x"], expected: "/srv/tickler.toml"),
-            PathCase(commandLine: nil, environment: ["CONFIGURATION_DIRECTORY": "/etc/tickler:/etc/other"], expected: "/etc/tickler"),
+            PathCase(
+                commandLine: "/srv/tickler.toml", environment: ["CONFIGURATION_DIRECTORY": "/etc/x"],
+                expected: "/srv/tickler.toml"),
+            PathCase(
+                commandLine: nil, environment: ["CONFIGURATION_DIRECTORY": "/etc/tickler:/etc/other"],
+                expected: "/etc/tickler"),
             PathCase(commandLine: nil, environment: [:], expected: "/etc/tickler"),
         ])
     func configurationPath(_ example: PathCase) {

@@ -6,7 +6,9 @@ import TicklerSchedule
 @Suite struct DaemonStatusTests {
     static let now = Fixtures.start
 
-    static func status(nextIn seconds: Int64?, overdue: Int = 0, failure: DaemonStatus.ReloadFailure? = nil, count: Int = 12)
+    static func status(
+        nextIn seconds: Int64?, overdue: Int = 0, failure: DaemonStatus.ReloadFailure? = nil, count: Int = 12
+    )
         -> DaemonStatus
     {
         DaemonStatus(

@@ -19,7 +19,9 @@ enum Fixtures {
 
     /// A wall-clock time in Hanoi.
     static func hanoi(_ year: Int, _ month: Int, _ day: Int, _ hour: Int = 8, _ minute: Int = 0) -> Instant {
-        hanoi.instant(for: LocalDateTime(date: CivilDate(unchecked: year, month, day), time: TimeOfDay(unchecked: hour, minute, 0)))
+        hanoi.instant(
+            for: LocalDateTime(
+                date: CivilDate(unchecked: year, month, day), time: TimeOfDay(unchecked: hour, minute, 0)))
     }
 
     /// A one-off obligation due at `due`.

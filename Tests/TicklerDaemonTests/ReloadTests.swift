@@ -19,15 +19,21 @@ struct ReloadTests {
         #expect(daemon.sink.firings.map(\.obligationID) == ["greeting-cn"])
 
         // The new obligation's 7-day reminder lies before it was first seen, its 1-day reminder is now: neither fires.
-        schedule.replace(with: Schedule(obligations: [Fixtures.greeting, Self.labour], files: ["schedule.toml", "schedule.d/b.toml"]))
+        schedule.replace(
+            with: Schedule(
+                obligations: [Fixtures.greeting, Self.labour], files: ["schedule.toml", "schedule.d/b.toml"]))
         await daemon.reload()
         #expect(daemon.sink.firings.map(\.obligationID) == ["greeting-cn"])
-        #expect(daemon.sink.events(of: .reloaded).map(\.message) == ["reloaded memory:schedule.toml: 2 obligations from 2 files"])
+        #expect(
+            daemon.sink.events(of: .reloaded).map(\.message) == [
+                "reloaded memory:schedule.toml: 2 obligations from 2 files"
+            ])
         let reloading = try #require(daemon.notifier.states.firstIndex(of: .reloading))
         #expect(daemon.notifier.states[(reloading + 1)...].first == .ready)
         #expect(
             daemon.status
-                == "2 obligations; next: \"Gia hạn Thỏa thuận lao động với châu Văn Sơn\" due in 1 day (2027-09-25 08:00 +07)")
+                == "2 obligations; next: \"Gia hạn Thỏa thuận lao động với châu Văn Sơn\" due in 1 day (2027-09-25 08:00 +07)"
+        )
 
         await daemon.advance(to: Fixtures.hanoi(2027, 9, 25))
         #expect(daemon.sink.firings.map(\.obligationID) == ["greeting-cn", "labour-agreement-van-son"])

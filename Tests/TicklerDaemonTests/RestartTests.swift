@@ -70,13 +70,15 @@ struct RestartTests {
         let fired = second.sink.firings
         #expect(fired.map(\.obligationID) == ["weekly-report", "weekly-report", "greeting-cn"])
         #expect(fired.map(\.kind) == [.due, .due, .overdue])
-        #expect(fired.map(\.due) == ["2027-09-22T08:00:00+07:00", "2027-09-29T08:00:00+07:00", "2027-10-01T08:00:00+07:00"])
+        #expect(
+            fired.map(\.due) == ["2027-09-22T08:00:00+07:00", "2027-09-29T08:00:00+07:00", "2027-10-01T08:00:00+07:00"])
         #expect(fired.last?.message.hasPrefix("overdue by 2 days:") == true)
         #expect(second.status?.hasSuffix("; 2 overdue") == true)
         try await second.stop()
 
         // A second restart fires none of them again.
-        let third = await DaemonHarness.started([Fixtures.greeting, Self.weekly], at: back.adding(seconds: 60), state: state)
+        let third = await DaemonHarness.started(
+            [Fixtures.greeting, Self.weekly], at: back.adding(seconds: 60), state: state)
         #expect(third.sink.firings.isEmpty)
         try await third.stop()
     }
@@ -94,7 +96,8 @@ struct RestartTests {
         #expect(daemon.sink.firings.isEmpty)
         #expect(
             daemon.status
-                == "1 obligation; next: \"Kỷ niệm kết nghĩa 14 cặp xã\" overdue in 1 day (2027-09-22 08:00 +07); 1 overdue")
+                == "1 obligation; next: \"Kỷ niệm kết nghĩa 14 cặp xã\" overdue in 1 day (2027-09-22 08:00 +07); 1 overdue"
+        )
         #expect(try await StateStore(path: state.file(StateStore.fileName)).firedEvents().isEmpty)
         try await daemon.stop()
     }
@@ -106,7 +109,8 @@ struct RestartTests {
         let problem = ScheduleDiagnostic(
             file: "/etc/tickler/schedule.toml", line: 2, column: 5, scope: .file, key: nil, message: "expected `=`")
         schedule.fail(with: ScheduleLoadError(diagnostics: [problem]))
-        let daemon = DaemonHarness(schedule: schedule, clock: ManualWallClock(Fixtures.start), stateDirectory: state.path)
+        let daemon = DaemonHarness(
+            schedule: schedule, clock: ManualWallClock(Fixtures.start), stateDirectory: state.path)
         let error = try #require(await daemon.ended() as? StartupError)
         #expect(error.problems == ["/etc/tickler/schedule.toml:2:5: expected `=`"])
         #expect(error.summary == "cannot start: 1 problem in memory:schedule.toml")
@@ -118,7 +122,8 @@ struct RestartTests {
         defer { state.remove() }
         state.write("not a directory", to: "blocker")
         let daemon = DaemonHarness(
-            schedule: InMemorySchedule(Schedule(obligations: [Fixtures.greeting])), clock: ManualWallClock(Fixtures.start),
+            schedule: InMemorySchedule(Schedule(obligations: [Fixtures.greeting])),
+            clock: ManualWallClock(Fixtures.start),
             stateDirectory: state.file("blocker/tickler"))
         let error = try #require(await daemon.ended() as? StartupError)
         #expect(error.location == state.file("blocker"))

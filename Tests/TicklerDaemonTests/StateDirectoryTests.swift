@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
 import Testing
 import TicklerDaemon
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#endif
 
 @Suite struct StateDirectoryTests {
     struct Case: Sendable, CustomTestStringConvertible {
@@ -32,7 +33,8 @@ import TicklerDaemon
             environment: ["XDG_STATE_HOME": "relative/ignored", "HOME": "/home/a/"], commandLine: nil,
             path: "/home/a/.local/state/tickler", origin: .home),
         Case(
-            environment: ["STATE_DIRECTORY": "", "HOME": "/home/b"], commandLine: "", path: "/home/b/.local/state/tickler",
+            environment: ["STATE_DIRECTORY": "", "HOME": "/home/b"], commandLine: "",
+            path: "/home/b/.local/state/tickler",
             origin: .home),
     ]
 

@@ -30,7 +30,10 @@ struct TicklerServiceTests {
         let state = TemporaryDirectory()
         defer { state.remove() }
         let daemon = await DaemonHarness.started([Fixtures.greeting], at: Fixtures.start, state: state)
-        let leads = [Fixtures.greetingDue.adding(seconds: -7 * Fixtures.day), Fixtures.greetingDue.adding(seconds: -Fixtures.day), Fixtures.greetingDue]
+        let leads = [
+            Fixtures.greetingDue.adding(seconds: -7 * Fixtures.day),
+            Fixtures.greetingDue.adding(seconds: -Fixtures.day), Fixtures.greetingDue,
+        ]
         let deadlines = leads + (1...30).map { Fixtures.greetingDue.adding(seconds: Int64($0) * Fixtures.day) }
         for (index, deadline) in deadlines.enumerated() {
             #expect(daemon.clock.pendingDeadlines == [deadline])
