@@ -20,7 +20,9 @@ public struct Ticklerctl: AsyncParsableCommand {
             Exit status: 0 on success; 1 when an option, an argument or a rule is
             invalid, after one line on standard error that names the bad part.
             """,
-        subcommands: [CalendarCommand.self, LunarCommand.self]
+        subcommands: [
+            ListCommand.self, UpcomingCommand.self, ValidateCommand.self, CalendarCommand.self, LunarCommand.self,
+        ]
     )
 
     public init() {}

@@ -1,11 +1,11 @@
 /// Lengths of time in words for messages: `7 days`, `1 day 12 hours`, `90 minutes` reads `1 hour 30 minutes`.
-enum HumanDuration {
+public enum HumanDuration {
     private static let units: [(name: String, seconds: Int64)] = [
         ("day", 86_400), ("hour", 3600), ("minute", 60), ("second", 1),
     ]
 
     /// The length in at most two units, largest first, dropping what is smaller (`2 days 3 hours`).
-    static func text(microseconds: Int64) -> String {
+    public static func text(microseconds: Int64) -> String {
         var remaining = max(0, microseconds) / 1_000_000
         var parts: [String] = []
         for unit in units where parts.count < 2 {

@@ -1,0 +1,121 @@
+import ArgumentParser
+import Foundation
+import TicklerCalendar
+import TicklerSchedule
+
+/// `ticklerctl list`: the obligations of the schedule with their next due dates.
+struct ListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List the obligations of the schedule and when each is next due.",
+        discussion: """
+            One line per obligation, soonest first, in the style of
+            `systemctl list-timers`: the next due time in the obligation's own
+            zone, how long until then, its id, its recurrence and its title.
+            Obligations that have ended (a past `once`, an `until` reached)
+            come last with "-". Columns are aligned by display width, so
+            Vietnamese and Chinese titles line up.
+
+            --json prints an array of objects with the keys id, title,
+            partner, category, owner, notes, recurrence, timezone, remind,
+            overdue_every, next_due (ISO 8601 with offset, or null) and source
+            (FILE:LINE:COLUMN).
+
+            Exit status: 0, or 1 when the schedule has errors (printed as
+            `ticklerctl validate` prints them).
+
+            Examples:
+              ticklerctl list
+              ticklerctl list --after 2027-01-01
+              ticklerctl list --json | jq -r '.[] | select(.partner != null) | .id'
+            """)
+
+    @OptionGroup var schedule: ScheduleOptions
+
+    @Option(help: ArgumentHelp("Show the next due time after this date-time (default: now).", valueName: "date-time"))
+    var after: String?
+
+    @Flag(help: "Print JSON instead of a table.")
+    var json = false
+
+    func run() throws {
+        let loaded = try schedule.loadOrExit()
+        let now = try AfterOption.instant(after, zone: ZoneDatabase.shared.systemRules())
+        let rows = loaded.obligations.map { ($0, $0.nextDue(after: now)) }.sorted { lhs, rhs in
+            switch (lhs.1, rhs.1) {
+            case let (left?, right?): left < right
+            case (.some, nil): true
+            default: false
+            }
+        }
+        var output = FileDescriptorSink.standardOutput
+        if json {
+            output.writeLine(try JSONRendering.text(rows.map { ObligationSummary($0.0, nextDue: $0.1) }))
+            return
+        }
+        var table = TextTable(headings: ["next due", "left", "id", "recurrence", "title"])
+        for (obligation, next) in rows {
+            table.rows.append([
+                next.map { obligation.zone.zoned($0).humanDescription } ?? "-",
+                next.map { HumanDuration.text(microseconds: $0.microseconds(since: now)) } ?? "-",
+                obligation.id, obligation.recurrenceDescription, obligation.title,
+            ])
+        }
+        output.writeLine(table.render(headingStyle: Terminal.bold))
+        output.writeLine("\n\(ScheduleOptions.count(loaded.count, "obligation")) listed.")
+    }
+}
+
+/// One obligation as `ticklerctl list --json` prints it.
+struct ObligationSummary: Encodable {
+    let id: String
+    let title: String
+    let partner: String?
+    let category: String?
+    let owner: String?
+    let notes: String?
+    let recurrence: String
+    let timezone: String
+    let remind: [String]
+    let overdueEvery: String
+    let nextDue: String?
+    let source: String
+
+    init(_ obligation: Obligation, nextDue: Instant?) {
+        id = obligation.id
+        title = obligation.title
+        partner = obligation.partner
+        category = obligation.category
+        owner = obligation.owner
+        notes = obligation.notes
+        recurrence = obligation.recurrenceDescription
+        timezone = obligation.zone.identifier
+        remind = obligation.reminderLeads.map(\.description)
+        overdueEvery = obligation.overdueEvery.description
+        self.nextDue = nextDue.map { obligation.zone.zoned($0).description }
+        source = obligation.source.description
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, title, partner, category, owner, notes, recurrence, timezone, remind
+        case overdueEvery = "overdue_every"
+        case nextDue = "next_due"
+        case source
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(title, forKey: .title)
+        try container.encode(partner, forKey: .partner)
+        try container.encode(category, forKey: .category)
+        try container.encode(owner, forKey: .owner)
+        try container.encode(notes, forKey: .notes)
+        try container.encode(recurrence, forKey: .recurrence)
+        try container.encode(timezone, forKey: .timezone)
+        try container.encode(remind, forKey: .remind)
+        try container.encode(overdueEvery, forKey: .overdueEvery)
+        try container.encode(nextDue, forKey: .nextDue)
+        try container.encode(source, forKey: .source)
+    }
+}

@@ -1,0 +1,108 @@
+import ArgumentParser
+import TicklerCalendar
+import TicklerSchedule
+
+/// `ticklerctl upcoming`: the next reminders the daemon will write to the journal.
+struct UpcomingCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "upcoming",
+        abstract: "List the next reminders, due notices and overdue repeats, in the order they will fire.",
+        discussion: """
+            Plans the schedule from --after (default: now) exactly as ticklerd
+            plans it and prints the next events: a reminder at each lead time
+            of `remind` before a due date (TICKLER_EVENT=reminder), the due
+            notice itself (due), and the repeats after it every
+            `overdue-every` for 30 days until acknowledged (overdue). The
+            MESSAGE column is the text the journal entry will carry.
+
+            Events already fired are not looked up here: the list is what the
+            schedule itself implies, from the given moment on.
+
+            --json prints an array of objects with the keys fire_at, event,
+            stage, lead (or null), obligation, due, title and message; times
+            are ISO 8601 with the obligation's UTC offset.
+
+            Exit status: 0, or 1 when the schedule has errors.
+
+            Examples:
+              ticklerctl upcoming
+              ticklerctl upcoming -n 50 --after 2027-01-01
+              ticklerctl upcoming --json | jq -r '.[].message'
+            """)
+
+    @OptionGroup var schedule: ScheduleOptions
+
+    @Option(help: ArgumentHelp("Plan from this date-time (default: now).", valueName: "date-time"))
+    var after: String?
+
+    @Option(name: [.customShort("n"), .customLong("count")], help: "How many events to list.")
+    var count: Int = 20
+
+    @Flag(help: "Print JSON instead of a table.")
+    var json = false
+
+    func run() throws {
+        guard count >= 0 else { throw ValidationError("--count: must not be negative") }
+        let loaded = try schedule.loadOrExit()
+        let now = try AfterOption.instant(after, zone: ZoneDatabase.shared.systemRules())
+        let events = Planner(schedule: loaded, after: now).upcoming(limit: count)
+        var output = FileDescriptorSink.standardOutput
+        if json {
+            output.writeLine(try JSONRendering.text(events.compactMap { UpcomingEvent($0, in: loaded) }))
+            return
+        }
+        var table = TextTable(headings: ["when", "left", "event", "id", "message"])
+        for event in events {
+            guard let obligation = loaded[event.obligationID] else { continue }
+            table.rows.append([
+                obligation.zone.zoned(event.fireAt).humanDescription,
+                HumanDuration.text(microseconds: event.fireAt.microseconds(since: now)),
+                event.stage.eventKind + (event.lead.map { " " + $0.description } ?? ""),
+                obligation.id, event.message(for: obligation),
+            ])
+        }
+        output.writeLine(table.render(headingStyle: Terminal.bold))
+        output.writeLine("\n\(ScheduleOptions.count(events.count, "event")) listed.")
+    }
+}
+
+/// One event as `ticklerctl upcoming --json` prints it.
+struct UpcomingEvent: Encodable {
+    let fireAt: String
+    let event: String
+    let stage: String
+    let lead: String?
+    let obligation: String
+    let due: String
+    let title: String
+    let message: String
+
+    init?(_ event: ReminderEvent, in schedule: Schedule) {
+        guard let obligation = schedule[event.obligationID] else { return nil }
+        fireAt = obligation.zone.zoned(event.fireAt).description
+        self.event = event.stage.eventKind
+        stage = event.stageKey
+        lead = event.lead?.description
+        self.obligation = obligation.id
+        due = event.dueText(in: obligation.zone)
+        title = obligation.title
+        message = event.message(for: obligation)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case fireAt = "fire_at"
+        case event, stage, lead, obligation, due, title, message
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(fireAt, forKey: .fireAt)
+        try container.encode(event, forKey: .event)
+        try container.encode(stage, forKey: .stage)
+        try container.encode(lead, forKey: .lead)
+        try container.encode(obligation, forKey: .obligation)
+        try container.encode(due, forKey: .due)
+        try container.encode(title, forKey: .title)
+        try container.encode(message, forKey: .message)
+    }
+}
