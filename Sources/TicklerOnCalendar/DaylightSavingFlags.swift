@@ -33,15 +33,16 @@ struct DaylightSavingFlags: Sendable {
         return low == 0 ? initial : flags[low - 1]
     }
 
-    private static let cache = Mutex<[String: DaylightSavingFlags]>([:])
+    /// Flags by zone name; nil for a name without a readable file, so that it is not looked for again.
+    private static let cache = Mutex<[String: DaylightSavingFlags?]>([:])
 
     /// The flags of the zone named `identifier` (`localtime` is /etc/localtime), or nil when its file is not there.
     static func load(identifier: String) -> DaylightSavingFlags? {
         if let cached = cache.withLock({ $0[identifier] }) { return cached }
         let directory = getenv("TZDIR").map { String(cString: $0) } ?? "/usr/share/zoneinfo"
         let path = identifier == "localtime" ? "/etc/localtime" : directory + "/" + identifier
-        guard !identifier.contains(".."), let bytes = readFile(path), let flags = parse(bytes) else { return nil }
-        cache.withLock { $0[identifier] = flags }
+        let flags = identifier.contains("..") ? nil : readFile(path).flatMap(parse)
+        cache.withLock { $0[identifier] = .some(flags) }
         return flags
     }
 
