@@ -1,4 +1,3 @@
-import Logging
 import TicklerCalendar
 import TicklerSchedule
 
@@ -9,7 +8,6 @@ import TicklerSchedule
 struct DaemonCore {
     let store: StateStore
     let sink: any EventSink
-    let logger: Logger
 
     /// The schedule in force.
     private(set) var schedule: Schedule
@@ -28,12 +26,12 @@ struct DaemonCore {
     /// checkpoint (per obligation and due instant only the latest stage, once), and plans the rest.
     /// - Throws: ``StateError`` when the state cannot be read or written.
     static func start(
-        schedule: Schedule, store: StateStore, sink: any EventSink, logger: Logger, now: Instant
+        schedule: Schedule, store: StateStore, sink: any EventSink, now: Instant
     ) async throws(StateError) -> DaemonCore {
         let firstSeen = try await store.recordFirstSeen(schedule.ids, at: now)
         let checkpoint = try await store.checkpoint() ?? now
         var core = DaemonCore(
-            store: store, sink: sink, logger: logger, schedule: schedule,
+            store: store, sink: sink, schedule: schedule,
             planner: Planner(schedule: schedule, after: max(now, checkpoint), firstSeen: firstSeen),
             firstSeen: firstSeen, overdue: OverdueTracker(schedule: schedule, now: now),
             checkpoint: checkpoint, reloadFailure: nil)
@@ -79,11 +77,9 @@ struct DaemonCore {
         planner = Planner(schedule: newSchedule, after: checkpoint, firstSeen: firstSeen)
         overdue = OverdueTracker(schedule: newSchedule, now: now)
         reloadFailure = nil
-        let files = newSchedule.files.count == 1 ? "1 file" : "\(newSchedule.files.count) files"
-        sink.emit(
-            DaemonEvent(
-                kind: .reloaded,
-                message: "reloaded \(location): \(newSchedule.count) obligations from \(files)"))
+        let obligations = DaemonStatus.counted(newSchedule.count, "obligation")
+        let files = DaemonStatus.counted(newSchedule.files.count, "file")
+        sink.emit(DaemonEvent(kind: .reloaded, message: "reloaded \(location): \(obligations) from \(files)"))
     }
 
     /// Keeps the schedule in force after a failed reload, reporting each problem as a `reload-failed` event.

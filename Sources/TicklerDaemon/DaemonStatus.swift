@@ -93,7 +93,8 @@ public struct DaemonStatus: Sendable, Hashable {
         return "in " + counted(Int(seconds), "second")
     }
 
-    private static func counted(_ count: Int, _ noun: String) -> String {
+    /// `1 obligation`, `12 obligations`.
+    static func counted(_ count: Int, _ noun: String) -> String {
         "\(count) \(noun)\(count == 1 ? "" : "s")"
     }
 }

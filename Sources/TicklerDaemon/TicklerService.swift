@@ -71,7 +71,8 @@ public struct TicklerService: Service {
         sink.emit(
             DaemonEvent(
                 kind: .started,
-                message: "started: \(core.schedule.count) obligations from \(configuration.schedule.location), "
+                message: "started: \(DaemonStatus.counted(core.schedule.count, "obligation")) from "
+                    + "\(configuration.schedule.location), "
                     + "state in \(configuration.stateDirectory.path)"))
         while !Task.isShuttingDownGracefully {
             switch try await nextWake(deadline: core.nextDeadline, requests: requests) {
@@ -102,7 +103,7 @@ public struct TicklerService: Service {
         do {
             let store = try StateStore(directory: configuration.stateDirectory)
             return try await DaemonCore.start(
-                schedule: schedule, store: store, sink: sink, logger: logger, now: clock.now())
+                schedule: schedule, store: store, sink: sink, now: clock.now())
         } catch {
             sink.emit(DaemonEvent(kind: .stateError, message: "\(error)"))
             throw StartupError(location: error.path, problems: [error.reason])
