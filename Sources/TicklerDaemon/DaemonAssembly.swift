@@ -49,7 +49,7 @@ public enum DaemonAssembly {
         let notifier = Notifier()
         return makeServiceGroup(
             configuration: configuration, clock: SystemWallClock(), notifier: notifier,
-            sink: LogEventSink(logger: logger), reloadTrigger: .signal(.sighup),
+            sink: LogEventSink(logger: logger), reloadTrigger: .sighup,
             companions: [WatchdogService(notifier: notifier, logger: logger)],
             gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
     }

@@ -8,4 +8,7 @@ public enum ReloadTrigger: Sendable {
     case requests(AsyncStream<Void>)
     /// Nothing: the schedule is read once.
     case none
+
+    /// `SIGHUP`, as `systemctl reload` sends it.
+    public static var sighup: ReloadTrigger { .signal(.sighup) }
 }

@@ -17,7 +17,11 @@ struct DaemonHarness {
     private let running: Task<Void, any Error>
 
     /// Starts the daemon on `schedule` with state in `stateDirectory`; call ``started()`` to wait for `READY=1`.
-    init(schedule: any ScheduleProvider, clock: ManualWallClock, stateDirectory: String) {
+    /// Reloads come from ``reload()`` unless `reloadTrigger` says otherwise.
+    init(
+        schedule: any ScheduleProvider, clock: ManualWallClock, stateDirectory: String,
+        reloadTrigger: ReloadTrigger? = nil
+    ) {
         self.clock = clock
         self.provider = schedule
         let (stream, continuation) = AsyncStream<Void>.makeStream()
@@ -27,7 +31,8 @@ struct DaemonHarness {
             displayZone: Fixtures.hanoi)
         let group = DaemonAssembly.makeServiceGroup(
             configuration: configuration, clock: clock, notifier: notifier, sink: sink,
-            reloadTrigger: .requests(stream), logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
+            reloadTrigger: reloadTrigger ?? .requests(stream),
+            logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
         self.group = group
         running = Task { try await group.run() }
     }
