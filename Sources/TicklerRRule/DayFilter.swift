@@ -118,6 +118,20 @@ struct DayFilter: Sendable {
         monthDaysFromStart & (1 << day) != 0 || monthDaysFromEnd & (1 << (daysInMonth - day + 1)) != 0
     }
 
+    /// Whether BYMONTH leaves some months out.
+    var restrictsMonths: Bool { months != 0x1FFE }
+
+    /// Whether no day of any month in `allowed` can pass; exact when ``needsDayCheck`` is false, since then a
+    /// day's fate depends only on its month, the month's length and the weekday the month starts on.
+    func rejectsEveryMonth(_ allowed: [Int]) -> Bool {
+        for month in allowed {
+            for length in month == 2 ? [28, 29] : [CivilDate.daysInMonth(year: 1, month: month)] {
+                for firstWeekday in 1...7 where days(firstWeekday: firstWeekday, length: length) != 0 { return false }
+            }
+        }
+        return true
+    }
+
     /// Whether `month` is allowed by BYMONTH.
     @inline(__always)
     func allows(month: Int) -> Bool { months & (1 << month) != 0 }

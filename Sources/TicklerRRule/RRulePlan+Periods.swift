@@ -66,6 +66,10 @@ extension RRulePlan {
             for day in first..<first + (frequency == .weekly ? 7 : 1) where cache.accepts(day, filter) {
                 append(day: day, into: &buffer)
             }
+            if frequency == .daily, let skip = firstDayOfNextAllowedMonth(after: first) {
+                period = max(period + 1, (skip - startDate.daysSinceEpoch + interval - 1) / interval)
+                return true
+            }
         case .hourly, .minutely, .secondly:
             return fillTime(&buffer, period: &period, cache: &cache)
         }
@@ -98,8 +102,9 @@ extension RRulePlan {
 
     /// Hour, minute and second frequencies: finds the next period at or after `period` whose day, hour, minute
     /// and second are allowed, and appends its candidates.
+    /// Gives up (with nothing appended) after some hundred periods, so that the caller can tell an empty rule.
     private func fillTime(_ buffer: inout [Int64], period: inout Int, cache: inout DayCache) -> Bool {
-        while true {
+        for _ in 0..<512 {
             let start = firstPeriodStart + Int64(period) * step
             guard start <= untilLocal else { return false }
             let day = Int(floorDiv(start, 86_400))
@@ -108,7 +113,7 @@ extension RRulePlan {
             // The next period worth looking at: after this one, or the first of the next day, hour or minute.
             var next: Int64? = nil
             if !cache.accepts(day, filter) {
-                next = midnight + 86_400
+                next = Int64(firstDayOfNextAllowedMonth(after: day) ?? day + 1) * 86_400
             } else if hours & (1 << (time / 3600)) == 0 {
                 next = frequency == .hourly ? nil : start - time % 3600 + 3600
             } else if frequency < .hourly && minutes & (1 << (time / 60 % 60)) == 0 {
@@ -126,5 +131,30 @@ extension RRulePlan {
                 period += 1
             }
         }
+        return true
+    }
+
+    /// The first day of the next month that BYMONTH allows, when the month of `day` is not allowed.
+    private func firstDayOfNextAllowedMonth(after day: Int) -> Int? {
+        guard filter.restrictsMonths else { return nil }
+        let date = CivilDate(daysSinceEpoch: day)
+        guard !filter.allows(month: date.month) else { return nil }
+        var index = date.year * 12 + date.month
+        while !filter.allows(month: index % 12 + 1) { index += 1 }
+        return CivilDate(unchecked: index / 12, index % 12 + 1, 1).daysSinceEpoch
+    }
+
+    /// Whether no day of a whole 400-year Gregorian cycle passes the day filter, so that the rule is empty.
+    func dayFilterNeverPasses() -> Bool {
+        var found = false
+        for year in 2000..<2400 where !found {
+            let weeks = filter.hasWeeks ? WeekNumbering(year: year, weekStart: weekStart) : nil
+            var buffer: [Int64] = []
+            for month in months where buffer.isEmpty {
+                scanMonth(year: year, month: month, weeks: weeks, into: &buffer)
+            }
+            found = !buffer.isEmpty
+        }
+        return !found
     }
 }

@@ -49,7 +49,10 @@ struct RRulePlan: Sendable {
         switch rule.until {
         case .date(let date): untilLocal = Int64(date.daysSinceEpoch + 1) * 86_400 - 1
         case .local(let local): untilLocal = local.localSeconds
-        case .utc, nil: untilLocal = Self.lastLocalSecond
+        // No zone is more than a day from UTC: a wall-clock bound two days later is safe, and spares the scan of
+        // periods that cannot hold an instant before UNTIL.
+        case .utc(let instant): untilLocal = min(Self.lastLocalSecond, instant.secondsSinceEpoch + 2 * 86_400)
+        case nil: untilLocal = Self.lastLocalSecond
         }
         if case .utc(let instant) = rule.until { untilInstant = instant } else { untilInstant = nil }
 
@@ -97,8 +100,18 @@ struct RRulePlan: Sendable {
         firstPeriodStart = startLocal - floorMod(startLocal, stepUnit)
         let intoWeek = (start.date.weekday.rawValue - rule.weekStart.rawValue + 7) % 7
         firstWeekStart = start.date.daysSinceEpoch - intoWeek
+        // The most candidates one period can hold, to tell BYSETPOS positions that can never be reached.
+        let weekdays = Set(byDay.map(\.weekday)).count
+        var days = [.yearly: 366, .monthly: 31, .weekly: weekdays == 0 ? 7 : weekdays][rule.frequency] ?? 1
+        if !rule.byYearDay.isEmpty { days = min(days, Set(rule.byYearDay).count) }
+        if !byMonthDay.isEmpty {
+            days = min(days, Set(byMonthDay).count * (rule.frequency == .yearly ? months.count : 1))
+        }
+        let most = days * times.count
+        let unreachable = rule.bySetPosition.allSatisfy { abs($0) > most }
         isEmpty =
-            times.isEmpty
+            times.isEmpty || (!filter.needsDayCheck && filter.rejectsEveryMonth(months))
+            || (!rule.bySetPosition.isEmpty && unreachable)
             || (rule.frequency < .daily
                 && !Self.reachable(
                     hours: hours, minutes: minutes, seconds: seconds, step: step, stepUnit: stepUnit,

@@ -14,6 +14,8 @@ extension RRuleRecurrence {
         private var scratch: [Int64] = []
         private var exhausted: Bool
         private var cache = RRulePlan.DayCache()
+        /// Periods loaded in a row without a candidate; past a threshold, the day filter is checked for emptiness.
+        private var emptyLoads = 0
         /// Occurrences still to give (COUNT), counting those at or before `after`.
         private var remaining: Int
         /// The last instant given (or skipped as not after `after`), microseconds.
@@ -92,6 +94,17 @@ extension RRuleRecurrence {
             }
         }
 
+        /// Ends the expansion when a long run of empty periods turns out to come from a day filter that no day of
+        /// the 400-year Gregorian cycle passes (such as BYYEARDAY=366 with BYMONTH=1); dateutil would scan on to 9999.
+        private mutating func noteEmptiness() {
+            guard buffer.isEmpty else {
+                emptyLoads = 0
+                return
+            }
+            emptyLoads += 1
+            if emptyLoads == 64 && plan.dayFilterNeverPasses() { exhausted = true }
+        }
+
         /// Loads the next period's candidates, applying BYSETPOS.
         private mutating func refill() {
             buffer.removeAll(keepingCapacity: true)
@@ -100,9 +113,10 @@ extension RRuleRecurrence {
                 pending.removeAll(keepingCapacity: true)
                 pendingPosition = 0
             }
+            defer { noteEmptiness() }
             guard !plan.setPositions.isEmpty else {
                 // Without BYSETPOS periods need not be told apart: load several at once.
-                while buffer.count < 64 {
+                for _ in 0..<64 where buffer.count < 64 {
                     guard plan.fill(&buffer, period: &period, cache: &cache) else {
                         exhausted = true
                         return
