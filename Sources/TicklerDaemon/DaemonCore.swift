@@ -32,7 +32,7 @@ struct DaemonCore {
         let checkpoint = try await store.checkpoint() ?? now
         var core = DaemonCore(
             store: store, sink: sink, schedule: schedule,
-            planner: Planner(schedule: schedule, after: max(now, checkpoint), firstSeen: firstSeen),
+            planner: Planner(schedule: schedule, after: now, firstSeen: firstSeen),
             firstSeen: firstSeen, overdue: OverdueTracker(schedule: schedule, now: now),
             checkpoint: checkpoint, reloadFailure: nil)
         let missed = Planner.missedEvents(in: schedule, after: checkpoint, through: now, firstSeen: firstSeen)
@@ -123,12 +123,14 @@ struct DaemonCore {
             sink.emit(Self.journalEvent(event, of: obligation))
             fired.append(FiredEvent(key: key, firedAt: now))
         }
+        // The checkpoint follows the clock, also backwards: a wrong clock that was later corrected must not silence
+        // the events up to the time it showed. The fired table still keeps anything from firing twice.
+        checkpoint = now
         do {
-            try await store.record(fired: fired, checkpoint: now)
+            try await store.record(fired: fired, checkpoint: checkpoint)
         } catch {
             reportStateError(error)
         }
-        checkpoint = now
     }
 
     private func reportStateError(_ error: StateError) {
