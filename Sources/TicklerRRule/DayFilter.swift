@@ -40,8 +40,10 @@ struct DayFilter: Sendable {
     /// Whether every day passes (no day-level part at all).
     let acceptsEveryDay: Bool
 
-    init(months: [Int], byDay: [RecurrenceRule.WeekdayNumber], monthDays: [Int], yearDays: [Int], weeks: [Int],
-         ordinalsInYear: Bool) {
+    init(
+        months: [Int], byDay: [RecurrenceRule.WeekdayNumber], monthDays: [Int], yearDays: [Int], weeks: [Int],
+        ordinalsInYear: Bool
+    ) {
         self.months = months.isEmpty ? 0x1FFE : months.reduce(0) { $0 | 1 << $1 }
         var weekdays: UInt8 = 0
         var fromStart = [UInt64](repeating: 0, count: 8)
@@ -83,16 +85,19 @@ struct DayFilter: Sendable {
             let fromStart = monthDaysFromStart
             let fromEnd = monthDaysFromEnd
             monthDayMasks.append(
-                monthDays.isEmpty ? all : (1...length).reduce(0) { mask, day in
-                    fromStart & (1 << day) != 0 || fromEnd & (1 << (length - day + 1)) != 0 ? mask | 1 << day : mask
-                })
+                monthDays.isEmpty
+                    ? all
+                    : (1...length).reduce(0) { mask, day in
+                        fromStart & (1 << day) != 0 || fromEnd & (1 << (length - day + 1)) != 0 ? mask | 1 << day : mask
+                    })
         }
         for firstWeekday in 1...7 {
             for length in 28...31 {
                 var mask: UInt32 = 0
                 for day in 1...length {
                     let w = (firstWeekday - 1 + day - 1) % 7 + 1
-                    let byOrdinal = fromStart[w] & (1 << ((day - 1) / 7 + 1)) != 0
+                    let byOrdinal =
+                        fromStart[w] & (1 << ((day - 1) / 7 + 1)) != 0
                         || fromEnd[w] & (1 << ((length - day) / 7 + 1)) != 0
                     if byDay.isEmpty || (hasOrdinals && ordinalsInYear) || weekdays & (1 << w) != 0 || byOrdinal {
                         mask |= 1 << day
@@ -145,16 +150,18 @@ struct DayFilter: Sendable {
         }
         if hasYearDays {
             let fromEnd = c.daysInYear - c.dayOfYear + 1
-            guard yearDaysFromStart[c.dayOfYear >> 6] & (1 << (c.dayOfYear & 63)) != 0
-                || yearDaysFromEnd[fromEnd >> 6] & (1 << (fromEnd & 63)) != 0
+            guard
+                yearDaysFromStart[c.dayOfYear >> 6] & (1 << (c.dayOfYear & 63)) != 0
+                    || yearDaysFromEnd[fromEnd >> 6] & (1 << (fromEnd & 63)) != 0
             else { return false }
         }
         if hasByDay && weekdays & (1 << c.weekday) == 0 {
             guard hasOrdinals else { return false }
             let index = ordinalsInYear ? c.dayOfYear - 1 : c.day - 1
             let length = ordinalsInYear ? c.daysInYear : c.daysInMonth
-            guard ordinalsFromStart[c.weekday] & (1 << (index / 7 + 1)) != 0
-                || ordinalsFromEnd[c.weekday] & (1 << ((length - 1 - index) / 7 + 1)) != 0
+            guard
+                ordinalsFromStart[c.weekday] & (1 << (index / 7 + 1)) != 0
+                    || ordinalsFromEnd[c.weekday] & (1 << ((length - 1 - index) / 7 + 1)) != 0
             else { return false }
         }
         if hasWeeks, let weeks {

@@ -60,7 +60,9 @@ extension RRulePlan {
             }
             if filter.allows(month: month) { scanMonth(year: year, month: month, weeks: nil, into: &buffer) }
         case .weekly, .daily:
-            let first = frequency == .weekly ? firstWeekStart + period * interval * 7
+            let first =
+                frequency == .weekly
+                ? firstWeekStart + period * interval * 7
                 : startDate.daysSinceEpoch + period * interval
             guard Int64(first) * 86_400 <= untilLocal else { return false }
             for day in first..<first + (frequency == .weekly ? 7 : 1) where cache.accepts(day, filter) {

@@ -19,7 +19,8 @@ public struct RRuleRecurrence: Recurrence {
     /// The rule `rule` from `start`, read in `zone`.
     public init(rule: RecurrenceRule, start: LocalDateTime, zone: ZoneRules) {
         self.rule = rule
-        self.start = LocalDateTime(date: start.date, time: TimeOfDay(unchecked: start.time.hour, start.time.minute, start.time.second))
+        self.start = LocalDateTime(
+            date: start.date, time: TimeOfDay(unchecked: start.time.hour, start.time.minute, start.time.second))
         self.zone = zone
         self.plan = RRulePlan(rule: rule, start: self.start)
     }

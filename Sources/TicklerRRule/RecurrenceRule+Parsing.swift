@@ -62,7 +62,8 @@ private struct RuleParts {
         case "FREQ":
             guard let frequency = RecurrenceRule.Frequency(name: value) else {
                 throw RRuleError(
-                    part: part, reason: "frequency must be SECONDLY, MINUTELY, HOURLY, DAILY, WEEKLY, MONTHLY or YEARLY")
+                    part: part, reason: "frequency must be SECONDLY, MINUTELY, HOURLY, DAILY, WEEKLY, MONTHLY or YEARLY"
+                )
             }
             self.frequency = frequency
         case "INTERVAL": interval = try Self.integer(value, part: part, what: "interval must be a whole number")
@@ -77,7 +78,8 @@ private struct RuleParts {
                 throw RRuleError(part: part, reason: "week start must be MO, TU, WE, TH, FR, SA or SU")
             }
             weekStart = weekday
-        case "BYDAY": byDay = try Self.list(value, name: name) { (item) throws(RRuleError) in try Self.day(item, name: name) }
+        case "BYDAY":
+            byDay = try Self.list(value, name: name) { (item) throws(RRuleError) in try Self.day(item, name: name) }
         default:
             let values = try Self.list(value, name: name) { (item) throws(RRuleError) in
                 try Self.integer(item, part: "\(name)=\(item)", what: "expected a whole number")
@@ -96,7 +98,9 @@ private struct RuleParts {
     }
 
     /// Splits a comma-separated value and reads each item.
-    static func list<T>(_ value: String, name: String, item read: (Substring) throws(RRuleError) -> T) throws(RRuleError)
+    static func list<T>(
+        _ value: String, name: String, item read: (Substring) throws(RRuleError) -> T
+    ) throws(RRuleError)
         -> [T]
     {
         var result: [T] = []

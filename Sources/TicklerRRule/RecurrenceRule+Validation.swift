@@ -43,10 +43,14 @@ extension RecurrenceRule {
         }
     }
 
-    private static func check(_ name: String, _ values: [Int], _ range: ClosedRange<Int>, _ reason: String)
+    private static func check(
+        _ name: String, _ values: [Int], _ range: ClosedRange<Int>, _ reason: String
+    )
         throws(RRuleError)
     {
-        if let bad = values.first(where: { !range.contains($0) }) { throw RRuleError(part: "\(name)=\(bad)", reason: reason) }
+        if let bad = values.first(where: { !range.contains($0) }) {
+            throw RRuleError(part: "\(name)=\(bad)", reason: reason)
+        }
     }
 
     private static func check(_ name: String, _ values: [Int], signed limit: Int, _ reason: String) throws(RRuleError) {

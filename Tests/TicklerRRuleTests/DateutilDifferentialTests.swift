@@ -18,7 +18,8 @@ import TicklerRRule
         guard let firstWeekEnd = Self.firstWeekEndIfDateutilDiffers(rule, fixture.start) else {
             #expect(ours == fixture.occurrences)
             for query in fixture.afters {
-                let after = recurrence.occurrences(after: Instant(secondsSinceEpoch: query.after), limit: query.next.count)
+                let after = recurrence.occurrences(
+                    after: Instant(secondsSinceEpoch: query.after), limit: query.next.count)
                 #expect(after.map(\.secondsSinceEpoch) == query.next, "after \(query.after)")
             }
             return

@@ -20,7 +20,9 @@ struct DateutilFixture: Sendable, CustomTestStringConvertible {
 
     /// Every record of the fixture file.
     static let all: [DateutilFixture] = {
-        guard let url = Bundle.module.url(forResource: "dateutil-fixtures", withExtension: "txt", subdirectory: "Fixtures"),
+        guard
+            let url = Bundle.module.url(
+                forResource: "dateutil-fixtures", withExtension: "txt", subdirectory: "Fixtures"),
             let text = try? String(contentsOf: url, encoding: .utf8)
         else { return [] }
         var result: [DateutilFixture] = []
@@ -29,8 +31,10 @@ struct DateutilFixture: Sendable, CustomTestStringConvertible {
         var afters: [(Int64, [Int64])] = []
         func flush() {
             if let current {
-                result.append(.init(rule: current.rule, start: current.start, occurrences: occurrences, afters: afters,
-                    line: current.line))
+                result.append(
+                    .init(
+                        rule: current.rule, start: current.start, occurrences: occurrences, afters: afters,
+                        line: current.line))
             }
             occurrences = []
             afters = []

@@ -25,7 +25,8 @@ import TicklerRRule
 
     @Test func namesAndValuesIgnoreCase() throws {
         let rule = try RecurrenceRule(parsing: "rrule:freq=monthly;byday=-1fr;wkst=su")
-        #expect(rule == (try RecurrenceRule(frequency: .monthly, byDay: [.init(.friday, ordinal: -1)], weekStart: .sunday)))
+        #expect(
+            rule == (try RecurrenceRule(frequency: .monthly, byDay: [.init(.friday, ordinal: -1)], weekStart: .sunday)))
     }
 
     @Test(arguments: [
@@ -61,9 +62,16 @@ import TicklerRRule
         ("", "FREQ is required"),
         ("RRULE:", "FREQ is required"),
         ("COUNT=3", "FREQ is required"),
-        ("FREQ=FORTNIGHTLY", "FREQ=FORTNIGHTLY: frequency must be SECONDLY, MINUTELY, HOURLY, DAILY, WEEKLY, MONTHLY or YEARLY"),
+        (
+            "FREQ=FORTNIGHTLY",
+            "FREQ=FORTNIGHTLY: frequency must be SECONDLY, MINUTELY, HOURLY, DAILY, WEEKLY, MONTHLY or YEARLY"
+        ),
         ("FREQ=DAILY;FREQ=WEEKLY", "FREQ=WEEKLY: FREQ is given twice"),
-        ("FREQ=DAILY;COLOR=RED", "COLOR=RED: unknown rule part COLOR (expected one of FREQ, INTERVAL, COUNT, UNTIL, BYSECOND, BYMINUTE, BYHOUR, BYDAY, BYMONTHDAY, BYYEARDAY, BYWEEKNO, BYMONTH, BYSETPOS, WKST)"),
+        (
+            "FREQ=DAILY;COLOR=RED",
+            "COLOR=RED: unknown rule part COLOR (expected one of FREQ, INTERVAL, COUNT, UNTIL, BYSECOND, BYMINUTE, "
+                + "BYHOUR, BYDAY, BYMONTHDAY, BYYEARDAY, BYWEEKNO, BYMONTH, BYSETPOS, WKST)"
+        ),
         ("FREQ=DAILY;COUNT", "COUNT: expected NAME=VALUE"),
         ("FREQ=DAILY;COUNT=", "COUNT=: COUNT has no value"),
         ("FREQ=DAILY;COUNT=ten", "COUNT=ten: count must be a whole number"),
@@ -73,7 +81,10 @@ import TicklerRRule
         ("FREQ=DAILY;COUNT=2;UNTIL=20260101", "COUNT and UNTIL cannot both be given"),
         ("FREQ=DAILY;UNTIL=2026-01-01", "UNTIL=2026-01-01: expected YYYYMMDD, YYYYMMDDTHHMMSS or YYYYMMDDTHHMMSSZ"),
         ("FREQ=DAILY;UNTIL=20260230", "UNTIL=20260230: expected YYYYMMDD, YYYYMMDDTHHMMSS or YYYYMMDDTHHMMSSZ"),
-        ("FREQ=DAILY;UNTIL=20260101T250000Z", "UNTIL=20260101T250000Z: expected YYYYMMDD, YYYYMMDDTHHMMSS or YYYYMMDDTHHMMSSZ"),
+        (
+            "FREQ=DAILY;UNTIL=20260101T250000Z",
+            "UNTIL=20260101T250000Z: expected YYYYMMDD, YYYYMMDDTHHMMSS or YYYYMMDDTHHMMSSZ"
+        ),
         ("FREQ=YEARLY;BYMONTH=13", "BYMONTH=13: month must be 1…12"),
         ("FREQ=YEARLY;BYMONTH=1,0", "BYMONTH=0: month must be 1…12"),
         ("FREQ=YEARLY;BYMONTH=1,,2", "BYMONTH=1,,2: empty list item"),

@@ -9,7 +9,9 @@ import TicklerRRule
     static let epoch = Instant(microsecondsSinceEpoch: Int64.min / 2)
 
     /// The first `limit` occurrences from the start.
-    static func expand(_ rule: RecurrenceRule, _ start: LocalDateTime, _ zone: ZoneRules = .utc, limit: Int = 120)
+    static func expand(
+        _ rule: RecurrenceRule, _ start: LocalDateTime, _ zone: ZoneRules = .utc, limit: Int = 120
+    )
         -> [Instant]
     {
         RRuleRecurrence(rule: rule, start: start, zone: zone).occurrences(after: epoch, limit: limit)
@@ -46,7 +48,8 @@ import TicklerRRule
         if !value.rule.bySetPosition.isEmpty {
             // BYSETPOS only picks among the occurrences of the same rule without it.
             let unfiltered = Set(
-                Self.expand(Self.variant(value.rule, until: value.rule.until, bySetPosition: []), value.start, limit: 1000))
+                Self.expand(
+                    Self.variant(value.rule, until: value.rule.until, bySetPosition: []), value.start, limit: 1000))
             let last = unfiltered.max() ?? Self.epoch
             #expect(instants.filter { $0 <= last }.allSatisfy(unfiltered.contains))
         }
@@ -86,7 +89,8 @@ import TicklerRRule
             let span = last.microseconds(since: first) + 4 * 86_400_000_000
             var queries = all.prefix(3) + all.suffix(2)
             for _ in 0..<5 {
-                queries.append(first.adding(microseconds: Int64.random(in: 0...span, using: &random) - 2 * 86_400_000_000))
+                queries.append(
+                    first.adding(microseconds: Int64.random(in: 0...span, using: &random) - 2 * 86_400_000_000))
             }
             for x in queries {
                 let expected = Array(all.filter { $0 > x }.prefix(10))
@@ -124,7 +128,8 @@ struct RuleMatcher {
             let (week, weeks) = Self.week(of: date, weekStart: rule.weekStart)
             if !rule.byWeekNumber.contains(where: { $0 == week || $0 == week - weeks - 1 }) { return "week number" }
         }
-        let defaults = rule.byWeekNumber.isEmpty && rule.byYearDay.isEmpty && rule.byMonthDay.isEmpty && rule.byDay.isEmpty
+        let defaults =
+            rule.byWeekNumber.isEmpty && rule.byYearDay.isEmpty && rule.byMonthDay.isEmpty && rule.byDay.isEmpty
         if defaults {
             switch rule.frequency {
             case .yearly where rule.byMonth.isEmpty && date.month != start.date.month: return "default month"
@@ -172,7 +177,8 @@ struct RuleMatcher {
         guard let ordinal = entry.ordinal else { return true }
         let inYear = rule.frequency == .yearly && rule.byMonth.isEmpty
         let index = inYear ? date.dayOfYear : date.day
-        let length = inYear ? CivilDate.daysInYear(date.year) : CivilDate.daysInMonth(year: date.year, month: date.month)
+        let length =
+            inYear ? CivilDate.daysInYear(date.year) : CivilDate.daysInMonth(year: date.year, month: date.month)
         // The n-th such weekday from the start, and from the end.
         return ordinal == (index + 6) / 7 || ordinal == -((length - index) / 7 + 1)
     }

@@ -58,7 +58,8 @@ import TicklerRRule
                 "2026-03-08T04:30:00-04:00",
             ])
         let recurrence = RRuleRecurrence(
-            rule: try RecurrenceRule(parsing: "FREQ=MINUTELY;INTERVAL=45"), start: LocalDateTime(iso: "2026-03-08T00:00")!,
+            rule: try RecurrenceRule(parsing: "FREQ=MINUTELY;INTERVAL=45"),
+            start: LocalDateTime(iso: "2026-03-08T00:00")!,
             zone: Self.newYork)
         let after = ZonedDateTime(iso: "2026-03-08T03:05:00-04:00")!.instant
         #expect(
@@ -84,20 +85,24 @@ import TicklerRRule
         let recurrence = RRuleRecurrence(
             rule: try RecurrenceRule(parsing: "FREQ=DAILY;UNTIL=20260103T020000Z"),
             start: LocalDateTime(iso: "2026-01-01T09:00")!, zone: zone)
-        let got = recurrence.occurrences(after: Instant(secondsSinceEpoch: 0), limit: 10).map { zone.zoned($0).description }
+        let got = recurrence.occurrences(after: Instant(secondsSinceEpoch: 0), limit: 10).map {
+            zone.zoned($0).description
+        }
         #expect(got == ["2026-01-01T09:00:00+07:00", "2026-01-02T09:00:00+07:00", "2026-01-03T09:00:00+07:00"])
     }
 
     /// For random rules starting near the changes: the instants are exactly the wall-clock occurrences (as
     /// computed in UTC) read in New York, sorted, each once.
-    @Test(arguments: RandomRules.cases(150, seed: 5545, nearDST: true).filter { value in
-        if value.rule.count != nil { return false }
-        if case .utc = value.rule.until { return false }
-        return true
-    })
+    @Test(
+        arguments: RandomRules.cases(150, seed: 5545, nearDST: true).filter { value in
+            if value.rule.count != nil { return false }
+            if case .utc = value.rule.until { return false }
+            return true
+        })
     func instantsAreTheWallClockOccurrencesReadInTheZone(_ value: RandomRules.Case) {
         let epoch = Instant(microsecondsSinceEpoch: Int64.min / 2)
-        let naive = RRuleRecurrence(rule: value.rule, start: value.start, zone: .utc).occurrences(after: epoch, limit: 400)
+        let naive = RRuleRecurrence(rule: value.rule, start: value.start, zone: .utc).occurrences(
+            after: epoch, limit: 400)
         let mapped = Set(naive.map { Self.newYork.instant(for: ZoneRules.utc.localDateTime(at: $0)) }).sorted()
         // Wall-clock times after the last one read here map to at least its reading plus 4 hours.
         let cutoff = naive.count < 400 ? Instant(microsecondsSinceEpoch: .max) : naive.last!.adding(seconds: 4 * 3600)

@@ -35,7 +35,9 @@ enum RandomRules {
         return result
     }
 
-    private static func some(_ range: ClosedRange<Int>, _ count: ClosedRange<Int>, _ random: inout SeededGenerator)
+    private static func some(
+        _ range: ClosedRange<Int>, _ count: ClosedRange<Int>, _ random: inout SeededGenerator
+    )
         -> [Int]
     {
         (0..<Int.random(in: count, using: &random)).map { _ in Int.random(in: range, using: &random) }
@@ -67,7 +69,8 @@ enum RandomRules {
         let byHour = chance(fine ? 0.3 : 0.2) ? some(0...23, 1...4, &random) : []
         let byMinute = chance(0.2) ? some(0...59, 1...3, &random) : []
         let bySecond = chance(frequency < .hourly ? 0.3 : 0.1) ? some(0...59, 1...3, &random) : []
-        let anyBy = !(byMonth + byWeekNumber + byYearDay + byMonthDay + byHour + byMinute + bySecond).isEmpty
+        let anyBy =
+            !(byMonth + byWeekNumber + byYearDay + byMonthDay + byHour + byMinute + bySecond).isEmpty
             || !byDay.isEmpty
         let bySetPosition = anyBy && chance(0.2) ? signed(6, &random) : []
         let year = Int.random(in: 1995...2040, using: &random)
@@ -82,7 +85,9 @@ enum RandomRules {
         if bound >= 0.25 && bound < 0.45 {
             let days = fine ? Int.random(in: 0...3, using: &random) : Int.random(in: 0...1500, using: &random)
             let end = LocalDateTime(date: date.adding(days: days), time: time)
-            until = chance(0.5) ? .local(end) : chance(0.5) ? .date(end.date) : .utc(Instant(secondsSinceEpoch: end.localSeconds))
+            until =
+                chance(0.5)
+                ? .local(end) : chance(0.5) ? .date(end.date) : .utc(Instant(secondsSinceEpoch: end.localSeconds))
         }
         guard
             let rule = try? RecurrenceRule(
