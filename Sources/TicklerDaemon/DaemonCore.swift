@@ -22,22 +22,24 @@ struct DaemonCore {
     /// The last reload, when it failed.
     private(set) var reloadFailure: DaemonStatus.ReloadFailure?
 
-    /// Starts from the stored state: records new obligations as first seen `now`, fires the events missed since the
-    /// checkpoint (per obligation and due instant only the latest stage, once), and plans the rest.
+    /// Opens the day from the stored state: records new obligations as first seen `now` and plans the events after
+    /// `now`. Call ``catchUp(at:)`` next.
     /// - Throws: ``StateError`` when the state cannot be read or written.
-    static func start(
+    static func open(
         schedule: Schedule, store: StateStore, sink: any EventSink, now: Instant
     ) async throws(StateError) -> DaemonCore {
         let firstSeen = try await store.recordFirstSeen(schedule.ids, at: now)
-        let checkpoint = try await store.checkpoint() ?? now
-        var core = DaemonCore(
+        return DaemonCore(
             store: store, sink: sink, schedule: schedule,
             planner: Planner(schedule: schedule, after: now, firstSeen: firstSeen),
             firstSeen: firstSeen, overdue: OverdueTracker(schedule: schedule, now: now),
-            checkpoint: checkpoint, reloadFailure: nil)
-        let missed = Planner.missedEvents(in: schedule, after: checkpoint, through: now, firstSeen: firstSeen)
-        await core.fire(missed, at: now)
-        return core
+            checkpoint: try await store.checkpoint() ?? now, reloadFailure: nil)
+    }
+
+    /// Fires the events missed since the checkpoint — per obligation and due instant only the latest stage, once —
+    /// and moves the checkpoint to `now`.
+    mutating func catchUp(at now: Instant) async {
+        await fire(Planner.missedEvents(in: schedule, after: checkpoint, through: now, firstSeen: firstSeen), at: now)
     }
 
     /// When the daemon must next wake: the next event, or the next overdue due instant leaving the window.

@@ -66,14 +66,16 @@ public struct TicklerService: Service {
 
     /// Starts, then loops until graceful shutdown.
     private func serve(requests: ReloadRequests) async throws {
-        var core = try await start()
-        notify([.ready, .status(core.status(displayZone: configuration.displayZone).text(now: clock.now()))])
+        let startedAt = clock.now()
+        var core = try await start(at: startedAt)
         sink.emit(
             DaemonEvent(
                 kind: .started,
                 message: "started: \(DaemonStatus.counted(core.schedule.count, "obligation")) from "
                     + "\(configuration.schedule.location), "
                     + "state in \(configuration.stateDirectory.path)"))
+        await core.catchUp(at: startedAt)
+        notify([.ready, .status(core.status(displayZone: configuration.displayZone).text(now: clock.now()))])
         while !Task.isShuttingDownGracefully {
             switch try await nextWake(deadline: core.nextDeadline, requests: requests) {
             case .deadline:
@@ -90,8 +92,8 @@ public struct TicklerService: Service {
         notify([.stopping])
     }
 
-    /// Loads the schedule and the state and catches up.
-    private func start() async throws -> DaemonCore {
+    /// Loads the schedule and opens the state.
+    private func start(at now: Instant) async throws -> DaemonCore {
         let schedule: Schedule
         do {
             schedule = try configuration.schedule.loadSchedule()
@@ -102,8 +104,7 @@ public struct TicklerService: Service {
         }
         do {
             let store = try StateStore(directory: configuration.stateDirectory)
-            return try await DaemonCore.start(
-                schedule: schedule, store: store, sink: sink, now: clock.now())
+            return try await DaemonCore.open(schedule: schedule, store: store, sink: sink, now: now)
         } catch {
             sink.emit(DaemonEvent(kind: .stateError, message: "\(error)"))
             throw StartupError(location: error.path, problems: [error.reason])
