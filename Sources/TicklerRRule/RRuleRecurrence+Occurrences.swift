@@ -30,7 +30,7 @@ extension RRuleRecurrence {
             self.zone = zone
             self.after = after
             self.period = period
-            exhausted = plan.isEmpty
+            exhausted = plan.isEmpty || after == .max
             remaining = plan.count ?? Int.max
         }
 

@@ -35,8 +35,14 @@ public struct RRuleRecurrence: Recurrence {
     /// Without COUNT the expansion starts at the period two days of wall-clock time before `instant` rather than at
     /// the start; with COUNT it counts from the start, as it must.
     public func occurrences(after instant: Instant) -> Occurrences {
+        // No zone is a day or more from UTC: instants this far outside the rule's wall-clock span are read without
+        // the zone (which would overflow near Instant's limits).
+        let seconds = instant.microsecondsSinceEpoch / 1_000_000
+        if seconds > RRulePlan.lastLocalSecond + 2 * 86_400 {
+            return Occurrences(plan: plan, zone: zone, after: .max, period: 0)
+        }
         var period = 0
-        if plan.count == nil {
+        if plan.count == nil && seconds > plan.startLocal - 2 * 86_400 {
             let local = zone.localDateTime(at: instant).localSeconds - 2 * 86_400
             period = plan.period(containing: local)
         }

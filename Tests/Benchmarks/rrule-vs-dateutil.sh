@@ -3,8 +3,8 @@
 #
 # For each rule, `ticklerctl calendar --rrule RULE --start START --tz UTC -n N` and rrule-dateutil.py (dateutil's
 # rrulestr, printing the same ISO 8601 lines) each write their occurrences to a file; the files must be identical.
-# Each side is timed by wall clock, process start-up included, best of REPEAT runs; the script prints per-rule
-# times and ratios, and the totals.
+# rrule-bench.py times both sides as whole processes (start-up included), best of REPEAT runs, in CPU time
+# (user + system) and wall-clock time, and prints per-rule times and ratios, and the totals.
 #
 # Usage: Tests/Benchmarks/rrule-vs-dateutil.sh            (N=100000 REPEAT=3 START=2026-01-01T09:00 by default)
 #        N=10000 REPEAT=5 SCRATCH=.build-bench Tests/Benchmarks/rrule-vs-dateutil.sh
@@ -33,40 +33,4 @@ RULES=(
 "$PYTHON" -c 'import dateutil' 2>/dev/null || "$PYTHON" -m pip install --quiet python-dateutil
 swift build -c release --product ticklerctl --scratch-path "$SCRATCH" >&2
 TICKLERCTL="$SCRATCH/release/ticklerctl"
-REFERENCE="Tests/Benchmarks/rrule-dateutil.py"
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
-
-# Best wall-clock time of REPEAT runs of a command writing to $1, in microseconds.
-best_of() {
-    local out=$1 best="" start end elapsed
-    shift
-    for _ in $(seq "$REPEAT"); do
-        start=$(date +%s%N)
-        "$@" >"$out"
-        end=$(date +%s%N)
-        elapsed=$(((end - start) / 1000))
-        if [[ -z $best || $elapsed -lt $best ]]; then best=$elapsed; fi
-    done
-    echo "$best"
-}
-
-printf '%-58s %8s %12s %12s %8s\n' "rule (N=$N, start $START UTC)" lines "tickler ms" "dateutil ms" ratio
-total_tickler=0
-total_dateutil=0
-for rule in "${RULES[@]}"; do
-    tickler=$(best_of "$WORK/tickler.txt" "$TICKLERCTL" calendar --rrule "$rule" --start "$START" --tz UTC -n "$N")
-    dateutil=$(best_of "$WORK/dateutil.txt" "$PYTHON" "$REFERENCE" "$rule" "$START" "$N")
-    if ! cmp -s "$WORK/tickler.txt" "$WORK/dateutil.txt"; then
-        echo "outputs differ for $rule:" >&2
-        diff "$WORK/tickler.txt" "$WORK/dateutil.txt" | head -5 >&2
-        exit 1
-    fi
-    lines=$(wc -l <"$WORK/tickler.txt")
-    total_tickler=$((total_tickler + tickler))
-    total_dateutil=$((total_dateutil + dateutil))
-    printf '%-58s %8d %12.1f %12.1f %7.1fx\n' "$rule" "$lines" "$(bc -l <<<"$tickler / 1000")" \
-        "$(bc -l <<<"$dateutil / 1000")" "$(bc -l <<<"$dateutil / $tickler")"
-done
-printf '%-58s %8s %12.1f %12.1f %7.1fx\n' "total" "" "$(bc -l <<<"$total_tickler / 1000")" \
-    "$(bc -l <<<"$total_dateutil / 1000")" "$(bc -l <<<"$total_dateutil / $total_tickler")"
+exec "$PYTHON" Tests/Benchmarks/rrule-bench.py "$TICKLERCTL" "$N" "$REPEAT" "$START" "${RULES[@]}"

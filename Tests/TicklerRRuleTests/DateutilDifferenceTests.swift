@@ -32,6 +32,8 @@ import TicklerRRule
     /// UNTIL as a date bounds by the whole day ("inclusive"); dateutil reads it as midnight and would stop on the 9th.
     @Test func untilAsADateIncludesThatDay() throws {
         #expect(
-            try Self.dates("FREQ=DAILY;UNTIL=20260110", "2026-01-08T09:00") == ["2026-01-08", "2026-01-09", "2026-01-10"])
+            try Self.dates("FREQ=DAILY;UNTIL=20260110", "2026-01-08T09:00") == [
+                "2026-01-08", "2026-01-09", "2026-01-10",
+            ])
     }
 }

@@ -80,6 +80,16 @@ import TicklerRRule
         #expect(try Self.zoned("FREQ=DAILY;" + until, "2026-03-07T09:00").count == count)
     }
 
+    @Test func queriesAtTheEndsOfTimeDoNotOverflow() throws {
+        let recurrence = RRuleRecurrence(
+            rule: try RecurrenceRule(parsing: "FREQ=DAILY"), start: LocalDateTime(iso: "2026-01-01T09:00")!,
+            zone: ZoneRules.fixed(offsetSeconds: 14 * 3600))
+        #expect(recurrence.firstOccurrence(after: Instant(microsecondsSinceEpoch: .max)) == nil)
+        #expect(
+            recurrence.firstOccurrence(after: Instant(microsecondsSinceEpoch: .min))
+                == ZonedDateTime(iso: "2026-01-01T09:00:00+14:00")!.instant)
+    }
+
     @Test func utcUntilAcrossAFixedOffsetZone() throws {
         let zone = ZoneRules.fixed(offsetSeconds: 7 * 3600)
         let recurrence = RRuleRecurrence(
