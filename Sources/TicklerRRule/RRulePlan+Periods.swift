@@ -58,7 +58,13 @@ extension RRulePlan {
             guard year <= 9999, Int64(CivilDate(unchecked: year, month, 1).daysSinceEpoch) * 86_400 <= untilLocal else {
                 return false
             }
-            if filter.allows(month: month) { scanMonth(year: year, month: month, weeks: nil, into: &buffer) }
+            if filter.allows(month: month) {
+                if selectsWhileFilling {
+                    appendSelectedDays(year: year, month: month, into: &buffer)
+                } else {
+                    scanMonth(year: year, month: month, weeks: nil, into: &buffer)
+                }
+            }
         case .weekly, .daily:
             let first =
                 frequency == .weekly
@@ -99,6 +105,25 @@ extension RRulePlan {
                 guard filter.accepts(dayContext, weeks: weeks) else { continue }
             }
             append(day: context.dayNumber + day - 1, into: &buffer)
+        }
+    }
+
+    /// Appends the days of one month that BYSETPOS picks among those passing the filter (``selectsWhileFilling``).
+    private func appendSelectedDays(year: Int, month: Int, into buffer: inout [Int64]) {
+        let context = DayContext(year: year, month: month)
+        let days = filter.days(firstWeekday: context.weekday, length: context.daysInMonth)
+        let count = days.nonzeroBitCount
+        var chosen: UInt32 = 0
+        for position in setPositions {
+            let index = position > 0 ? position - 1 : count + position
+            guard index >= 0 && index < count else { continue }
+            var rest = days
+            for _ in 0..<index { rest &= rest - 1 }
+            chosen |= rest & (~rest &+ 1)
+        }
+        while chosen != 0 {
+            append(day: context.dayNumber + chosen.trailingZeroBitCount - 1, into: &buffer)
+            chosen &= chosen - 1
         }
     }
 

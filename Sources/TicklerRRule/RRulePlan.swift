@@ -31,6 +31,9 @@ struct RRulePlan: Sendable {
     /// Day number of the first day of the week containing the start (WEEKLY).
     let firstWeekStart: Int
     let setPositions: [Int]
+    /// MONTHLY with BYSETPOS, one time a day and a filter decided by month masks alone: BYSETPOS is applied to the
+    /// month's day mask while filling, so that periods need not be told apart afterwards.
+    let selectsWhileFilling: Bool
     let weekStart: Weekday
     /// Whether the rule can never produce an occurrence (an unreachable BYHOUR, only BYSECOND=60, …).
     let isEmpty: Bool
@@ -109,6 +112,8 @@ struct RRulePlan: Sendable {
         }
         let most = days * times.count
         let unreachable = rule.bySetPosition.allSatisfy { abs($0) > most }
+        selectsWhileFilling =
+            rule.frequency == .monthly && !rule.bySetPosition.isEmpty && times.count == 1 && !filter.needsDayCheck
         isEmpty =
             times.isEmpty || (!filter.needsDayCheck && filter.rejectsEveryMonth(months))
             || (!rule.bySetPosition.isEmpty && unreachable)

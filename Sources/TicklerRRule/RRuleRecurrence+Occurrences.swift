@@ -114,7 +114,7 @@ extension RRuleRecurrence {
                 pendingPosition = 0
             }
             defer { noteEmptiness() }
-            guard !plan.setPositions.isEmpty else {
+            guard !plan.setPositions.isEmpty && !plan.selectsWhileFilling else {
                 // Without BYSETPOS periods need not be told apart: load several at once.
                 for _ in 0..<64 where buffer.count < 64 {
                     guard plan.fill(&buffer, period: &period, cache: &cache) else {
