@@ -51,6 +51,23 @@ struct TicklerServiceTests {
         try await daemon.stop()
     }
 
+    @Test func withoutRepeatsAnObligationStaysOverdueForThirtyDaysThenTheStatusForgetsIt() async throws {
+        let state = TemporaryDirectory()
+        defer { state.remove() }
+        let quiet = Fixtures.once(
+            "quiet", title: "Q", due: Fixtures.greetingDue, remind: [], overdueEvery: .zero)
+        let daemon = await DaemonHarness.started([quiet], at: Fixtures.start, state: state)
+        await daemon.advance(to: Fixtures.greetingDue)
+        #expect(daemon.status == "1 obligation; next: none; 1 overdue")
+        // The only wake-up left is the end of the overdue window, to keep STATUS= true.
+        let windowEnd = Fixtures.greetingDue.adding(seconds: 30 * Fixtures.day)
+        #expect(daemon.clock.pendingDeadlines == [windowEnd])
+        await daemon.advance(to: windowEnd, thenSleeps: false)
+        #expect(daemon.status == "1 obligation; next: none")
+        #expect(daemon.sink.firings.map(\.kind) == [.due])
+        try await daemon.stop()
+    }
+
     @Test func statusNamesTheCountTheNextEventAndWhen() async throws {
         let state = TemporaryDirectory()
         defer { state.remove() }
