@@ -52,9 +52,10 @@ public struct TimeOfDay: Hashable, Comparable, Sendable, CustomStringConvertible
         return microsecond == 0 ? base : base + "." + TwoDigits.pad(microsecond, width: 6)
     }
 
-    /// `HH:MM`, dropping seconds when they are zero.
+    /// `HH:MM`, or `HH:MM:SS` when there are seconds; for people, so fractions of a second are left out.
     public var shortDescription: String {
-        second == 0 && microsecond == 0 ? "\(TwoDigits.pad(hour)):\(TwoDigits.pad(minute))" : description
+        let minutes = "\(TwoDigits.pad(hour)):\(TwoDigits.pad(minute))"
+        return second == 0 ? minutes : minutes + ":" + TwoDigits.pad(second)
     }
 
     /// Parses `HH:MM` or `HH:MM:SS` (with an optional fraction of a second), or returns nil.

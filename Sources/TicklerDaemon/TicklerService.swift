@@ -85,8 +85,12 @@ public struct TicklerService: Service {
             case .shutdown:
                 continue
             }
-            if requests.take() { await reload(&core) }
-            notify([.status(core.status(displayZone: configuration.displayZone).text(now: clock.now()))])
+            let reloaded = requests.take()
+            if reloaded { await reload(&core) }
+            // After a reload, READY=1 and the new STATUS= travel in one datagram, so that `systemctl reload`
+            // returns with the status already current.
+            let status = NotifyState.status(core.status(displayZone: configuration.displayZone).text(now: clock.now()))
+            notify(reloaded ? [.ready, status] : [status])
         }
         sink.emit(DaemonEvent(kind: .stopping, message: "stopping: graceful shutdown requested"))
         notify([.stopping])
@@ -111,7 +115,7 @@ public struct TicklerService: Service {
         }
     }
 
-    /// Re-reads the schedule between `RELOADING=1` and `READY=1`.
+    /// Says `RELOADING=1` and re-reads the schedule; the caller says `READY=1` with the new status.
     private func reload(_ core: inout DaemonCore) async {
         notify([.reloading])
         let now = clock.now()
@@ -121,7 +125,6 @@ public struct TicklerService: Service {
         } catch {
             core.reject(error, at: now)
         }
-        notify([.ready])
     }
 
     /// Why the daemon woke.

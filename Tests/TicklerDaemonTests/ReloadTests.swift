@@ -30,6 +30,9 @@ struct ReloadTests {
             ])
         let reloading = try #require(daemon.notifier.states.firstIndex(of: .reloading))
         #expect(daemon.notifier.states[(reloading + 1)...].first == .ready)
+        // READY=1 carries the new STATUS= in the same datagram: `systemctl reload` returns with it current.
+        let readyMessage = try #require(daemon.notifier.messages.elements.last { $0.contains(.ready) })
+        #expect(readyMessage.contains(.status(try #require(daemon.status))))
         #expect(
             daemon.status
                 == "2 obligations; next: \"Gia hạn Thỏa thuận lao động với châu Văn Sơn\" due in 1 day (2027-09-25 08:00 +07)"
