@@ -8,6 +8,7 @@
 #
 # Usage: Tests/Benchmarks/rrule-vs-dateutil.sh            (N=100000 REPEAT=3 START=2026-01-01T09:00 by default)
 #        N=10000 REPEAT=5 SCRATCH=.build-bench Tests/Benchmarks/rrule-vs-dateutil.sh
+#        SWIFT_BUILD_FLAGS=--static-swift-stdlib SCRATCH=.build-static Tests/Benchmarks/rrule-vs-dateutil.sh
 set -euo pipefail
 
 cd "$(dirname "$0")/../.."
@@ -16,6 +17,7 @@ REPEAT=${REPEAT:-3}
 START=${START:-2026-01-01T09:00}
 SCRATCH=${SCRATCH:-.build}
 PYTHON=${PYTHON:-python3}
+SWIFT_BUILD_FLAGS=${SWIFT_BUILD_FLAGS:-}
 
 RULES=(
     "FREQ=MONTHLY;BYDAY=2MO"
@@ -31,6 +33,7 @@ RULES=(
 )
 
 "$PYTHON" -c 'import dateutil' 2>/dev/null || "$PYTHON" -m pip install --quiet python-dateutil
-swift build -c release --product ticklerctl --scratch-path "$SCRATCH" >&2
+# shellcheck disable=SC2086 # the flags are meant to split
+swift build -c release --product ticklerctl --scratch-path "$SCRATCH" $SWIFT_BUILD_FLAGS >&2
 TICKLERCTL="$SCRATCH/release/ticklerctl"
 exec "$PYTHON" Tests/Benchmarks/rrule-bench.py "$TICKLERCTL" "$N" "$REPEAT" "$START" "${RULES[@]}"
