@@ -5,7 +5,13 @@ public import TicklerCalendar
 /// Occurrences are computed in wall-clock time with python-dateutil's `rrule` semantics, and each is converted
 /// to an instant once. The start is a lower bound and is itself an occurrence only when it matches the rule.
 /// A wall-clock time skipped by a forward shift is read with the offset from before the gap (02:30 becomes 03:30);
-/// one that occurs twice is the first. An instant that equals one already given is not given again.
+/// one that occurs twice is the first. An instant that equals one already given is not given again, and COUNT
+/// counts the instants given.
+///
+/// Where python-dateutil 2.9 departs from RFC 5545, this follows the RFC: WEEKLY with BYSETPOS picks from the whole
+/// first week (dateutil from DTSTART on, its issue #1398); BYDAY with plain and numbered weekdays is their union
+/// (dateutil: both at once, so nothing); UNTIL as a bare date includes that whole day (dateutil: up to its
+/// midnight). Like dateutil, the expansion ends with year 9999.
 public struct RRuleRecurrence: Recurrence {
     /// The rule.
     public let rule: RecurrenceRule
