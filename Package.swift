@@ -65,7 +65,7 @@ let package = Package(
         .target(
             name: "TicklerControl",
             dependencies: [
-                "TicklerSchedule", "TicklerDaemon",
+                "TicklerCalendar", "TicklerRRule", "TicklerOnCalendar", "TicklerLunar", "TicklerSchedule",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

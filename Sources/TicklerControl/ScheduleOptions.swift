@@ -1,6 +1,5 @@
 import ArgumentParser
 import TicklerCalendar
-import TicklerDaemon
 import TicklerSchedule
 
 
@@ -15,7 +14,7 @@ struct ScheduleOptions: ParsableArguments {
 
     /// The path read: `--config`, else `$CONFIGURATION_DIRECTORY`, else `/etc/tickler` — as ticklerd chooses it.
     var path: String {
-        DaemonConfiguration.configurationPath(commandLine: configPath, environment: ProcessEnvironment.current())
+        ConfigurationPath.resolve(commandLine: configPath, environment: ProcessEnvironment.current())
     }
 
     /// Loads the schedule.

@@ -1,6 +1,7 @@
 public import Logging
 public import ServiceLifecycle
 import Systemd
+import TicklerSchedule
 public import UnixSignals
 
 /// Assembles ticklerd: the same function builds the real daemon and, with in-memory parts, the one tests run.

@@ -3,9 +3,6 @@ public import TicklerSchedule
 
 /// What the daemon reads and where it keeps its state.
 public struct DaemonConfiguration: Sendable {
-    /// The configuration directory used when neither `--config` nor `$CONFIGURATION_DIRECTORY` names one.
-    public static let defaultConfigurationPath = "/etc/tickler"
-
     /// Where the schedule is read from.
     public var schedule: any ScheduleProvider
     /// Where `state.sqlite` lives.
@@ -36,19 +33,8 @@ public struct DaemonConfiguration: Sendable {
     ) throws(StateError) -> DaemonConfiguration {
         DaemonConfiguration(
             schedule: ConfigurationSchedule(
-                path: configurationPath(commandLine: configPath, environment: environment), loader: loader),
+                path: ConfigurationPath.resolve(commandLine: configPath, environment: environment), loader: loader),
             stateDirectory: try StateDirectory.resolve(commandLine: stateDirectory, environment: environment),
             displayZone: loader.systemZone)
-    }
-
-    /// The schedule's path: `--config`, else `$CONFIGURATION_DIRECTORY`'s first path, else `/etc/tickler`.
-    public static func configurationPath(commandLine: String?, environment: [String: String]) -> String {
-        if let commandLine, !commandLine.isEmpty { return commandLine }
-        if let value = environment["CONFIGURATION_DIRECTORY"],
-            let first = value.split(separator: ":", omittingEmptySubsequences: true).first
-        {
-            return String(first)
-        }
-        return defaultConfigurationPath
     }
 }

@@ -92,7 +92,7 @@ struct ConfigurationDirectoryTests {
         ])
     func configurationPath(_ example: PathCase) {
         #expect(
-            DaemonConfiguration.configurationPath(commandLine: example.commandLine, environment: example.environment)
+            ConfigurationPath.resolve(commandLine: example.commandLine, environment: example.environment)
                 == example.expected)
     }
 
