@@ -47,6 +47,7 @@ let package = Package(
             dependencies: [
                 "TicklerCalendar", "TicklerRRule", "TicklerOnCalendar", "TicklerLunar",
                 .product(name: "TOMLKit", package: "TOMLKit"),
+                .product(name: "SystemPackage", package: "swift-system"),
             ]
         ),
         // The service: waiting, firing, reload, state.

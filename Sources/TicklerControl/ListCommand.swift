@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import TicklerCalendar
 import TicklerSchedule
 
@@ -50,7 +49,7 @@ struct ListCommand: ParsableCommand {
         }
         var output = FileDescriptorSink.standardOutput
         if json {
-            output.writeLine(try JSONRendering.text(rows.map { ObligationSummary($0.0, nextDue: $0.1) }))
+            output.writeLine(JSONValue.array(rows.map { Self.json($0.0, nextDue: $0.1) }).rendered())
             return
         }
         var table = TextTable(headings: ["next due", "left", "id", "recurrence", "title"])
@@ -66,56 +65,22 @@ struct ListCommand: ParsableCommand {
     }
 }
 
-/// One obligation as `ticklerctl list --json` prints it.
-struct ObligationSummary: Encodable {
-    let id: String
-    let title: String
-    let partner: String?
-    let category: String?
-    let owner: String?
-    let notes: String?
-    let recurrence: String
-    let timezone: String
-    let remind: [String]
-    let overdueEvery: String
-    let nextDue: String?
-    let source: String
-
-    init(_ obligation: Obligation, nextDue: Instant?) {
-        id = obligation.id
-        title = obligation.title
-        partner = obligation.partner
-        category = obligation.category
-        owner = obligation.owner
-        notes = obligation.notes
-        recurrence = obligation.recurrenceDescription
-        timezone = obligation.zone.identifier
-        remind = obligation.reminderLeads.map(\.description)
-        overdueEvery = obligation.overdueEvery.description
-        self.nextDue = nextDue.map { obligation.zone.zoned($0).description }
-        source = obligation.source.description
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id, title, partner, category, owner, notes, recurrence, timezone, remind
-        case overdueEvery = "overdue_every"
-        case nextDue = "next_due"
-        case source
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(title, forKey: .title)
-        try container.encode(partner, forKey: .partner)
-        try container.encode(category, forKey: .category)
-        try container.encode(owner, forKey: .owner)
-        try container.encode(notes, forKey: .notes)
-        try container.encode(recurrence, forKey: .recurrence)
-        try container.encode(timezone, forKey: .timezone)
-        try container.encode(remind, forKey: .remind)
-        try container.encode(overdueEvery, forKey: .overdueEvery)
-        try container.encode(nextDue, forKey: .nextDue)
-        try container.encode(source, forKey: .source)
+extension ListCommand {
+    /// One obligation as `ticklerctl list --json` prints it.
+    static func json(_ obligation: Obligation, nextDue: Instant?) -> JSONValue {
+        .object([
+            ("id", .string(obligation.id)),
+            ("title", .string(obligation.title)),
+            ("partner", .optional(obligation.partner)),
+            ("category", .optional(obligation.category)),
+            ("owner", .optional(obligation.owner)),
+            ("notes", .optional(obligation.notes)),
+            ("recurrence", .string(obligation.recurrenceDescription)),
+            ("timezone", .string(obligation.zone.identifier)),
+            ("remind", .strings(obligation.reminderLeads.map(\.description))),
+            ("overdue_every", .string(obligation.overdueEvery.description)),
+            ("next_due", .optional(nextDue.map { obligation.zone.zoned($0).description })),
+            ("source", .string(obligation.source.description)),
+        ])
     }
 }

@@ -1,5 +1,4 @@
 public import ArgumentParser
-import Foundation
 import TicklerCalendar
 import TicklerLunar
 
@@ -69,7 +68,8 @@ public struct LunarCommand: ParsableCommand {
 
     /// Prints `ticklerctl lunar: message` to standard error and exits with status 1.
     private func fail(_ message: String) throws -> Never {
-        FileHandle.standardError.write(Data("ticklerctl lunar: \(message)\n".utf8))
+        var errors = FileDescriptorSink.standardError
+        errors.writeLine("ticklerctl lunar: \(message)")
         throw ExitCode.failure
     }
 
@@ -163,37 +163,23 @@ public struct LunarCommand: ParsableCommand {
         /// English weekday names, Monday first.
         static let weekdayNames = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
-        /// The machine form.
+        /// The machine form: one object on one line, keys sorted.
         var json: String {
-            let object = JSONForm(
-                calendar: kind.rawValue, utcOffset: offset, gregorian: gregorian.description,
-                weekday: gregorian.weekday.shortName,
-                lunar: .init(
-                    year: lunar.year, month: lunar.month, day: lunar.day, leapMonth: lunar.isLeapMonth,
-                    monthDay: lunar.monthDay, yearName: lunar.sexagenaryYear.name(for: kind)),
-                solarTerm: solarTerm?.key)
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            return (try? String(decoding: encoder.encode(object), as: UTF8.self)) ?? "{}"
-        }
-
-        /// The JSON object's shape.
-        struct JSONForm: Encodable {
-            struct Lunar: Encodable {
-                let year: Int
-                let month: Int
-                let day: Int
-                let leapMonth: Bool
-                let monthDay: String
-                let yearName: String
-            }
-
-            let calendar: String
-            let utcOffset: String
-            let gregorian: String
-            let weekday: String
-            let lunar: Lunar
-            let solarTerm: String?
+            var members: [(key: String, value: JSONValue)] = [
+                ("calendar", .string(kind.rawValue)),
+                ("gregorian", .string(gregorian.description)),
+                (
+                    "lunar",
+                    .object([
+                        ("day", .integer(lunar.day)), ("leapMonth", .bool(lunar.isLeapMonth)),
+                        ("month", .integer(lunar.month)), ("monthDay", .string(lunar.monthDay)),
+                        ("year", .integer(lunar.year)), ("yearName", .string(lunar.sexagenaryYear.name(for: kind))),
+                    ])
+                ),
+            ]
+            if let term = solarTerm { members.append(("solarTerm", .string(term.key))) }
+            members += [("utcOffset", .string(offset)), ("weekday", .string(gregorian.weekday.shortName))]
+            return JSONValue.object(members).rendered(pretty: false)
         }
     }
 }

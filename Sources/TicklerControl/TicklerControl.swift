@@ -1,7 +1,7 @@
 public import ArgumentParser
 
 /// `ticklerctl`, the control tool of the Tickler reminder service.
-public struct Ticklerctl: AsyncParsableCommand {
+public struct Ticklerctl: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "ticklerctl",
         abstract: "Inspect and preview Tickler schedules of recurring obligations.",
@@ -33,14 +33,10 @@ extension Ticklerctl {
     ///
     /// Invalid input of any kind — an unknown option as much as a bad rule — prints one line on standard error,
     /// `ticklerctl: <what is wrong>`, and exits with status 1, as systemd's tools do; `--help` exits with 0.
-    public static func start() async {
+    public static func start() {
         do {
             var command = try parseAsRoot()
-            if var asynchronous = command as? any AsyncParsableCommand {
-                try await asynchronous.run()
-            } else {
-                try command.run()
-            }
+            try command.run()
         } catch {
             guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
             let text = message(for: error).split(separator: "\n").first.map(String.init) ?? "invalid arguments"

@@ -48,7 +48,7 @@ struct UpcomingCommand: ParsableCommand {
         let events = Planner(schedule: loaded, after: now).upcoming(limit: count)
         var output = FileDescriptorSink.standardOutput
         if json {
-            output.writeLine(try JSONRendering.text(events.compactMap { UpcomingEvent($0, in: loaded) }))
+            output.writeLine(JSONValue.array(events.compactMap { Self.json($0, in: loaded) }).rendered())
             return
         }
         var table = TextTable(headings: ["when", "left", "event", "id", "message"])
@@ -66,43 +66,19 @@ struct UpcomingCommand: ParsableCommand {
     }
 }
 
-/// One event as `ticklerctl upcoming --json` prints it.
-struct UpcomingEvent: Encodable {
-    let fireAt: String
-    let event: String
-    let stage: String
-    let lead: String?
-    let obligation: String
-    let due: String
-    let title: String
-    let message: String
-
-    init?(_ event: ReminderEvent, in schedule: Schedule) {
+extension UpcomingCommand {
+    /// One event as `ticklerctl upcoming --json` prints it.
+    static func json(_ event: ReminderEvent, in schedule: Schedule) -> JSONValue? {
         guard let obligation = schedule[event.obligationID] else { return nil }
-        fireAt = obligation.zone.zoned(event.fireAt).description
-        self.event = event.stage.eventKind
-        stage = event.stageKey
-        lead = event.lead?.description
-        self.obligation = obligation.id
-        due = event.dueText(in: obligation.zone)
-        title = obligation.title
-        message = event.message(for: obligation)
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case fireAt = "fire_at"
-        case event, stage, lead, obligation, due, title, message
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(fireAt, forKey: .fireAt)
-        try container.encode(event, forKey: .event)
-        try container.encode(stage, forKey: .stage)
-        try container.encode(lead, forKey: .lead)
-        try container.encode(obligation, forKey: .obligation)
-        try container.encode(due, forKey: .due)
-        try container.encode(title, forKey: .title)
-        try container.encode(message, forKey: .message)
+        return .object([
+            ("fire_at", .string(obligation.zone.zoned(event.fireAt).description)),
+            ("event", .string(event.stage.eventKind)),
+            ("stage", .string(event.stageKey)),
+            ("lead", .optional(event.lead?.description)),
+            ("obligation", .string(obligation.id)),
+            ("due", .string(event.dueText(in: obligation.zone))),
+            ("title", .string(obligation.title)),
+            ("message", .string(event.message(for: obligation))),
+        ])
     }
 }

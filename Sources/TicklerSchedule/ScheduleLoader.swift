@@ -1,4 +1,3 @@
-import Foundation
 public import TicklerCalendar
 
 /// Reads a schedule from a file or a configuration directory, collecting every problem it finds.
@@ -49,29 +48,21 @@ public struct ScheduleLoader: Sendable {
     /// The files a configuration path stands for, in reading order.
     /// - Throws: ``ScheduleLoadError`` when the path does not exist or holds no schedule.
     public static func files(at path: String) throws(ScheduleLoadError) -> [String] {
-        let manager = FileManager.default
-        var isDirectory: ObjCBool = false
-        guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw fileProblem(path, "no such file or directory")
+        switch FileSystem.kind(of: path) {
+        case .missing: throw fileProblem(path, "no such file or directory")
+        case .file, .other: return [path]
+        case .directory: break
         }
-        guard isDirectory.boolValue else { return [path] }
         let base = path.hasSuffix("/") ? String(path.dropLast()) : path
         var files: [String] = []
-        var mainIsDirectory: ObjCBool = false
         let main = base + "/schedule.toml"
-        if manager.fileExists(atPath: main, isDirectory: &mainIsDirectory), !mainIsDirectory.boolValue {
-            files.append(main)
-        }
+        if FileSystem.kind(of: main) == .file { files.append(main) }
         let dropIns = base + "/schedule.d"
-        if let names = try? manager.contentsOfDirectory(atPath: dropIns) {
+        if let names = FileSystem.names(in: dropIns) {
             let tomlNames = names.filter { $0.hasSuffix(".toml") && !$0.hasPrefix(".") }
                 .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-            for name in tomlNames {
-                var entryIsDirectory: ObjCBool = false
-                let file = dropIns + "/" + name
-                if manager.fileExists(atPath: file, isDirectory: &entryIsDirectory), !entryIsDirectory.boolValue {
-                    files.append(file)
-                }
+            for name in tomlNames where FileSystem.kind(of: dropIns + "/" + name) == .file {
+                files.append(dropIns + "/" + name)
             }
         }
         guard !files.isEmpty else {
@@ -82,10 +73,13 @@ public struct ScheduleLoader: Sendable {
 
     /// The UTF-8 text of `file`, or the problem that prevents reading it.
     static func read(_ file: String) -> Result<String, ScheduleDiagnostic> {
-        guard let data = FileManager.default.contents(atPath: file) else {
-            return .failure(diagnostic(file, "cannot read the file"))
+        let bytes: [UInt8]
+        do {
+            bytes = try FileSystem.contents(of: file)
+        } catch {
+            return .failure(diagnostic(file, "cannot read the file: \(error)"))
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
             return .failure(diagnostic(file, "the file is not valid UTF-8"))
         }
         return .success(text)

@@ -1,3 +1,3 @@
 import TicklerControl
 
-await Ticklerctl.start()
+Ticklerctl.start()
