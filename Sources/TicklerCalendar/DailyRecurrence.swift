@@ -12,7 +12,8 @@ public struct DailyRecurrence<Rule: DateRule>: Recurrence {
     public let until: LocalDateTime?
 
     /// The days of `rule` at `time` in `zone`, from `start` to `until` inclusive.
-    public init(rule: Rule, time: TimeOfDay, zone: ZoneRules, start: LocalDateTime? = nil, until: LocalDateTime? = nil) {
+    public init(rule: Rule, time: TimeOfDay, zone: ZoneRules, start: LocalDateTime? = nil, until: LocalDateTime? = nil)
+    {
         self.rule = rule
         self.time = time
         self.zone = zone

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A point on the UTC time line, in microseconds since 1970-01-01T00:00:00Z.
@@ -24,8 +24,8 @@ public struct Instant: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Whole seconds since the Unix epoch, rounded down.
     @inlinable
     public var secondsSinceEpoch: Int64 {
-        microsecondsSinceEpoch >= 0
-            ? microsecondsSinceEpoch / 1_000_000 : (microsecondsSinceEpoch - 999_999) / 1_000_000
+        // Floor division that cannot overflow, even at Int64.min.
+        microsecondsSinceEpoch / 1_000_000 - (microsecondsSinceEpoch % 1_000_000 < 0 ? 1 : 0)
     }
 
     /// The current time of the system's real-time clock.

@@ -15,7 +15,8 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvert
     /// Creates the wall-clock time that lies `microseconds` after 1970-01-01T00:00 on the same wall clock.
     @inlinable
     public init(localMicroseconds microseconds: Int64) {
-        let day = microseconds >= 0 ? microseconds / 86_400_000_000 : (microseconds + 1 - 86_400_000_000) / 86_400_000_000
+        let day =
+            microseconds >= 0 ? microseconds / 86_400_000_000 : (microseconds + 1 - 86_400_000_000) / 86_400_000_000
         self.init(
             date: CivilDate(daysSinceEpoch: Int(day)),
             time: TimeOfDay(microsecondsSinceMidnight: microseconds - day * 86_400_000_000))

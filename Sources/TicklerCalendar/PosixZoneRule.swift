@@ -74,7 +74,8 @@ struct PosixZoneRule: Hashable, Sendable {
         guard parser.name() else { return nil }
         var daylightOffset = standardOffset + 3600
         if let explicit = parser.offset() { daylightOffset = -explicit }
-        guard parser.skip(UInt8(ascii: ",")), let start = parser.rule(), parser.skip(UInt8(ascii: ",")), let end = parser.rule(), parser.isAtEnd
+        guard parser.skip(UInt8(ascii: ",")), let start = parser.rule(), parser.skip(UInt8(ascii: ",")),
+            let end = parser.rule(), parser.isAtEnd
         else { return nil }
         daylight = Daylight(offset: daylightOffset, start: start, end: end)
     }

@@ -65,7 +65,8 @@ struct TZifParser {
     }
 
     private mutating func dataBlock(_ header: Header, timeSize: Int) throws(Failure) -> DataBlock {
-        let size = header.timeCount * (timeSize + 1) + header.typeCount * 6 + header.charCount
+        let size =
+            header.timeCount * (timeSize + 1) + header.typeCount * 6 + header.charCount
             + header.leapCount * (timeSize + 4) + header.isStandardCount + header.isUTCCount
         guard position + size <= bytes.count, header.typeCount > 0 else { throw Failure(reason: "truncated data") }
         var times: [Int64] = []

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Finds and caches time zone rules from the system's IANA database (`/usr/share/zoneinfo`, or `$TZDIR`).
 public final class ZoneDatabase: Sendable {
@@ -44,7 +45,9 @@ public final class ZoneDatabase: Sendable {
             if let rules = try? rules(for: name) { return rules }
         }
         if let name = systemZoneName(), let rules = try? rules(for: name) { return rules }
-        if let bytes = Self.readFile("/etc/localtime"), let rules = try? TZifParser.parse(bytes, identifier: "localtime") {
+        if let bytes = Self.readFile("/etc/localtime"),
+            let rules = try? TZifParser.parse(bytes, identifier: "localtime")
+        {
             return rules
         }
         return .utc

@@ -16,7 +16,10 @@ public struct ZoneRules: Hashable, Sendable, CustomStringConvertible {
     /// The offset of a zone that has never changed it (UTC, fixed offsets): conversions then skip all lookups.
     let constantOffset: Int32?
 
-    init(identifier: String, transitionTimes: [Int64], offsetsAfter: [Int32], initialOffset: Int32, footer: PosixZoneRule?) {
+    init(
+        identifier: String, transitionTimes: [Int64], offsetsAfter: [Int32], initialOffset: Int32,
+        footer: PosixZoneRule?
+    ) {
         self.identifier = identifier
         self.transitionTimes = transitionTimes
         self.offsetsAfter = offsetsAfter
@@ -31,7 +34,9 @@ public struct ZoneRules: Hashable, Sendable, CustomStringConvertible {
 
     /// A zone that is always `offsetSeconds` east of UTC.
     public static func fixed(offsetSeconds: Int, identifier: String? = nil) -> ZoneRules {
-        let name = identifier ?? ZonedDateTime(local: LocalDateTime(localMicroseconds: 0), offsetSeconds: offsetSeconds)
+        let name =
+            identifier
+            ?? ZonedDateTime(local: LocalDateTime(localMicroseconds: 0), offsetSeconds: offsetSeconds)
             .description.dropFirst(19).description
         return ZoneRules(
             identifier: name, transitionTimes: [], offsetsAfter: [], initialOffset: Int32(offsetSeconds), footer: nil)

@@ -30,7 +30,8 @@ public struct ZonedDateTime: Hashable, Sendable, CustomStringConvertible {
     public var humanDescription: String {
         let minutes = abs(offsetSeconds) / 60 % 60
         let hours = offsetText(separator: ":").prefix(3)
-        return "\(local.date) \(local.time.shortDescription) \(hours)\(minutes == 0 ? "" : ":" + TwoDigits.pad(minutes))"
+        return
+            "\(local.date) \(local.time.shortDescription) \(hours)\(minutes == 0 ? "" : ":" + TwoDigits.pad(minutes))"
     }
 
     /// `+07:00`-style offset.

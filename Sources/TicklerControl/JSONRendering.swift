@@ -32,12 +32,14 @@ indirect enum JSONValue {
         case .array(let elements):
             writeContainer(elements.map { (nil, $0) }, open: "[", close: "]", to: &output, pretty: pretty, depth: depth)
         case .object(let members):
-            writeContainer(members.map { ($0.key, $0.value) }, open: "{", close: "}", to: &output, pretty: pretty, depth: depth)
+            writeContainer(
+                members.map { ($0.key, $0.value) }, open: "{", close: "}", to: &output, pretty: pretty, depth: depth)
         }
     }
 
     private func writeContainer(
-        _ members: [(String?, JSONValue)], open: String, close: String, to output: inout String, pretty: Bool, depth: Int
+        _ members: [(String?, JSONValue)], open: String, close: String, to output: inout String, pretty: Bool,
+        depth: Int
     ) {
         output += open
         guard !members.isEmpty else { return output += close }

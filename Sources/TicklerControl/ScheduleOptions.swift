@@ -2,7 +2,6 @@ import ArgumentParser
 import TicklerCalendar
 import TicklerSchedule
 
-
 /// The options that say which schedule a verb reads: the same files ticklerd reads.
 struct ScheduleOptions: ParsableArguments {
     @Option(
@@ -30,7 +29,8 @@ struct ScheduleOptions: ParsableArguments {
         } catch {
             var errors = FileDescriptorSink.standardError
             for diagnostic in error.diagnostics { errors.writeLine(diagnostic.description) }
-            errors.writeLine("ticklerctl: \(path): \(Self.count(error.diagnostics.count, "error")), schedule not loaded")
+            errors.writeLine(
+                "ticklerctl: \(path): \(Self.count(error.diagnostics.count, "error")), schedule not loaded")
             throw ExitCode.failure
         }
     }

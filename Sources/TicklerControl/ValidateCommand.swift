@@ -35,6 +35,7 @@ struct ValidateCommand: ParsableCommand {
         let loaded = try schedule.loadOrExit()
         var output = FileDescriptorSink.standardOutput
         let files = ScheduleOptions.count(loaded.files.count, "file")
-        output.writeLine("\(schedule.path): \(ScheduleOptions.count(loaded.count, "obligation")) in \(files), no errors")
+        output.writeLine(
+            "\(schedule.path): \(ScheduleOptions.count(loaded.count, "obligation")) in \(files), no errors")
     }
 }

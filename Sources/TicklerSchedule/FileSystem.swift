@@ -1,9 +1,10 @@
+import SystemPackage
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import SystemPackage
 
 /// The few questions the loader asks of the file system, answered with POSIX calls and swift-system.
 enum FileSystem {

@@ -116,6 +116,8 @@ struct QueueEntry: Comparable, Sendable {
     var stage: Int { Int(stageIndex) }
 
     static func < (lhs: QueueEntry, rhs: QueueEntry) -> Bool {
-        (lhs.fire, lhs.obligationIndex, lhs.due, lhs.stageIndex) < (rhs.fire, rhs.obligationIndex, rhs.due, rhs.stageIndex)
+        (lhs.fire, lhs.obligationIndex, lhs.due, lhs.stageIndex) < (
+            rhs.fire, rhs.obligationIndex, rhs.due, rhs.stageIndex
+        )
     }
 }

@@ -1,8 +1,9 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import TicklerCalendar
 import TicklerSchedule
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Measures what the daemon does with a large schedule: parse it, plan it, and fire a day's worth of events.
 ///
@@ -37,7 +38,8 @@ func runPlannerBenchmark(count: Int = 100_000) {
 
 /// A schedule of `count` obligations cycling through the recurrence kinds.
 private func scheduleText(count: Int) -> String {
-    var text = "[defaults]\ntimezone = \"Asia/Ho_Chi_Minh\"\nremind = [\"30d\", \"7d\", \"1d\"]\noverdue-every = \"1d\"\n"
+    var text =
+        "[defaults]\ntimezone = \"Asia/Ho_Chi_Minh\"\nremind = [\"30d\", \"7d\", \"1d\"]\noverdue-every = \"1d\"\n"
     text.reserveCapacity(count * 140)
     for index in 0..<count {
         let month = twoDigits(1 + index % 12)

@@ -5,13 +5,15 @@ import TicklerCalendar
 struct CivilDateTests {
     @Test func dayCountRoundTripsOverFourCenturies() {
         var expected = CivilDate(unchecked: 1900, 1, 1)
-        for days in CivilDate(unchecked: 1900, 1, 1).daysSinceEpoch...CivilDate(unchecked: 2300, 12, 31).daysSinceEpoch {
+        for days in CivilDate(unchecked: 1900, 1, 1).daysSinceEpoch...CivilDate(unchecked: 2300, 12, 31).daysSinceEpoch
+        {
             let date = CivilDate(daysSinceEpoch: days)
             #expect(date == expected)
             #expect(date.daysSinceEpoch == days)
             expected =
                 CivilDate(year: date.year, month: date.month, day: date.day + 1)
-                ?? CivilDate(year: date.year, month: date.month + 1, day: 1) ?? CivilDate(unchecked: date.year + 1, 1, 1)
+                ?? CivilDate(year: date.year, month: date.month + 1, day: 1)
+                ?? CivilDate(unchecked: date.year + 1, 1, 1)
         }
     }
 

@@ -23,7 +23,8 @@ struct JSONValueTests {
         ])
         #expect(
             value.rendered(pretty: false)
-                == #"{"id":"a","next_due":null,"count":-3,"leap":true,"remind":["30d","7d"],"empty":[],"nested":{"k":"v"}}"#)
+                == #"{"id":"a","next_due":null,"count":-3,"leap":true,"remind":["30d","7d"],"empty":[],"nested":{"k":"v"}}"#
+        )
         let pretty = value.rendered()
         #expect(pretty.hasPrefix("{\n  \"id\": \"a\",\n  \"next_due\": null,"))
         let parsed = try #require(try JSONSerialization.jsonObject(with: Data(pretty.utf8)) as? [String: Any])
