@@ -24,7 +24,8 @@ public struct DailyRecurrence<Rule: DateRule>: Recurrence {
     public func occurrences(after instant: Instant) -> Occurrences {
         var from = zone.localDateTime(at: instant).date.adding(days: -1)
         if let start, start.date > from { from = start.date }
-        return Occurrences(recurrence: self, dates: rule.dates(from: from), after: instant)
+        return Occurrences(
+            recurrence: self, dates: rule.dates(from: from), after: instant, zone: ZoneCursor(zone: zone))
     }
 
     /// The iterator of ``DailyRecurrence``.
@@ -32,13 +33,14 @@ public struct DailyRecurrence<Rule: DateRule>: Recurrence {
         let recurrence: DailyRecurrence
         var dates: Rule.Dates
         let after: Instant
+        var zone: ZoneCursor
 
         public mutating func next() -> Instant? {
             while let date = dates.next() {
                 let local = LocalDateTime(date: date, time: recurrence.time)
                 if let until = recurrence.until, local > until { return nil }
                 if let start = recurrence.start, local < start { continue }
-                let instant = recurrence.zone.instant(for: local)
+                let instant = zone.instant(for: local)
                 if instant > after { return instant }
             }
             return nil

@@ -38,16 +38,19 @@ public struct EveryRecurrence: Recurrence {
         return LocalDateTime(date: date, time: start.time)
     }
 
-    /// Occurrence `index` (0 is the start), or nil past `until`.
-    func occurrence(at index: Int) -> Instant? {
+    /// Occurrence `index` (0 is the start), or nil past `until`, converted through `cursor`.
+    func occurrence(at index: Int, cursor: inout ZoneCursor) -> Instant? {
         if let stepMicros = period.microseconds, period.unit.seconds! < 86_400 {
             let instant = startInstant.adding(microseconds: stepMicros * Int64(index))
-            if let until, zone.localDateTime(at: instant) > until { return nil }
+            if let until {
+                let offset = Int64(cursor.offsetSeconds(at: instant)) * 1_000_000
+                if LocalDateTime(localMicroseconds: instant.microsecondsSinceEpoch + offset) > until { return nil }
+            }
             return instant
         }
         let local = local(at: index)
         if let until, local > until { return nil }
-        return zone.instant(for: local)
+        return cursor.instant(for: local)
     }
 
     /// An index at or before the first occurrence after `instant`.
@@ -70,17 +73,19 @@ public struct EveryRecurrence: Recurrence {
 
     public func occurrences(after instant: Instant) -> Occurrences {
         var index = estimatedIndex(after: instant)
-        while let candidate = occurrence(at: index), candidate <= instant { index += 1 }
-        return Occurrences(recurrence: self, index: index)
+        var cursor = ZoneCursor(zone: zone)
+        while let candidate = occurrence(at: index, cursor: &cursor), candidate <= instant { index += 1 }
+        return Occurrences(recurrence: self, index: index, cursor: cursor)
     }
 
     /// The iterator of ``EveryRecurrence``.
     public struct Occurrences: IteratorProtocol {
         let recurrence: EveryRecurrence
         var index: Int
+        var cursor: ZoneCursor
 
         public mutating func next() -> Instant? {
-            guard let instant = recurrence.occurrence(at: index) else { return nil }
+            guard let instant = recurrence.occurrence(at: index, cursor: &cursor) else { return nil }
             index += 1
             return instant
         }

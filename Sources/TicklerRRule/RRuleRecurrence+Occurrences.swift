@@ -4,7 +4,8 @@ extension RRuleRecurrence {
     /// The iterator of ``RRuleRecurrence``: expands one period at a time into a reused buffer.
     public struct Occurrences: IteratorProtocol {
         private let plan: RRulePlan
-        private let zone: ZoneRules
+        /// The zone, with the offset span of the last conversion remembered.
+        private var zone: ZoneCursor
         /// Only instants strictly after this (microseconds since the epoch) are returned.
         private let after: Int64
         private var period: Int
@@ -27,7 +28,7 @@ extension RRuleRecurrence {
 
         init(plan: RRulePlan, zone: ZoneRules, after: Int64, period: Int) {
             self.plan = plan
-            self.zone = zone
+            self.zone = ZoneCursor(zone: zone)
             self.after = after
             self.period = period
             exhausted = plan.isEmpty || after == .max
@@ -87,7 +88,7 @@ extension RRuleRecurrence {
 
         /// The instant of a wall-clock second, and whether it fell in a gap.
         @inline(__always)
-        private func convert(_ local: Int64) -> (Int64, Bool) {
+        private mutating func convert(_ local: Int64) -> (Int64, Bool) {
             switch zone.resolve(LocalDateTime(localMicroseconds: local * 1_000_000)) {
             case .unique(let instant), .repeated(let instant, _): (instant.microsecondsSinceEpoch, false)
             case .skipped(let instant): (instant.microsecondsSinceEpoch, true)
