@@ -7,13 +7,11 @@ struct OccurrenceList<Sink: OutputSink> {
     let until: Instant?
 
     /// Writes the occurrences of `recurrence` after `after`, within the limits.
+    ///
+    /// The writer drains the iterator itself, so the whole loop is one specialized function with no per-occurrence
+    /// call into the writer.
     mutating func emit<Rule: Recurrence>(_ recurrence: Rule, after: Instant) {
         var iterator = recurrence.occurrences(after: after)
-        var written = 0
-        let last = until ?? Instant(microsecondsSinceEpoch: .max)
-        while written < count, let instant = iterator.next(), instant <= last {
-            writer.write(instant)
-            written += 1
-        }
+        writer.write(&iterator, limit: count, through: until ?? Instant(microsecondsSinceEpoch: .max))
     }
 }
