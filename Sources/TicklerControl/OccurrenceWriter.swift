@@ -18,6 +18,8 @@ struct OccurrenceWriter<Sink: OutputSink> {
     private(set) var count = 0
 
     private var parts: LineParts
+    /// The zone's offset span of the last instant, so that the offset costs a comparison while it lasts.
+    private var cursor: ZoneCursor
 
     /// Bytes collected before they are written out.
     static var chunkSize: Int { 1 << 16 }
@@ -30,6 +32,7 @@ struct OccurrenceWriter<Sink: OutputSink> {
         self.zone = zone
         self.json = json
         self.parts = LineParts(json: json)
+        self.cursor = ZoneCursor(zone: zone)
     }
 
     /// Appends one occurrence.
@@ -47,13 +50,13 @@ struct OccurrenceWriter<Sink: OutputSink> {
         let capacity = limit == 1 ? Self.slack : Self.chunkSize + Self.slack
         let buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
         defer { buffer.deallocate() }
-        let zone = zone
+        var cursor = cursor
         var parts = parts
         var opensArray = json && count == 0
         var used = 0
         var written = 0
         while written < limit, let instant = occurrences.next(), instant <= last {
-            let length = parts.write(instant, offset: zone.offsetSeconds(at: instant), to: buffer + used)
+            let length = parts.write(instant, offset: cursor.offsetSeconds(at: instant), to: buffer + used)
             if opensArray {
                 // The first line's `,` becomes the array's `[`.
                 buffer.storeBytes(of: UInt8(ascii: "["), toByteOffset: used, as: UInt8.self)
@@ -68,6 +71,7 @@ struct OccurrenceWriter<Sink: OutputSink> {
         }
         if used > 0 { sink.write(UnsafeRawBufferPointer(start: buffer, count: used)) }
         self.parts = parts
+        self.cursor = cursor
         count += written
         return written
     }
