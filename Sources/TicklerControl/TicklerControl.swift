@@ -11,18 +11,31 @@ public struct Ticklerctl: ParsableCommand {
             of them through the systemd journal. ticklerd is the service;
             ticklerctl is the tool to look into it.
 
-            `ticklerctl calendar` previews a recurrence rule (RRULE, OnCalendar,
-            every, lunar, solar term) before you trust it in a schedule, the way
-            `systemd-analyze calendar` previews a timer. `ticklerctl lunar`
-            converts dates between the Gregorian and the lunar calendars. Run
-            `ticklerctl help <verb>` for a verb's options and examples.
+            Verbs:
+              list       The obligations and when each is next due (the
+                         default verb).
+              upcoming   The next reminders, in the order ticklerd will write
+                         them to the journal.
+              validate   Check a schedule before `systemctl reload ticklerd`.
+              calendar   Preview a recurrence rule (RRULE, OnCalendar, every,
+                         lunar, solar term) before you trust it in a schedule,
+                         the way `systemd-analyze calendar` previews a timer.
+              lunar      Convert dates between the Gregorian and the
+                         Vietnamese or Chinese lunar calendars.
+
+            list, upcoming and validate read the schedule ticklerd reads:
+            --config PATH, else $CONFIGURATION_DIRECTORY, else /etc/tickler
+            (schedule.toml, then schedule.d/*.toml). What ticklerd reminded of
+            is in the journal: journalctl -u ticklerd TICKLER_OBLIGATION=ID.
+            Run `ticklerctl help <verb>` for a verb's options and examples.
 
             Exit status: 0 on success; 1 when an option, an argument or a rule is
             invalid, after one line on standard error that names the bad part.
             """,
         subcommands: [
             ListCommand.self, UpcomingCommand.self, ValidateCommand.self, CalendarCommand.self, LunarCommand.self,
-        ]
+        ],
+        defaultSubcommand: ListCommand.self
     )
 
     public init() {}
