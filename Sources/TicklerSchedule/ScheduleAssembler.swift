@@ -75,6 +75,9 @@ struct ScheduleAssembler {
                 if let obligation, reader.diagnostics.isEmpty { obligations.append(obligation) }
             }
         }
+        // TOMLKit 0.6.0 never frees a parsed document. Everything has been read into Swift values by now: emptying
+        // each root table frees its nodes, so that a reload keeps only the small root objects, not whole documents.
+        for file in parsed { file.table.clear() }
         guard problems.isEmpty else { throw ScheduleLoadError(diagnostics: sorted(problems)) }
         return Schedule(obligations: obligations, files: sources.map(\.path))
     }
