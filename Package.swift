@@ -81,11 +81,13 @@ let package = Package(
         // Benchmarks that compare Tickler's engines with references in one run.
         .executableTarget(
             name: "tickler-bench", dependencies: ["TicklerCalendar", "TicklerRRule", "TicklerLunar", "TicklerSchedule"]),
+        // Test doubles shared by the test targets: time that only the test moves.
+        .target(name: "TicklerTestKit"),
 
         .testTarget(
             name: "SystemdTests",
             dependencies: [
-                "Systemd",
+                "Systemd", "TicklerTestKit",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -98,7 +100,7 @@ let package = Package(
         .testTarget(
             name: "TicklerDaemonTests",
             dependencies: [
-                "TicklerDaemon", "TicklerSchedule", "TicklerCalendar", "Systemd",
+                "TicklerDaemon", "TicklerSchedule", "TicklerCalendar", "Systemd", "TicklerTestKit",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
