@@ -94,7 +94,8 @@ let package = Package(
         ),
         .testTarget(name: "TicklerCalendarTests", dependencies: ["TicklerCalendar"]),
         .testTarget(name: "TicklerRRuleTests", dependencies: ["TicklerRRule"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "TicklerOnCalendarTests", dependencies: ["TicklerOnCalendar"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "TicklerOnCalendarTests", dependencies: ["TicklerOnCalendar"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TicklerLunarTests", dependencies: ["TicklerLunar"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TicklerScheduleTests", dependencies: ["TicklerSchedule"]),
         .testTarget(
