@@ -60,10 +60,11 @@ struct ZoneRulesTests {
         #expect(zone.instant(parsing: "2027-02-30") == nil)
     }
 
-    @Test(arguments: [
-        (Int64.min, -9_223_372_036_855), (-1_000_001, -2), (-1_000_000, -1), (-1, -1), (0, 0), (999_999, 0),
-        (1_000_000, 1), (Int64.max, 9_223_372_036_854),
-    ] as [(Int64, Int64)])
+    @Test(
+        arguments: [
+            (Int64.min, -9_223_372_036_855), (-1_000_001, -2), (-1_000_000, -1), (-1, -1), (0, 0), (999_999, 0),
+            (1_000_000, 1), (Int64.max, 9_223_372_036_854),
+        ] as [(Int64, Int64)])
     func secondsRoundDownWithoutOverflow(microseconds: Int64, seconds: Int64) {
         #expect(Instant(microsecondsSinceEpoch: microseconds).secondsSinceEpoch == seconds)
     }
