@@ -151,7 +151,11 @@ public struct JournalLogHandler: LogHandler {
     }
 
     private static func localTimestamp() -> String {
-        var now = time(nil)
+        // Not time(2): glibc reads it from the coarse clock, which lags by up to a tick, so an event fired on the
+        // second would be stamped with the second before.
+        var spec = timespec()
+        clock_gettime(CLOCK_REALTIME, &spec)
+        var now = spec.tv_sec
         var parts = tm()
         localtime_r(&now, &parts)
         var buffer = [CChar](repeating: 0, count: 32)
