@@ -273,9 +273,10 @@ public struct CalendarCommand: ParsableCommand {
         -> Instant
     {
         guard let after else { return fallback }
-        if after == "now" { return now }
-        if let zoned = ZonedDateTime(iso: after) { return zoned.instant }
-        return zone.instant(for: try localTime(after, "--after", zone))
+        guard let instant = AfterOption.parse(after, zone: zone, now: now) else {
+            throw CalendarCommandError("--after", "\(after): \(AfterOption.expected)")
+        }
+        return instant
     }
 
     /// A date or date-time; one with an offset is converted to the wall clock of `zone`.
