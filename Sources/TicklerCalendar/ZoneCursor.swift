@@ -19,11 +19,16 @@ public struct ZoneCursor: Sendable {
 
     /// How a wall-clock time maps onto the time line: as ``ZoneRules/resolve(_:)``.
     public mutating func resolve(_ local: LocalDateTime) -> ZoneRules.Resolution {
-        let micros = local.localMicroseconds
+        resolve(localMicroseconds: local.localMicroseconds)
+    }
+
+    /// How the wall-clock time `microseconds` after 1970-01-01T00:00 maps onto the time line; the form for hot loops
+    /// that count wall-clock time in microseconds, which never builds a date on the fast path.
+    public mutating func resolve(localMicroseconds micros: Int64) -> ZoneRules.Resolution {
         if micros >= localLow && micros < localHigh {
             return .unique(Instant(microsecondsSinceEpoch: micros - offset))
         }
-        let resolution = zone.resolve(local)
+        let resolution = zone.resolve(LocalDateTime(localMicroseconds: micros))
         if case .unique(let instant) = resolution { remember(around: instant) }
         return resolution
     }

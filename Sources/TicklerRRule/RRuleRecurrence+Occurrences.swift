@@ -89,7 +89,7 @@ extension RRuleRecurrence {
         /// The instant of a wall-clock second, and whether it fell in a gap.
         @inline(__always)
         private mutating func convert(_ local: Int64) -> (Int64, Bool) {
-            switch zone.resolve(LocalDateTime(localMicroseconds: local * 1_000_000)) {
+            switch zone.resolve(localMicroseconds: local * 1_000_000) {
             case .unique(let instant), .repeated(let instant, _): (instant.microsecondsSinceEpoch, false)
             case .skipped(let instant): (instant.microsecondsSinceEpoch, true)
             }
