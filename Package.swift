@@ -2,9 +2,10 @@
 import PackageDescription
 
 /// Tickler: a scheduled background service for recurring obligations, reporting through systemd.
+///
+/// Linux only: it links libsystemd and reads the IANA zone database, so no Apple platform is declared.
 let package = Package(
     name: "tickler",
-    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "ticklerd", targets: ["ticklerd"]),
         .executable(name: "ticklerctl", targets: ["ticklerctl"]),
@@ -80,7 +81,9 @@ let package = Package(
         .executableTarget(name: "ticklerctl", dependencies: ["TicklerControl"]),
         // Benchmarks that compare Tickler's engines with references in one run.
         .executableTarget(
-            name: "tickler-bench", dependencies: ["TicklerCalendar", "TicklerRRule", "TicklerLunar", "TicklerSchedule"]),
+            name: "tickler-bench",
+            dependencies: ["TicklerCalendar", "TicklerRRule", "TicklerLunar", "TicklerSchedule"]
+        ),
         // Test doubles shared by the test targets: time that only the test moves.
         .target(name: "TicklerTestKit"),
 
@@ -95,7 +98,10 @@ let package = Package(
         .testTarget(name: "TicklerCalendarTests", dependencies: ["TicklerCalendar"]),
         .testTarget(name: "TicklerRRuleTests", dependencies: ["TicklerRRule"], resources: [.copy("Fixtures")]),
         .testTarget(
-            name: "TicklerOnCalendarTests", dependencies: ["TicklerOnCalendar"], resources: [.copy("Fixtures")]),
+            name: "TicklerOnCalendarTests",
+            dependencies: ["TicklerOnCalendar"],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(name: "TicklerLunarTests", dependencies: ["TicklerLunar"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TicklerScheduleTests", dependencies: ["TicklerSchedule"]),
         .testTarget(

@@ -6,7 +6,10 @@ cd "$(dirname "$0")/.."
 . Deploy/build-deps.sh
 tickler_ensure_build_deps
 
-swift build --build-tests
+# Formatting is a gate: the tree must be exactly as `swift format` leaves it under .swift-format.
+swift format lint --strict --recursive --parallel Sources Tests Package.swift
+# Every import must be a declared dependency of its target; warnings are errors (Package.swift).
+swift build --build-tests --explicit-target-dependency-import-check error
 # Passing tests are counted, not listed; failures and the closing lines are shown in full.
 set +e
 swift test --skip-build >.build/swift-test.log 2>&1

@@ -1,9 +1,9 @@
 import CSystemd
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Musl)
-    import Musl
+import Musl
 #endif
 
 /// The systemd journal, written through `sd_journal_sendv` (the variadic `sd_journal_send` is not callable from Swift).

@@ -1,9 +1,9 @@
 public import Logging
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Musl)
-    import Musl
+import Musl
 #endif
 
 /// A swift-log handler that writes structured journal entries, or readable stderr lines outside systemd.

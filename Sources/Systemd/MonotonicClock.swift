@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Musl)
-    import Musl
+import Musl
 #endif
 
 /// Readings of CLOCK_MONOTONIC, the clock systemd uses for `MONOTONIC_USEC=`.

@@ -1,9 +1,9 @@
 import CSystemd
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Musl)
-    import Musl
+import Musl
 #endif
 
 /// Sends sd_notify messages to the service manager named by `$NOTIFY_SOCKET`; does nothing when there is none.

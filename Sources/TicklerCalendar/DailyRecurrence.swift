@@ -25,7 +25,11 @@ public struct DailyRecurrence<Rule: DateRule>: Recurrence {
         var from = zone.localDateTime(at: instant).date.adding(days: -1)
         if let start, start.date > from { from = start.date }
         return Occurrences(
-            recurrence: self, dates: rule.dates(from: from), after: instant, zone: ZoneCursor(zone: zone))
+            recurrence: self,
+            dates: rule.dates(from: from),
+            after: instant,
+            zone: ZoneCursor(zone: zone)
+        )
     }
 
     /// The iterator of ``DailyRecurrence``.

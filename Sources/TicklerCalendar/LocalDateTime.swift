@@ -19,7 +19,8 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvert
             microseconds >= 0 ? microseconds / 86_400_000_000 : (microseconds + 1 - 86_400_000_000) / 86_400_000_000
         self.init(
             date: CivilDate(daysSinceEpoch: Int(day)),
-            time: TimeOfDay(microsecondsSinceMidnight: microseconds - day * 86_400_000_000))
+            time: TimeOfDay(microsecondsSinceMidnight: microseconds - day * 86_400_000_000)
+        )
     }
 
     /// Microseconds from 1970-01-01T00:00 on the same wall clock, as if the zone were UTC.

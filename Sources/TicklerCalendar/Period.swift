@@ -97,7 +97,9 @@ public struct Period: Hashable, Sendable, CustomStringConvertible {
         }
         if unit.seconds == nil && !allowingCalendarUnits {
             throw PeriodError(
-                text: text, reason: "months and years are only valid in `every`; write minutes as \"min\"")
+                text: text,
+                reason: "months and years are only valid in `every`; write minutes as \"min\""
+            )
         }
         return Period(count, unit)
     }

@@ -45,8 +45,12 @@ struct TZifParser {
             // Before the first transition the first standard-time type applies (RFC 8536 §3.2: type 0).
             let initial = offsets.first ?? footer?.standardOffset ?? 0
             return ZoneRules(
-                identifier: identifier, transitionTimes: times, offsetsAfter: typeIndices.map { offsets[$0] },
-                initialOffset: initial, footer: footer)
+                identifier: identifier,
+                transitionTimes: times,
+                offsetsAfter: typeIndices.map { offsets[$0] },
+                initialOffset: initial,
+                footer: footer
+            )
         }
     }
 
@@ -60,8 +64,14 @@ struct TZifParser {
         var counts: [Int] = []
         for _ in 0..<6 { counts.append(Int(readUInt32())) }
         return Header(
-            version: version, isUTCCount: counts[0], isStandardCount: counts[1], leapCount: counts[2],
-            timeCount: counts[3], typeCount: counts[4], charCount: counts[5])
+            version: version,
+            isUTCCount: counts[0],
+            isStandardCount: counts[1],
+            leapCount: counts[2],
+            timeCount: counts[3],
+            typeCount: counts[4],
+            charCount: counts[5]
+        )
     }
 
     private mutating func dataBlock(_ header: Header, timeSize: Int) throws(Failure) -> DataBlock {

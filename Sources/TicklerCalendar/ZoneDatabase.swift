@@ -1,9 +1,9 @@
 import Synchronization
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #endif
 
 /// Finds and caches time zone rules from the system's IANA database (`/usr/share/zoneinfo`, or `$TZDIR`).

@@ -17,7 +17,10 @@ public struct ZoneRules: Hashable, Sendable, CustomStringConvertible {
     let constantOffset: Int32?
 
     init(
-        identifier: String, transitionTimes: [Int64], offsetsAfter: [Int32], initialOffset: Int32,
+        identifier: String,
+        transitionTimes: [Int64],
+        offsetsAfter: [Int32],
+        initialOffset: Int32,
         footer: PosixZoneRule?
     ) {
         self.identifier = identifier
@@ -39,7 +42,12 @@ public struct ZoneRules: Hashable, Sendable, CustomStringConvertible {
             ?? ZonedDateTime(local: LocalDateTime(localMicroseconds: 0), offsetSeconds: offsetSeconds)
             .description.dropFirst(19).description
         return ZoneRules(
-            identifier: name, transitionTimes: [], offsetsAfter: [], initialOffset: Int32(offsetSeconds), footer: nil)
+            identifier: name,
+            transitionTimes: [],
+            offsetsAfter: [],
+            initialOffset: Int32(offsetSeconds),
+            footer: nil
+        )
     }
 
     public var description: String { identifier }

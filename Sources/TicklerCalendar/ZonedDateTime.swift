@@ -15,7 +15,8 @@ public struct ZonedDateTime: Hashable, Sendable, CustomStringConvertible {
     public init(instant: Instant, offsetSeconds: Int) {
         self.init(
             local: LocalDateTime(localMicroseconds: instant.microsecondsSinceEpoch + Int64(offsetSeconds) * 1_000_000),
-            offsetSeconds: offsetSeconds)
+            offsetSeconds: offsetSeconds
+        )
     }
 
     /// The instant this names.

@@ -94,7 +94,8 @@ public struct CalendarCommand: ParsableCommand {
 
     @Option(
         name: .customLong("on-calendar"),
-        help: ArgumentHelp("A systemd calendar event, such as 'Mon..Fri *-*-01..07 09:00'.", valueName: "spec"))
+        help: ArgumentHelp("A systemd calendar event, such as 'Mon..Fri *-*-01..07 09:00'.", valueName: "spec")
+    )
     var onCalendar: String?
 
     @Option(help: ArgumentHelp("A period from --start: 7d, 2w, 3m or 5y.", valueName: "period"))
@@ -118,7 +119,9 @@ public struct CalendarCommand: ParsableCommand {
     @Option(
         help: ArgumentHelp(
             "The start (DTSTART) of --rrule and --every; a lower bound otherwise.",
-            valueName: "date-time"))
+            valueName: "date-time"
+        )
+    )
     var start: String?
 
     @Option(help: ArgumentHelp("No occurrence after this date-time.", valueName: "date-time"))
@@ -127,7 +130,9 @@ public struct CalendarCommand: ParsableCommand {
     @Option(
         help: ArgumentHelp(
             "The IANA time zone to read and print times in (default: the system zone).",
-            valueName: "zone"))
+            valueName: "zone"
+        )
+    )
     var tz: String?
 
     @Option(help: ArgumentHelp("List occurrences strictly after this date-time, or `now`.", valueName: "date-time"))
@@ -166,13 +171,16 @@ public struct CalendarCommand: ParsableCommand {
                 "",
                 given.isEmpty
                     ? "give a rule: --rrule, --on-calendar, --every, --lunar or --solar-term"
-                    : "give only one rule, not \(given.joined(separator: " and "))")
+                    : "give only one rule, not \(given.joined(separator: " and "))"
+            )
         }
         let first = try start.map { text throws(CalendarCommandError) in try localTime(text, "--start", zone) }
         let last = try until.map { text throws(CalendarCommandError) in try localTime(text, "--until", zone) }
         var output = OccurrenceList(
-            writer: OccurrenceWriter(sink: sink, zone: zone, json: json), count: count,
-            until: last.map { zone.instant(for: $0) })
+            writer: OccurrenceWriter(sink: sink, zone: zone, json: json),
+            count: count,
+            until: last.map { zone.instant(for: $0) }
+        )
         // A rule with a start lists from the start unless --after says otherwise; the others from now.
         let fromStart = first.map { zone.instant(for: $0).adding(microseconds: -1) } ?? now
         let after = try afterInstant(zone: zone, now: now, default: fromStart)
@@ -195,7 +203,8 @@ public struct CalendarCommand: ParsableCommand {
             let lowerBound = first.map { zone.instant(for: $0).adding(microseconds: -1) }
             output.emit(
                 CalendarEventRecurrence(event: event, zone: zone),
-                after: lowerBound.map { max($0, after) } ?? after)
+                after: lowerBound.map { max($0, after) } ?? after
+            )
         } else if let every {
             guard let first else { throw CalendarCommandError("--start", "required with --every") }
             let period: Period
@@ -215,7 +224,10 @@ public struct CalendarCommand: ParsableCommand {
 
     /// Lists --lunar or --solar-term dates at --at (else the time of --start, else midnight).
     private func emitLunar(
-        _ output: inout OccurrenceList<some OutputSink>, zone: ZoneRules, start: LocalDateTime?, after: Instant
+        _ output: inout OccurrenceList<some OutputSink>,
+        zone: ZoneRules,
+        start: LocalDateTime?,
+        after: Instant
     ) throws(CalendarCommandError) {
         let kind: LunarCalendarKind
         do {
@@ -268,7 +280,9 @@ public struct CalendarCommand: ParsableCommand {
 
     /// The instant of --after: `now`, a date-time with an offset, or a local one read in `zone`.
     private func afterInstant(
-        zone: ZoneRules, now: Instant, default fallback: Instant
+        zone: ZoneRules,
+        now: Instant,
+        default fallback: Instant
     ) throws(CalendarCommandError)
         -> Instant
     {
@@ -281,13 +295,17 @@ public struct CalendarCommand: ParsableCommand {
 
     /// A date or date-time; one with an offset is converted to the wall clock of `zone`.
     private func localTime(
-        _ text: String, _ option: String, _ zone: ZoneRules
+        _ text: String,
+        _ option: String,
+        _ zone: ZoneRules
     ) throws(CalendarCommandError)
         -> LocalDateTime
     {
         if let local = LocalDateTime(iso: text) { return local }
         if let zoned = ZonedDateTime(iso: text) { return zone.localDateTime(at: zoned.instant) }
         throw CalendarCommandError(
-            option, "\(text): expected an ISO 8601 date or date-time, such as 2027-01-27 or 2027-01-27T08:00")
+            option,
+            "\(text): expected an ISO 8601 date or date-time, such as 2027-01-27 or 2027-01-27T08:00"
+        )
     }
 }

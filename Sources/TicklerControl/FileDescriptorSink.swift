@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #endif
 
 /// Writes to a file descriptor with `write(2)`, retrying short writes and interruptions.
@@ -17,9 +17,9 @@ struct FileDescriptorSink: OutputSink {
         var remaining = bytes.count
         while remaining > 0 {
             #if canImport(Glibc)
-                let written = Glibc.write(descriptor, address, remaining)
+            let written = Glibc.write(descriptor, address, remaining)
             #else
-                let written = Darwin.write(descriptor, address, remaining)
+            let written = Darwin.write(descriptor, address, remaining)
             #endif
             if written < 0 {
                 if errno == EINTR { continue }

@@ -33,16 +33,29 @@ indirect enum JSONValue {
             writeContainer(elements.map { (nil, $0) }, open: "[", close: "]", to: &output, pretty: pretty, depth: depth)
         case .object(let members):
             writeContainer(
-                members.map { ($0.key, $0.value) }, open: "{", close: "}", to: &output, pretty: pretty, depth: depth)
+                members.map { ($0.key, $0.value) },
+                open: "{",
+                close: "}",
+                to: &output,
+                pretty: pretty,
+                depth: depth
+            )
         }
     }
 
     private func writeContainer(
-        _ members: [(String?, JSONValue)], open: String, close: String, to output: inout String, pretty: Bool,
+        _ members: [(String?, JSONValue)],
+        open: String,
+        close: String,
+        to output: inout String,
+        pretty: Bool,
         depth: Int
     ) {
         output += open
-        guard !members.isEmpty else { return output += close }
+        guard !members.isEmpty else {
+            output += close
+            return
+        }
         let indent = pretty ? "\n" + String(repeating: "  ", count: depth + 1) : ""
         for (index, (key, value)) in members.enumerated() {
             output += (index == 0 ? "" : ",") + indent

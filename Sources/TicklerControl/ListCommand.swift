@@ -27,7 +27,8 @@ struct ListCommand: ParsableCommand {
               ticklerctl list
               ticklerctl list --after 2027-01-01
               ticklerctl list --json | jq -r '.[] | select(.partner != null) | .id'
-            """)
+            """
+    )
 
     @OptionGroup var schedule: ScheduleOptions
 

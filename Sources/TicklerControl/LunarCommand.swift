@@ -30,7 +30,8 @@ public struct LunarCommand: ParsableCommand {
 
             Exit status: 0 on success, 1 when DATE or an option is wrong or the date does not exist on the \
             calendar (one line on standard error names the bad part).
-            """)
+            """
+    )
 
     @Argument(help: ArgumentHelp("Gregorian YYYY-MM-DD (default: today); with --to-solar, a lunar YYYY-MM-DD."))
     var date: String?
@@ -124,7 +125,8 @@ public struct LunarCommand: ParsableCommand {
             parts[2].count <= 2, let day = Int(parts[2]), (1...30).contains(day)
         else {
             throw Failure(
-                message: "bad lunar date \"\(text)\": expected YYYY-MM-DD with month 1–12 (06L: leap) and day 1–30")
+                message: "bad lunar date \"\(text)\": expected YYYY-MM-DD with month 1–12 (06L: leap) and day 1–30"
+            )
         }
         return LunarDate(year: year, month: month, day: day, isLeapMonth: isLeap)
     }

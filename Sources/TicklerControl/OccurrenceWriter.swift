@@ -44,7 +44,9 @@ struct OccurrenceWriter<Sink: OutputSink> {
     /// Appends what `occurrences` yields, at most `limit` instants and none after `last`; returns how many.
     @discardableResult
     mutating func write<Occurrences: IteratorProtocol<Instant>>(
-        _ occurrences: inout Occurrences, limit: Int, through last: Instant
+        _ occurrences: inout Occurrences,
+        limit: Int,
+        through last: Instant
     ) -> Int {
         guard limit > 0 else { return 0 }
         let capacity = limit == 1 ? Self.slack : Self.chunkSize + Self.slack

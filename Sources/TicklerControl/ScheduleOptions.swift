@@ -8,7 +8,9 @@ struct ScheduleOptions: ParsableArguments {
         name: .customLong("config"),
         help: ArgumentHelp(
             "The schedule: a file, or a directory with schedule.toml and schedule.d/*.toml (default: /etc/tickler).",
-            valueName: "path"))
+            valueName: "path"
+        )
+    )
     var configPath: String?
 
     /// The path read: `--config`, else `$CONFIGURATION_DIRECTORY`, else `/etc/tickler` — as ticklerd chooses it.
@@ -30,7 +32,8 @@ struct ScheduleOptions: ParsableArguments {
             var errors = FileDescriptorSink.standardError
             for diagnostic in error.diagnostics { errors.writeLine(diagnostic.description) }
             errors.writeLine(
-                "ticklerctl: \(path): \(Self.count(error.diagnostics.count, "error")), schedule not loaded")
+                "ticklerctl: \(path): \(Self.count(error.diagnostics.count, "error")), schedule not loaded"
+            )
             throw ExitCode.failure
         }
     }

@@ -28,7 +28,8 @@ struct UpcomingCommand: ParsableCommand {
               ticklerctl upcoming
               ticklerctl upcoming -n 50 --after 2027-01-01
               ticklerctl upcoming --json | jq -r '.[].message'
-            """)
+            """
+    )
 
     @OptionGroup var schedule: ScheduleOptions
 

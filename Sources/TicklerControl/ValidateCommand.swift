@@ -27,7 +27,8 @@ struct ValidateCommand: ParsableCommand {
               ticklerctl validate
               ticklerctl validate --config /etc/tickler/schedule.d/30-new.toml
               ticklerctl validate && systemctl reload ticklerd
-            """)
+            """
+    )
 
     @OptionGroup var schedule: ScheduleOptions
 
@@ -36,6 +37,7 @@ struct ValidateCommand: ParsableCommand {
         var output = FileDescriptorSink.standardOutput
         let files = ScheduleOptions.count(loaded.files.count, "file")
         output.writeLine(
-            "\(schedule.path): \(ScheduleOptions.count(loaded.count, "obligation")) in \(files), no errors")
+            "\(schedule.path): \(ScheduleOptions.count(loaded.count, "obligation")) in \(files), no errors"
+        )
     }
 }

@@ -28,10 +28,18 @@ public enum DaemonAssembly {
         logger: Logger
     ) -> ServiceGroup {
         let service = TicklerService(
-            configuration: configuration, clock: clock, notifier: notifier, sink: sink, reloadTrigger: reloadTrigger,
-            logger: logger)
+            configuration: configuration,
+            clock: clock,
+            notifier: notifier,
+            sink: sink,
+            reloadTrigger: reloadTrigger,
+            logger: logger
+        )
         return ServiceGroup(
-            services: [service] + companions, gracefulShutdownSignals: gracefulShutdownSignals, logger: logger)
+            services: [service] + companions,
+            gracefulShutdownSignals: gracefulShutdownSignals,
+            logger: logger
+        )
     }
 
     /// The production daemon: the system clock, `$NOTIFY_SOCKET`, events through `logger`, `SIGHUP` to reload,
@@ -43,16 +51,27 @@ public enum DaemonAssembly {
     ///   - logger: where events and diagnostics go (bootstrap `JournalLogHandler` first).
     /// - Throws: ``StateError`` when no state directory can be chosen.
     public static func makeDaemon(
-        configPath: String?, stateDirectory: String?, environment: [String: String], logger: Logger
+        configPath: String?,
+        stateDirectory: String?,
+        environment: [String: String],
+        logger: Logger
     ) throws(StateError) -> ServiceGroup {
         let configuration = try DaemonConfiguration.resolve(
-            configPath: configPath, stateDirectory: stateDirectory, environment: environment)
+            configPath: configPath,
+            stateDirectory: stateDirectory,
+            environment: environment
+        )
         let notifier = Notifier()
         return makeServiceGroup(
-            configuration: configuration, clock: SystemWallClock(), notifier: notifier,
-            sink: LogEventSink(logger: logger), reloadTrigger: .sighup,
+            configuration: configuration,
+            clock: SystemWallClock(),
+            notifier: notifier,
+            sink: LogEventSink(logger: logger),
+            reloadTrigger: .sighup,
             companions: [WatchdogService(notifier: notifier, logger: logger)],
-            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+            gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: logger
+        )
     }
 }
 
@@ -68,8 +87,11 @@ extension DaemonAssembly {
         let logger = Logger(label: "ticklerd")
         do {
             let daemon = try makeDaemon(
-                configPath: configPath, stateDirectory: stateDirectory, environment: ProcessEnvironment.current(),
-                logger: logger)
+                configPath: configPath,
+                stateDirectory: stateDirectory,
+                environment: ProcessEnvironment.current(),
+                logger: logger
+            )
             try await daemon.run()
         } catch let error as StartupError {
             logger.critical("\(error.summary)")

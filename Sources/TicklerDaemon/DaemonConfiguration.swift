@@ -28,13 +28,18 @@ public struct DaemonConfiguration: Sendable {
     ///   - loader: the schedule loader (its system zone is also the display zone).
     /// - Throws: ``StateError`` when no state directory can be chosen.
     public static func resolve(
-        configPath: String?, stateDirectory: String?, environment: [String: String],
+        configPath: String?,
+        stateDirectory: String?,
+        environment: [String: String],
         loader: ScheduleLoader = ScheduleLoader()
     ) throws(StateError) -> DaemonConfiguration {
         DaemonConfiguration(
             schedule: ConfigurationSchedule(
-                path: ConfigurationPath.resolve(commandLine: configPath, environment: environment), loader: loader),
+                path: ConfigurationPath.resolve(commandLine: configPath, environment: environment),
+                loader: loader
+            ),
             stateDirectory: try StateDirectory.resolve(commandLine: stateDirectory, environment: environment),
-            displayZone: loader.systemZone)
+            displayZone: loader.systemZone
+        )
     }
 }

@@ -26,14 +26,22 @@ struct DaemonCore {
     /// `now`. Call ``catchUp(at:)`` next.
     /// - Throws: ``StateError`` when the state cannot be read or written.
     static func open(
-        schedule: Schedule, store: StateStore, sink: any EventSink, now: Instant
+        schedule: Schedule,
+        store: StateStore,
+        sink: any EventSink,
+        now: Instant
     ) async throws(StateError) -> DaemonCore {
         let firstSeen = try await store.recordFirstSeen(schedule.ids, at: now)
         return DaemonCore(
-            store: store, sink: sink, schedule: schedule,
+            store: store,
+            sink: sink,
+            schedule: schedule,
             planner: Planner(schedule: schedule, after: now, firstSeen: firstSeen),
-            firstSeen: firstSeen, overdue: OverdueTracker(schedule: schedule, now: now),
-            checkpoint: try await store.checkpoint() ?? now, reloadFailure: nil)
+            firstSeen: firstSeen,
+            overdue: OverdueTracker(schedule: schedule, now: now),
+            checkpoint: try await store.checkpoint() ?? now,
+            reloadFailure: nil
+        )
     }
 
     /// Fires the events missed since the checkpoint — per obligation and due instant only the latest stage, once —
@@ -97,12 +105,20 @@ struct DaemonCore {
         let next = planner.nextEvent.flatMap { event in
             schedule[event.obligationID].map { obligation in
                 DaemonStatus.Next(
-                    title: obligation.title, stage: event.stage, fireAt: event.fireAt, zone: obligation.zone)
+                    title: obligation.title,
+                    stage: event.stage,
+                    fireAt: event.fireAt,
+                    zone: obligation.zone
+                )
             }
         }
         return DaemonStatus(
-            obligationCount: schedule.count, next: next, overdueCount: overdue.count, reloadFailure: reloadFailure,
-            displayZone: displayZone)
+            obligationCount: schedule.count,
+            next: next,
+            overdueCount: overdue.count,
+            reloadFailure: reloadFailure,
+            displayZone: displayZone
+        )
     }
 
     /// Fires `events` that have not fired before — per obligation and due instant only the latest stage — then
@@ -148,8 +164,13 @@ struct DaemonCore {
             case .overdue: .overdue
             }
         return DaemonEvent(
-            kind: kind, message: event.message(for: obligation), obligationID: obligation.id,
-            due: event.dueText(in: obligation.zone), lead: event.lead?.description, title: obligation.title)
+            kind: kind,
+            message: event.message(for: obligation),
+            obligationID: obligation.id,
+            due: event.dueText(in: obligation.zone),
+            lead: event.lead?.description,
+            title: obligation.title
+        )
     }
 
     /// For each obligation and due instant, the event with the latest fire time; in fire order.

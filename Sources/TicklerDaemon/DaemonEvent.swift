@@ -17,8 +17,12 @@ public struct DaemonEvent: Sendable, Hashable, CustomStringConvertible {
 
     /// An event of `kind` with `message` and the given fields.
     public init(
-        kind: DaemonEventKind, message: String, obligationID: String? = nil, due: String? = nil,
-        lead: String? = nil, title: String? = nil
+        kind: DaemonEventKind,
+        message: String,
+        obligationID: String? = nil,
+        due: String? = nil,
+        lead: String? = nil,
+        title: String? = nil
     ) {
         self.kind = kind
         self.message = message

@@ -53,7 +53,11 @@ public struct DaemonStatus: Sendable, Hashable {
 
     /// A status with the given parts.
     public init(
-        obligationCount: Int, next: Next?, overdueCount: Int, reloadFailure: ReloadFailure?, displayZone: ZoneRules
+        obligationCount: Int,
+        next: Next?,
+        overdueCount: Int,
+        reloadFailure: ReloadFailure?,
+        displayZone: ZoneRules
     ) {
         self.obligationCount = obligationCount
         self.next = next
@@ -68,7 +72,8 @@ public struct DaemonStatus: Sendable, Hashable {
         if let next {
             let when = next.zone.zoned(next.fireAt).humanDescription
             parts.append(
-                "next: \"\(next.title)\" \(next.stage.eventKind) \(Self.relative(next.fireAt, from: now)) (\(when))")
+                "next: \"\(next.title)\" \(next.stage.eventKind) \(Self.relative(next.fireAt, from: now)) (\(when))"
+            )
         } else {
             parts.append("next: none")
         }

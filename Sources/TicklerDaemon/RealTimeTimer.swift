@@ -4,9 +4,9 @@ import Synchronization
 import TicklerCalendar
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Musl)
-    import Musl
+import Musl
 #endif
 
 /// One wait on a `timerfd` armed for an absolute wall-clock deadline, watched by a dispatch read source.

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Musl)
-    import Musl
+import Musl
 #endif
 
 /// The directory that holds ticklerd's state (`state.sqlite`), and the rule that chooses it.
@@ -36,7 +36,8 @@ public struct StateDirectory: Sendable, Hashable, CustomStringConvertible {
     ///   - environment: the process environment (`STATE_DIRECTORY`, `XDG_STATE_HOME`, `HOME`).
     /// - Throws: ``StateError`` when nothing names a directory (no `$HOME` either).
     public static func resolve(
-        commandLine: String?, environment: [String: String]
+        commandLine: String?,
+        environment: [String: String]
     ) throws(StateError) -> StateDirectory {
         if let value = environment["STATE_DIRECTORY"],
             let first = value.split(separator: ":", omittingEmptySubsequences: true).first
@@ -55,7 +56,8 @@ public struct StateDirectory: Sendable, Hashable, CustomStringConvertible {
         }
         throw StateError(
             path: "~/.local/state/tickler",
-            reason: "no state directory: neither $STATE_DIRECTORY, --state-dir, $XDG_STATE_HOME nor $HOME is set")
+            reason: "no state directory: neither $STATE_DIRECTORY, --state-dir, $XDG_STATE_HOME nor $HOME is set"
+        )
     }
 
     /// Creates the directory and any missing parents (new ones with mode 0700); an existing one is left as it is.

@@ -23,7 +23,8 @@ extension StateStore {
                         id INTEGER PRIMARY KEY CHECK (id = 1),
                         instant_us INTEGER NOT NULL
                     );
-                    """)
+                    """
+            )
         }
         return migrator
     }

@@ -57,13 +57,16 @@ public struct StateStore: Sendable {
     /// Records `instant` as the first-seen time of each of `ids` not seen before; earlier records are kept.
     /// - Returns: the first-seen time of every id in `ids`.
     public func recordFirstSeen(
-        _ ids: some Collection<String> & Sendable, at instant: Instant
+        _ ids: some Collection<String> & Sendable,
+        at instant: Instant
     ) async throws(StateError) -> [String: Instant] {
         try await write { db in
             let insert = try db.cachedStatement(
-                sql: "INSERT OR IGNORE INTO obligation_seen (obligation_id, first_seen_us) VALUES (?, ?)")
+                sql: "INSERT OR IGNORE INTO obligation_seen (obligation_id, first_seen_us) VALUES (?, ?)"
+            )
             let select = try db.cachedStatement(
-                sql: "SELECT first_seen_us FROM obligation_seen WHERE obligation_id = ?")
+                sql: "SELECT first_seen_us FROM obligation_seen WHERE obligation_id = ?"
+            )
             var result: [String: Instant] = [:]
             result.reserveCapacity(ids.count)
             for id in ids {
@@ -104,16 +107,22 @@ public struct StateStore: Sendable {
             let rows: [Row] =
                 if let obligationID {
                     try Row.fetchAll(
-                        db, sql: "\(columns) WHERE obligation_id = ? ORDER BY fired_at_us, due_us, stage",
-                        arguments: [obligationID])
+                        db,
+                        sql: "\(columns) WHERE obligation_id = ? ORDER BY fired_at_us, due_us, stage",
+                        arguments: [obligationID]
+                    )
                 } else {
                     try Row.fetchAll(db, sql: "\(columns) ORDER BY fired_at_us, obligation_id, due_us, stage")
                 }
             return rows.map { row in
                 FiredEvent(
                     key: EventKey(
-                        obligationID: row[0], due: Instant(microsecondsSinceEpoch: row[1]), stage: row[2]),
-                    firedAt: Instant(microsecondsSinceEpoch: row[3]))
+                        obligationID: row[0],
+                        due: Instant(microsecondsSinceEpoch: row[1]),
+                        stage: row[2]
+                    ),
+                    firedAt: Instant(microsecondsSinceEpoch: row[3])
+                )
             }
         }
     }
@@ -127,7 +136,8 @@ public struct StateStore: Sendable {
                 sql: """
                     INSERT OR IGNORE INTO fired_event (obligation_id, due_us, stage, fired_at_us)
                     VALUES (?, ?, ?, ?)
-                    """)
+                    """
+            )
             for event in events {
                 try insert.execute(arguments: [
                     event.key.obligationID, event.key.due.microsecondsSinceEpoch, event.key.stage,
@@ -139,7 +149,8 @@ public struct StateStore: Sendable {
                     INSERT INTO checkpoint (id, instant_us) VALUES (1, ?)
                     ON CONFLICT (id) DO UPDATE SET instant_us = excluded.instant_us
                     """,
-                arguments: [checkpoint.microsecondsSinceEpoch])
+                arguments: [checkpoint.microsecondsSinceEpoch]
+            )
         }
     }
 
@@ -147,7 +158,8 @@ public struct StateStore: Sendable {
         try Bool.fetchOne(
             db,
             sql: "SELECT EXISTS (SELECT 1 FROM fired_event WHERE obligation_id = ? AND due_us = ? AND stage = ?)",
-            arguments: [key.obligationID, key.due.microsecondsSinceEpoch, key.stage]) ?? false
+            arguments: [key.obligationID, key.due.microsecondsSinceEpoch, key.stage]
+        ) ?? false
     }
 
     private func read<T: Sendable>(_ body: @Sendable @escaping (Database) throws -> T) async throws(StateError) -> T {

@@ -31,8 +31,12 @@ public struct TicklerService: Service {
     ///   - reloadTrigger: what requests a reload (`SIGHUP` in production).
     ///   - logger: for diagnostics that are not events.
     public init(
-        configuration: DaemonConfiguration, clock: any WallClock, notifier: any ServiceNotifier, sink: any EventSink,
-        reloadTrigger: ReloadTrigger, logger: Logger
+        configuration: DaemonConfiguration,
+        clock: any WallClock,
+        notifier: any ServiceNotifier,
+        sink: any EventSink,
+        reloadTrigger: ReloadTrigger,
+        logger: Logger
     ) {
         self.configuration = configuration
         self.clock = clock
@@ -73,7 +77,9 @@ public struct TicklerService: Service {
                 kind: .started,
                 message: "started: \(DaemonStatus.counted(core.schedule.count, "obligation")) from "
                     + "\(configuration.schedule.location), "
-                    + "state in \(configuration.stateDirectory.path)"))
+                    + "state in \(configuration.stateDirectory.path)"
+            )
+        )
         await core.catchUp(at: startedAt)
         notify([.ready, .status(core.status(displayZone: configuration.displayZone).text(now: clock.now()))])
         while !Task.isShuttingDownGracefully {
@@ -104,7 +110,9 @@ public struct TicklerService: Service {
         } catch {
             for diagnostic in error.diagnostics { logger.error("\(diagnostic)") }
             throw StartupError(
-                location: configuration.schedule.location, problems: error.diagnostics.map(\.description))
+                location: configuration.schedule.location,
+                problems: error.diagnostics.map(\.description)
+            )
         }
         do {
             let store = try StateStore(directory: configuration.stateDirectory)

@@ -14,7 +14,10 @@ public enum DateAdjustment: String, CaseIterable, Hashable, Sendable, CustomStri
     public init(parsing text: String) throws(LunarParseError) {
         guard let adjustment = DateAdjustment(rawValue: text) else {
             throw LunarParseError(
-                kind: .adjustment, text: text, reason: "expected \"previous-workday\", \"next-workday\" or \"none\"")
+                kind: .adjustment,
+                text: text,
+                reason: "expected \"previous-workday\", \"next-workday\" or \"none\""
+            )
         }
         self = adjustment
     }

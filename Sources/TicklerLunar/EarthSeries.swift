@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #endif
 
 /// The Earth's heliocentric longitude and radius vector: the VSOP87 series as abridged in J. Meeus,
@@ -46,7 +46,7 @@ enum EarthSeries {
 
     /// L0.
     static let longitude0: [PeriodicTerm] = [
-        .init(175347046, 0, 0), .init(3341656, 4.6692568, 6283.07585), .init(34894, 4.6261, 12566.1517),
+        .init(175_347_046, 0, 0), .init(3_341_656, 4.6692568, 6283.07585), .init(34894, 4.6261, 12566.1517),
         .init(3497, 2.7441, 5753.3849), .init(3418, 2.8289, 3.5231), .init(3136, 3.6277, 77713.7715),
         .init(2676, 4.4181, 7860.4194), .init(2343, 6.1352, 3930.2097), .init(1324, 0.7425, 11506.7698),
         .init(1273, 2.0371, 529.691), .init(1199, 1.1096, 1577.3435), .init(990, 5.233, 5884.927),
@@ -69,7 +69,7 @@ enum EarthSeries {
 
     /// L1.
     static let longitude1: [PeriodicTerm] = [
-        .init(628331966747, 0, 0), .init(206059, 2.678235, 6283.07585), .init(4303, 2.6351, 12566.1517),
+        .init(628_331_966_747, 0, 0), .init(206059, 2.678235, 6283.07585), .init(4303, 2.6351, 12566.1517),
         .init(425, 1.59, 3.523), .init(119, 5.796, 26.298), .init(109, 2.966, 1577.344), .init(93, 2.59, 18849.23),
         .init(72, 1.14, 529.69), .init(68, 1.87, 398.15), .init(67, 4.41, 5507.55), .init(59, 2.89, 5223.69),
         .init(56, 2.17, 155.42), .init(45, 0.4, 796.3), .init(36, 0.47, 775.52), .init(29, 2.65, 7.11),
@@ -107,7 +107,7 @@ enum EarthSeries {
 
     /// R0 (terms above 4e-6 AU; the radius only scales the aberration).
     static let radius0: [PeriodicTerm] = [
-        .init(100013989, 0, 0), .init(1670700, 3.0984635, 6283.07585), .init(13956, 3.05525, 12566.1517),
+        .init(100_013_989, 0, 0), .init(1_670_700, 3.0984635, 6283.07585), .init(13956, 3.05525, 12566.1517),
         .init(3084, 5.1985, 77713.7715), .init(1628, 1.1739, 5753.3849), .init(1576, 2.8469, 7860.4194),
         .init(925, 5.453, 11506.77), .init(542, 4.564, 3930.21), .init(472, 3.661, 5884.927),
     ]

@@ -35,7 +35,8 @@ public struct LunarYearlyRule: DateRule, Hashable {
             return nil
         }
         return calendar.civilDate(
-            for: LunarDate(year: year, month: monthDay.month, day: min(monthDay.day, length), isLeapMonth: isLeapMonth))
+            for: LunarDate(year: year, month: monthDay.month, day: min(monthDay.day, length), isLeapMonth: isLeapMonth)
+        )
     }
 
     public func dates(from date: CivilDate) -> Dates {

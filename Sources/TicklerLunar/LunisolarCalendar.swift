@@ -82,8 +82,13 @@ public struct LunisolarCalendar: Hashable, Sendable {
                 let month = table.month(at: index)
                 months.append(
                     LunarMonth(
-                        year: year, month: number, isLeapMonth: isLeap,
-                        firstDay: CivilDate(daysSinceEpoch: month.firstDay), length: month.length))
+                        year: year,
+                        month: number,
+                        isLeapMonth: isLeap,
+                        firstDay: CivilDate(daysSinceEpoch: month.firstDay),
+                        length: month.length
+                    )
+                )
             }
         }
         return months

@@ -54,8 +54,11 @@ struct MonthTable: Sendable {
             let leapIndex =
                 end - first == 13
                 ? Self.firstMonthWithoutPrincipalTerm(
-                    months: (first + 1)..<end, moonDays: moonDays, after: solstices[span - 1],
-                    kind: kind) : nil
+                    months: (first + 1)..<end,
+                    moonDays: moonDays,
+                    after: solstices[span - 1],
+                    kind: kind
+                ) : nil
             var month: UInt8 = 11
             labels[first] = month
             for index in (first + 1)..<end {
@@ -85,7 +88,10 @@ struct MonthTable: Sendable {
 
     /// The index of the first month in `months` on none of whose days a principal term falls.
     private static func firstMonthWithoutPrincipalTerm(
-        months: Range<Int>, moonDays: [Int], after solstice: Double, kind: LunarCalendarKind
+        months: Range<Int>,
+        moonDays: [Int],
+        after solstice: Double,
+        kind: LunarCalendarKind
     ) -> Int? {
         // The eleven principal terms after the solstice (300°, 330°, 0°, … 240°), then the next solstice.
         let termDays = (1...12).map { step in
@@ -122,8 +128,11 @@ struct MonthTable: Sendable {
         while Int(yearStarts[year - firstYear + 1]) <= index { year += 1 }
         let label = labels[index]
         return LunarDate(
-            unchecked: year, Int(label & ~Self.leapFlag), day - Int(starts[index]) + 1,
-            isLeapMonth: label & Self.leapFlag != 0)
+            unchecked: year,
+            Int(label & ~Self.leapFlag),
+            day - Int(starts[index]) + 1,
+            isLeapMonth: label & Self.leapFlag != 0
+        )
     }
 
     /// The index in `starts` of a month, or nil when the year is outside the table or has no such (leap) month.

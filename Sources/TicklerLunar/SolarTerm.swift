@@ -44,8 +44,10 @@ public enum SolarTerm: Int, CaseIterable, Hashable, Sendable, CustomStringConver
             let index = Self.names.firstIndex(where: { $0.key == wanted || $0.vietnamese.lowercased() == wanted })
         else {
             throw LunarParseError(
-                kind: .solarTerm, text: text,
-                reason: "expected one of \(Self.allCases.map(\.key).joined(separator: ", "))")
+                kind: .solarTerm,
+                text: text,
+                reason: "expected one of \(Self.allCases.map(\.key).joined(separator: ", "))"
+            )
         }
         self.init(rawValue: index)!
     }
@@ -58,7 +60,8 @@ public enum SolarTerm: Int, CaseIterable, Hashable, Sendable, CustomStringConver
     /// The local date of this term in Gregorian year `year` at a fixed offset from UTC.
     public func date(in year: Int, utcOffsetSeconds: Int) -> CivilDate {
         CivilDate(
-            daysSinceEpoch: JulianDay.localDay(ut: universalJulianDay(in: year), utcOffsetSeconds: utcOffsetSeconds))
+            daysSinceEpoch: JulianDay.localDay(ut: universalJulianDay(in: year), utcOffsetSeconds: utcOffsetSeconds)
+        )
     }
 
     /// The local date of this term in Gregorian year `year` on `kind`'s calendar (UTC+7 or UTC+8; Beijing mean time
@@ -67,7 +70,10 @@ public enum SolarTerm: Int, CaseIterable, Hashable, Sendable, CustomStringConver
         let ut = universalJulianDay(in: year)
         return CivilDate(
             daysSinceEpoch: JulianDay.localDay(
-                ut: ut, utcOffsetSeconds: kind.utcOffsetSeconds(atUniversalJulianDay: ut)))
+                ut: ut,
+                utcOffsetSeconds: kind.utcOffsetSeconds(atUniversalJulianDay: ut)
+            )
+        )
     }
 
     /// The UT Julian day of this term in `year`.
@@ -76,7 +82,8 @@ public enum SolarTerm: Int, CaseIterable, Hashable, Sendable, CustomStringConver
         let january = JulianDay.unixEpoch + Double(CivilDate(unchecked: year, 1, 1).daysSinceEpoch)
         let estimate = january + 4.5 + 15.218_425 * Double(rawValue)
         return JulianDay.universalTime(
-            fromDynamical: SunPosition.jde(whenLongitudeIs: Double(longitude), near: estimate))
+            fromDynamical: SunPosition.jde(whenLongitudeIs: Double(longitude), near: estimate)
+        )
     }
 
     /// Keys and names, in case order.

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #endif
 
 /// The Sun's apparent geocentric longitude (J. Meeus, *Astronomical Algorithms*, chapters 22, 25 and 32).

@@ -95,7 +95,8 @@ struct CalendarEventParser {
             }
         case "monthly":
             return { event in
-                midnight(&event); event.day = [CalendarComponent(start: 1)]
+                midnight(&event)
+                event.day = [CalendarComponent(start: 1)]
             }
         case "yearly", "annually", "anually":
             return { event in Self.firstOfMonths([1], &event) }
@@ -289,7 +290,9 @@ struct CalendarEventParser {
             position += 1
             if peek == UInt8(ascii: "/") {
                 throw failure(
-                    word(from: position - 1), "a repetition starts from a value, not \"*\" (write 0/5 or 1/2)")
+                    word(from: position - 1),
+                    "a repetition starts from a value, not \"*\" (write 0/5 or 1/2)"
+                )
             }
             return seconds ? [CalendarComponent(start: 0, repeat: 1_000_000)] : nil
         }
@@ -367,7 +370,9 @@ struct CalendarEventParser {
         event.year = event.year.map { chain in
             chain.map { component in
                 CalendarComponent(
-                    start: Self.fullYear(component.start), stop: Self.fullYear(component.stop), repeat: component.repeat
+                    start: Self.fullYear(component.start),
+                    stop: Self.fullYear(component.stop),
+                    repeat: component.repeat
                 )
             }
         }
@@ -405,7 +410,11 @@ struct CalendarEventParser {
 
     /// The range checks of systemd's validation, with a message per field.
     private func check(
-        _ chain: [CalendarComponent]?, _ field: String, _ from: Int, _ to: Int, endOfMonth: Bool
+        _ chain: [CalendarComponent]?,
+        _ field: String,
+        _ from: Int,
+        _ to: Int,
+        endOfMonth: Bool
     ) throws(CalendarEventError) {
         guard let chain else { return }
         let upper = endOfMonth ? to - 3 : to

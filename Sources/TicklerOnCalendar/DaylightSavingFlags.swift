@@ -1,9 +1,9 @@
 import Synchronization
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #endif
 
 /// Which periods of a zone the time-zone database flags as daylight-saving time (`tm_isdst`).
@@ -84,7 +84,11 @@ struct DaylightSavingFlags: Sendable {
             }
         }
         return DaylightSavingFlags(
-            times: times, flags: flags, initial: bytes[infoAt + 4] != 0, footerDaylightOffset: footer)
+            times: times,
+            flags: flags,
+            initial: bytes[infoAt + 4] != 0,
+            footerDaylightOffset: footer
+        )
     }
 
     /// The daylight-saving offset (seconds east) of a POSIX TZ rule such as `IST-1GMT0,M10.5.0,M3.5.0/1`.

@@ -149,7 +149,11 @@ struct NextElapseSearch {
 
     /// A reading on `year`-`month`-`day` at midnight.
     private func reset(
-        _ time: BrokenDownTime, year: Int, month: Int, day: Int, _ microsecond: inout Int
+        _ time: BrokenDownTime,
+        year: Int,
+        month: Int,
+        day: Int,
+        _ microsecond: inout Int
     ) -> BrokenDownTime {
         var result = time
         result.year = year
@@ -188,7 +192,10 @@ struct NextElapseSearch {
     /// Moves `value` to the earliest value of `chain` at or after it: 0 when it already matches, 1 when it moved,
     /// -1 when nothing is left. A nil chain matches anything.
     private mutating func match(
-        _ chain: [CalendarComponent]?, _ value: inout Int, in time: BrokenDownTime, isDay: Bool
+        _ chain: [CalendarComponent]?,
+        _ value: inout Int,
+        in time: BrokenDownTime,
+        isDay: Bool
     ) -> Int {
         guard let chain else { return 0 }
         let fromEnd = isDay && event.endOfMonth

@@ -41,7 +41,11 @@ struct DayFilter: Sendable {
     let acceptsEveryDay: Bool
 
     init(
-        months: [Int], byDay: [RecurrenceRule.WeekdayNumber], monthDays: [Int], yearDays: [Int], weeks: [Int],
+        months: [Int],
+        byDay: [RecurrenceRule.WeekdayNumber],
+        monthDays: [Int],
+        yearDays: [Int],
+        weeks: [Int],
         ordinalsInYear: Bool
     ) {
         self.months = months.isEmpty ? 0x1FFE : months.reduce(0) { $0 | 1 << $1 }
@@ -89,7 +93,8 @@ struct DayFilter: Sendable {
                     ? all
                     : (1...length).reduce(0) { mask, day in
                         fromStart & (1 << day) != 0 || fromEnd & (1 << (length - day + 1)) != 0 ? mask | 1 << day : mask
-                    })
+                    }
+            )
         }
         for firstWeekday in 1...7 {
             for length in 28...31 {

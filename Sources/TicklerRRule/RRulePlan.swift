@@ -74,8 +74,13 @@ struct RRulePlan: Sendable {
             }
         }
         filter = DayFilter(
-            months: byMonth, byDay: byDay, monthDays: byMonthDay, yearDays: rule.byYearDay, weeks: rule.byWeekNumber,
-            ordinalsInYear: rule.frequency == .yearly && byMonth.isEmpty)
+            months: byMonth,
+            byDay: byDay,
+            monthDays: byMonthDay,
+            yearDays: rule.byYearDay,
+            weeks: rule.byWeekNumber,
+            ordinalsInYear: rule.frequency == .yearly && byMonth.isEmpty
+        )
         months = byMonth.isEmpty ? Array(1...12) : Array(Set(byMonth)).sorted()
         let byHour = rule.byHour.isEmpty && rule.frequency > .hourly ? [start.time.hour] : rule.byHour
         let byMinute = rule.byMinute.isEmpty && rule.frequency > .minutely ? [start.time.minute] : rule.byMinute
@@ -119,8 +124,13 @@ struct RRulePlan: Sendable {
             || (!rule.bySetPosition.isEmpty && unreachable)
             || (rule.frequency < .daily
                 && !Self.reachable(
-                    hours: hours, minutes: minutes, seconds: seconds, step: step, stepUnit: stepUnit,
-                    first: floorMod(firstPeriodStart, 86_400)))
+                    hours: hours,
+                    minutes: minutes,
+                    seconds: seconds,
+                    step: step,
+                    stepUnit: stepUnit,
+                    first: floorMod(firstPeriodStart, 86_400)
+                ))
     }
 
     /// Every sum h·3600 + m·60 + s of the given hours, minutes and seconds, sorted, without repeats.
@@ -132,7 +142,12 @@ struct RRulePlan: Sendable {
 
     /// Whether some period start on the grid `first + k·step` (seconds of the day) falls on an allowed time.
     private static func reachable(
-        hours: UInt32, minutes: UInt64, seconds: UInt64, step: Int64, stepUnit: Int64, first: Int64
+        hours: UInt32,
+        minutes: UInt64,
+        seconds: UInt64,
+        step: Int64,
+        stepUnit: Int64,
+        first: Int64
     ) -> Bool {
         let grid = gcd(step, 86_400)
         func onGrid(_ time: Int) -> Bool { (Int64(time) - first) % grid == 0 }

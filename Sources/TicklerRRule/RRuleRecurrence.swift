@@ -26,7 +26,9 @@ public struct RRuleRecurrence: Recurrence {
     public init(rule: RecurrenceRule, start: LocalDateTime, zone: ZoneRules) {
         self.rule = rule
         self.start = LocalDateTime(
-            date: start.date, time: TimeOfDay(unchecked: start.time.hour, start.time.minute, start.time.second))
+            date: start.date,
+            time: TimeOfDay(unchecked: start.time.hour, start.time.minute, start.time.second)
+        )
         self.zone = zone
         self.plan = RRulePlan(rule: rule, start: self.start)
     }

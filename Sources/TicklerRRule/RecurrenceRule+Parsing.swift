@@ -14,10 +14,21 @@ extension RecurrenceRule {
         }
         guard let frequency = parts.frequency else { throw RRuleError(part: "", reason: "FREQ is required") }
         try self.init(
-            frequency: frequency, interval: parts.interval ?? 1, count: parts.count, until: parts.until,
-            bySecond: parts.bySecond, byMinute: parts.byMinute, byHour: parts.byHour, byDay: parts.byDay,
-            byMonthDay: parts.byMonthDay, byYearDay: parts.byYearDay, byWeekNumber: parts.byWeekNumber,
-            byMonth: parts.byMonth, bySetPosition: parts.bySetPosition, weekStart: parts.weekStart ?? .monday)
+            frequency: frequency,
+            interval: parts.interval ?? 1,
+            count: parts.count,
+            until: parts.until,
+            bySecond: parts.bySecond,
+            byMinute: parts.byMinute,
+            byHour: parts.byHour,
+            byDay: parts.byDay,
+            byMonthDay: parts.byMonthDay,
+            byYearDay: parts.byYearDay,
+            byWeekNumber: parts.byWeekNumber,
+            byMonth: parts.byMonth,
+            bySetPosition: parts.bySetPosition,
+            weekStart: parts.weekStart ?? .monday
+        )
     }
 }
 
@@ -54,7 +65,9 @@ private struct RuleParts {
         let value = part[part.index(after: equals)...].uppercased()
         guard Self.names.contains(name) else {
             throw RRuleError(
-                part: part, reason: "unknown rule part \(name) (expected one of \(Self.names.joined(separator: ", ")))")
+                part: part,
+                reason: "unknown rule part \(name) (expected one of \(Self.names.joined(separator: ", ")))"
+            )
         }
         guard seen.insert(name).inserted else { throw RRuleError(part: part, reason: "\(name) is given twice") }
         guard !value.isEmpty else { throw RRuleError(part: part, reason: "\(name) has no value") }
@@ -62,7 +75,8 @@ private struct RuleParts {
         case "FREQ":
             guard let frequency = RecurrenceRule.Frequency(name: value) else {
                 throw RRuleError(
-                    part: part, reason: "frequency must be SECONDLY, MINUTELY, HOURLY, DAILY, WEEKLY, MONTHLY or YEARLY"
+                    part: part,
+                    reason: "frequency must be SECONDLY, MINUTELY, HOURLY, DAILY, WEEKLY, MONTHLY or YEARLY"
                 )
             }
             self.frequency = frequency
@@ -99,7 +113,9 @@ private struct RuleParts {
 
     /// Splits a comma-separated value and reads each item.
     static func list<T>(
-        _ value: String, name: String, item read: (Substring) throws(RRuleError) -> T
+        _ value: String,
+        name: String,
+        item read: (Substring) throws(RRuleError) -> T
     ) throws(RRuleError)
         -> [T]
     {

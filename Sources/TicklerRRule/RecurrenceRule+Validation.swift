@@ -44,7 +44,10 @@ extension RecurrenceRule {
     }
 
     private static func check(
-        _ name: String, _ values: [Int], _ range: ClosedRange<Int>, _ reason: String
+        _ name: String,
+        _ values: [Int],
+        _ range: ClosedRange<Int>,
+        _ reason: String
     )
         throws(RRuleError)
     {

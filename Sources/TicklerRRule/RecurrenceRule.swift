@@ -38,9 +38,19 @@ public struct RecurrenceRule: Hashable, Sendable, CustomStringConvertible {
     ///
     /// - Throws: ``RRuleError`` naming the first part that is out of range or not allowed with `frequency`.
     public init(
-        frequency: Frequency, interval: Int = 1, count: Int? = nil, until: Until? = nil, bySecond: [Int] = [],
-        byMinute: [Int] = [], byHour: [Int] = [], byDay: [WeekdayNumber] = [], byMonthDay: [Int] = [],
-        byYearDay: [Int] = [], byWeekNumber: [Int] = [], byMonth: [Int] = [], bySetPosition: [Int] = [],
+        frequency: Frequency,
+        interval: Int = 1,
+        count: Int? = nil,
+        until: Until? = nil,
+        bySecond: [Int] = [],
+        byMinute: [Int] = [],
+        byHour: [Int] = [],
+        byDay: [WeekdayNumber] = [],
+        byMonthDay: [Int] = [],
+        byYearDay: [Int] = [],
+        byWeekNumber: [Int] = [],
+        byMonth: [Int] = [],
+        bySetPosition: [Int] = [],
         weekStart: Weekday = .monday
     ) throws(RRuleError) {
         self.frequency = frequency

@@ -1,9 +1,9 @@
 import SystemPackage
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #endif
 
 /// The few questions the loader asks of the file system, answered with POSIX calls and swift-system.

@@ -36,12 +36,23 @@ struct ObligationParser {
         let problems = reader.diagnostics.count
         guard problems == 0, let id, let title, let (recurrence, description) = built else { return nil }
         return Obligation(
-            id: id, title: title, partner: texts[0], category: texts[1], notes: texts[2], owner: texts[3],
-            zone: zone, recurrence: recurrence, recurrenceDescription: description, reminderLeads: leads,
+            id: id,
+            title: title,
+            partner: texts[0],
+            category: texts[1],
+            notes: texts[2],
+            owner: texts[3],
+            zone: zone,
+            recurrence: recurrence,
+            recurrenceDescription: description,
+            reminderLeads: leads,
             overdueEvery: overdue,
             source: SourceLocation(
-                file: reader.file, line: reader.positions?.header.line ?? 1,
-                column: reader.positions?.header.column ?? 1))
+                file: reader.file,
+                line: reader.positions?.header.line ?? 1,
+                column: reader.positions?.header.column ?? 1
+            )
+        )
     }
 
     /// The obligation's id when present and well formed (`[a-z0-9-]+`).

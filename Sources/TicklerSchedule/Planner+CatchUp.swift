@@ -11,7 +11,10 @@ extension Planner {
     ///   - now: the present.
     ///   - firstSeen: when each obligation was first seen.
     public static func missedEvents(
-        in schedule: Schedule, after checkpoint: Instant, through now: Instant, firstSeen: [String: Instant]
+        in schedule: Schedule,
+        after checkpoint: Instant,
+        through now: Instant,
+        firstSeen: [String: Instant]
     ) -> [ReminderEvent] {
         var found: [(event: ReminderEvent, index: Int)] = []
         for (index, obligation) in schedule.obligations.enumerated() {

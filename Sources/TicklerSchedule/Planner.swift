@@ -34,7 +34,11 @@ public struct Planner: Sendable {
     /// Queues the events of `obligation` after `lower`: every due instant whose events have begun by then
     /// (at its first pending stage), and the first one whose events have not.
     private static func seed(
-        _ obligation: Obligation, plan: StagePlan, index: Int, after lower: Instant, into entries: inout [QueueEntry]
+        _ obligation: Obligation,
+        plan: StagePlan,
+        index: Int,
+        after lower: Instant,
+        into entries: inout [QueueEntry]
     ) {
         var dues = obligation.recurrence.occurrences(after: lower.adding(microseconds: -plan.lastOffset))
         while let due = dues.next() {
@@ -89,7 +93,8 @@ public struct Planner: Sendable {
             obligationID: schedule.obligations[entry.obligation].id,
             due: Instant(microsecondsSinceEpoch: entry.due),
             stage: plans[entry.obligation].stage(entry.stage),
-            fireAt: Instant(microsecondsSinceEpoch: entry.fire))
+            fireAt: Instant(microsecondsSinceEpoch: entry.fire)
+        )
     }
 }
 

@@ -126,7 +126,11 @@ struct RecurrenceBuilder {
         guard let event else { return nil }
         let base = CalendarEventRecurrence(event: event, zone: zone)
         let bounded = AmendedRecurrence(
-            base: base, zone: zone, notBefore: start.map(zone.instant(for:)), notAfter: until.map(zone.instant(for:)))
+            base: base,
+            zone: zone,
+            notBefore: start.map(zone.instant(for:)),
+            notAfter: until.map(zone.instant(for:))
+        )
         let from = start.map { " from \(Self.text($0))" } ?? ""
         return (bounded, "on-calendar \(event)" + from + Self.untilText(until))
     }
@@ -196,7 +200,10 @@ struct RecurrenceBuilder {
     }
 
     private static func adjusted<Base: Recurrence>(
-        _ base: Base, zone: ZoneRules, workingDays: WorkingDays, adjustment: DateAdjustment
+        _ base: Base,
+        zone: ZoneRules,
+        workingDays: WorkingDays,
+        adjustment: DateAdjustment
     ) -> any Recurrence {
         AdjustedRecurrence(base: base, zone: zone, workingDays: workingDays, adjustment: adjustment)
     }
@@ -224,10 +231,19 @@ struct RecurrenceBuilder {
     }
 
     private static func amended<Base: Recurrence>(
-        _ base: Base, zone: ZoneRules, dates: Set<CivilDate>, instants: Set<Instant>, added: [Instant]
+        _ base: Base,
+        zone: ZoneRules,
+        dates: Set<CivilDate>,
+        instants: Set<Instant>,
+        added: [Instant]
     ) -> any Recurrence {
         AmendedRecurrence(
-            base: base, zone: zone, excludedDates: dates, excludedInstants: instants, addedInstants: added)
+            base: base,
+            zone: zone,
+            excludedDates: dates,
+            excludedInstants: instants,
+            addedInstants: added
+        )
     }
 
     /// `2014-12-15 08:00`.

@@ -53,14 +53,19 @@ struct ScheduleAssembler {
             let parser = ObligationParser(zones: loader.zones, systemZone: loader.systemZone, defaults: defaults)
             for (index, table) in obligationTables(file, problems: &problems).enumerated() {
                 var reader = TableReader(
-                    table: table, file: file.source.path,
+                    table: table,
+                    file: file.source.path,
                     positions: file.map.arrayElement(named: "obligation", at: index),
-                    scope: .obligation(id: nil, index: index + 1))
+                    scope: .obligation(id: nil, index: index + 1)
+                )
                 let obligation = parser.parse(&reader, index: index + 1)
                 if case .obligation(let id?, _) = reader.scope {
                     let position = reader.positions?.keys["id"] ?? reader.positions?.header
                     let place = SourceLocation(
-                        file: file.source.path, line: position?.line ?? 1, column: position?.column ?? 1)
+                        file: file.source.path,
+                        line: position?.line ?? 1,
+                        column: position?.column ?? 1
+                    )
                     if let first = firstPlace[id] {
                         reader.report("id", "duplicate id \"\(id)\" (first defined at \(first))")
                     } else {
@@ -90,13 +95,26 @@ struct ScheduleAssembler {
         } catch let error as TOMLParseError {
             problems.append(
                 ScheduleDiagnostic(
-                    file: source.path, line: error.source.begin.line, column: error.source.begin.column, scope: .file,
-                    key: nil, message: error.description))
+                    file: source.path,
+                    line: error.source.begin.line,
+                    column: error.source.begin.column,
+                    scope: .file,
+                    key: nil,
+                    message: error.description
+                )
+            )
             return nil
         } catch {
             problems.append(
                 ScheduleDiagnostic(
-                    file: source.path, line: nil, column: nil, scope: .file, key: nil, message: "\(error)"))
+                    file: source.path,
+                    line: nil,
+                    column: nil,
+                    scope: .file,
+                    key: nil,
+                    message: "\(error)"
+                )
+            )
             return nil
         }
         let map = TOMLSourceMap(text: source.text)
@@ -106,7 +124,11 @@ struct ScheduleAssembler {
         if let value = table["defaults"] {
             if let defaultsTable = value.table {
                 var reader = TableReader(
-                    table: defaultsTable, file: source.path, positions: map.table(named: "defaults"), scope: .defaults)
+                    table: defaultsTable,
+                    file: source.path,
+                    positions: map.table(named: "defaults"),
+                    scope: .defaults
+                )
                 defaults = ScheduleDefaults.read(&reader, zones: loader.zones)
                 problems += reader.diagnostics
             } else {
@@ -136,7 +158,8 @@ struct ScheduleAssembler {
         guard let array = value.array else {
             root.report(
                 "obligation",
-                "expected [[obligation]] tables (an array of tables), found \(TableReader.name(of: value.type))")
+                "expected [[obligation]] tables (an array of tables), found \(TableReader.name(of: value.type))"
+            )
             return []
         }
         var tables: [TOMLTable] = []
@@ -144,7 +167,8 @@ struct ScheduleAssembler {
             guard let table = element.table else {
                 root.report(
                     "obligation",
-                    "expected [[obligation]] tables, found an element that is \(TableReader.name(of: element.type))")
+                    "expected [[obligation]] tables, found an element that is \(TableReader.name(of: element.type))"
+                )
                 return []
             }
             tables.append(table)
@@ -155,7 +179,9 @@ struct ScheduleAssembler {
     /// Problems in file order, then line and column order within a file.
     private func sorted(_ problems: [ScheduleDiagnostic]) -> [ScheduleDiagnostic] {
         let order = Dictionary(
-            sources.map(\.path).enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+            sources.map(\.path).enumerated().map { ($1, $0) },
+            uniquingKeysWith: { first, _ in first }
+        )
         return problems.enumerated().sorted { lhs, rhs in
             let left = (order[lhs.element.file] ?? -1, lhs.element.line ?? 0, lhs.element.column ?? 0, lhs.offset)
             let right = (order[rhs.element.file] ?? -1, rhs.element.line ?? 0, rhs.element.column ?? 0, rhs.offset)

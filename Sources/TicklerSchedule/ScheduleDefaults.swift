@@ -24,13 +24,17 @@ struct ScheduleDefaults {
             zone: reader.zone("timezone", in: zones),
             time: reader.time("at"),
             leads: reader.periods("remind"),
-            overdueEvery: reader.period("overdue-every", allowingCalendarUnits: false))
+            overdueEvery: reader.period("overdue-every", allowingCalendarUnits: false)
+        )
     }
 
     /// These defaults with every setting `other` has taking its place.
     func overridden(by other: ScheduleDefaults) -> ScheduleDefaults {
         ScheduleDefaults(
-            zone: other.zone ?? zone, time: other.time ?? time, leads: other.leads ?? leads,
-            overdueEvery: other.overdueEvery ?? overdueEvery)
+            zone: other.zone ?? zone,
+            time: other.time ?? time,
+            leads: other.leads ?? leads,
+            overdueEvery: other.overdueEvery ?? overdueEvery
+        )
     }
 }

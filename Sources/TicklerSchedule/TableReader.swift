@@ -27,7 +27,14 @@ struct TableReader {
         let position = key.flatMap { positions?.keys[$0] } ?? positions?.header
         diagnostics.append(
             ScheduleDiagnostic(
-                file: file, line: position?.line, column: position?.column, scope: scope, key: key, message: message))
+                file: file,
+                line: position?.line,
+                column: position?.column,
+                scope: scope,
+                key: key,
+                message: message
+            )
+        )
     }
 
     /// Reports every key not in `known`, with the message `advice` gives for it, else suggesting the nearest known one.
@@ -89,7 +96,11 @@ struct TableReader {
         guard let value = table[key] else { return nil }
         if let time = value.time {
             return TimeOfDay(
-                hour: time.hour, minute: time.minute, second: time.second, microsecond: time.nanoSecond / 1000)
+                hour: time.hour,
+                minute: time.minute,
+                second: time.second,
+                microsecond: time.nanoSecond / 1000
+            )
         }
         guard let text = value.string else {
             reportType(key, expected: "a time of day such as \"08:00\"", found: value)
@@ -182,7 +193,11 @@ struct TableReader {
             let time = dateTime.time
             guard let date = CivilDate(year: dateTime.date.year, month: dateTime.date.month, day: dateTime.date.day),
                 let timeOfDay = TimeOfDay(
-                    hour: time.hour, minute: time.minute, second: time.second, microsecond: time.nanoSecond / 1000)
+                    hour: time.hour,
+                    minute: time.minute,
+                    second: time.second,
+                    microsecond: time.nanoSecond / 1000
+                )
             else {
                 report(key, "invalid date-time \(dateTime.debugDescription)")
                 return nil

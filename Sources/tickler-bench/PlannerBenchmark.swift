@@ -2,7 +2,7 @@ import TicklerCalendar
 import TicklerSchedule
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #endif
 
 /// Measures what the daemon does with a large schedule: parse it, plan it, and fire a day's worth of events.

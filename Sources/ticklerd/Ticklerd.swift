@@ -65,7 +65,9 @@ struct Ticklerd: AsyncParsableCommand {
         help: ArgumentHelp(
             "Schedule file, or directory holding schedule.toml and schedule.d/*.toml.",
             discussion: "Default: $CONFIGURATION_DIRECTORY under systemd, else /etc/tickler.",
-            valueName: "path"))
+            valueName: "path"
+        )
+    )
     var config: String?
 
     @Option(
@@ -73,7 +75,9 @@ struct Ticklerd: AsyncParsableCommand {
         help: ArgumentHelp(
             "Directory for state.sqlite (created, mode 0700, if missing).",
             discussion: "$STATE_DIRECTORY wins when set; default $XDG_STATE_HOME/tickler or ~/.local/state/tickler.",
-            valueName: "dir"))
+            valueName: "dir"
+        )
+    )
     var stateDirectory: String?
 
     func run() async throws {

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Musl)
-    import Musl
+import Musl
 #endif
 
 /// An AF_UNIX datagram socket bound in a fresh temporary directory, standing in for systemd's notify socket.

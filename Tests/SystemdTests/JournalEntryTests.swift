@@ -5,12 +5,19 @@ import Testing
     @Test func standardFieldsInOrder() throws {
         let id = try MessageID("e6b96e6c4b04453280eecc44e0bb39aa")
         let entry = JournalEntry(
-            message: "in 7 days: Gia hạn thỏa thuận", priority: .notice, messageID: id, identifier: "ticklerd",
-            file: "TicklerDaemon/Firing.swift", line: 42, function: "fire()")
+            message: "in 7 days: Gia hạn thỏa thuận",
+            priority: .notice,
+            messageID: id,
+            identifier: "ticklerd",
+            file: "TicklerDaemon/Firing.swift",
+            line: 42,
+            function: "fire()"
+        )
         #expect(
             entry.fields.map(\.name.rawValue) == [
                 "MESSAGE", "PRIORITY", "MESSAGE_ID", "SYSLOG_IDENTIFIER", "CODE_FILE", "CODE_LINE", "CODE_FUNC",
-            ])
+            ]
+        )
         #expect(entry[.priority] == "5")
         #expect(entry.priority == .notice)
         #expect(entry[.messageID] == "e6b96e6c4b04453280eecc44e0bb39aa")

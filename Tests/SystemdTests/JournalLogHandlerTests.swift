@@ -4,11 +4,21 @@ import Testing
 
 @Suite struct JournalLogHandlerTests {
     private func event(
-        _ level: Logger.Level, _ message: Logger.Message, metadata: Logger.Metadata? = nil, error: (any Error)? = nil
+        _ level: Logger.Level,
+        _ message: Logger.Message,
+        metadata: Logger.Metadata? = nil,
+        error: (any Error)? = nil
     ) -> LogEvent {
         LogEvent(
-            level: level, message: message, error: error, metadata: metadata, source: "TicklerDaemon",
-            file: "TicklerDaemon/Firing.swift", function: "fire(_:)", line: 17)
+            level: level,
+            message: message,
+            error: error,
+            metadata: metadata,
+            source: "TicklerDaemon",
+            file: "TicklerDaemon/Firing.swift",
+            function: "fire(_:)",
+            line: 17
+        )
     }
 
     @Test func metadataBecomesJournalFields() {
@@ -54,7 +64,10 @@ import Testing
     @Test func standardErrorLineIsReadable() {
         let metadata: Logger.Metadata = ["tickler.obligation": "visa", "tickler.title": "Gia hạn visa\n2027"]
         let handler = JournalLogHandler(
-            label: "t", identifier: "ticklerd", destination: .standardError(timestamps: false))
+            label: "t",
+            identifier: "ticklerd",
+            destination: .standardError(timestamps: false)
+        )
         let line = handler.line(for: event(.warning, "due now: Gia hạn visa", metadata: metadata), timestamp: nil)
         #expect(
             line
@@ -64,7 +77,10 @@ import Testing
 
     @Test func standardErrorLineWithTimestampAndEscapes() {
         let handler = JournalLogHandler(
-            label: "t", identifier: "ticklerd", destination: .standardError(timestamps: true))
+            label: "t",
+            identifier: "ticklerd",
+            destination: .standardError(timestamps: true)
+        )
         let metadata: Logger.Metadata = ["q": "say \"hi\"", "empty": ""]
         let line = handler.line(for: event(.info, "two\nlines", metadata: metadata), timestamp: "2026-11-29 07:00:00")
         #expect(line == #"2026-11-29 07:00:00 info ticklerd: two\nlines empty="" q="say \"hi\"""#)
@@ -72,8 +88,11 @@ import Testing
 
     @Test func providerThenHandlerThenEventMetadata() {
         var handler = JournalLogHandler(
-            label: "t", identifier: "ticklerd", destination: .journal,
-            metadataProvider: Logger.MetadataProvider { ["a": "provider", "b": "provider", "c": "provider"] })
+            label: "t",
+            identifier: "ticklerd",
+            destination: .journal,
+            metadataProvider: Logger.MetadataProvider { ["a": "provider", "b": "provider", "c": "provider"] }
+        )
         handler[metadataKey: "b"] = "handler"
         handler[metadataKey: "c"] = "handler"
         let entry = handler.entry(for: event(.info, "x", metadata: ["c": "event"]))
@@ -82,7 +101,8 @@ import Testing
         #expect(entry["C"] == "event")
         #expect(
             handler.line(for: event(.info, "x", metadata: ["c": "event"]), timestamp: nil)
-                == "info ticklerd: x a=provider b=handler c=event")
+                == "info ticklerd: x a=provider b=handler c=event"
+        )
     }
 }
 
@@ -100,8 +120,11 @@ import Testing
     ])
     func choice(socket: Bool, terminal: Bool, stream: Bool, started: Bool, expected: LogDestination) {
         let surroundings = LogDestination.Surroundings(
-            journalSocketExists: socket, standardErrorIsTerminal: terminal, standardErrorIsJournalStream: stream,
-            startedByServiceManager: started)
+            journalSocketExists: socket,
+            standardErrorIsTerminal: terminal,
+            standardErrorIsJournalStream: stream,
+            startedByServiceManager: started
+        )
         #expect(LogDestination.choose(for: surroundings) == expected)
     }
 }

@@ -9,8 +9,11 @@ struct JournaldTests {
     @Test func entryRoundTripsThroughJournald() throws {
         let marker = "t" + UUID().uuidString.lowercased().filter { $0 != "-" }
         var entry = JournalEntry(
-            message: "in 7 days: Gửi thư chúc mừng\nQuốc khánh (due 2027-09-02 08:00 +07)", priority: .notice,
-            messageID: try MessageID("e6b96e6c4b04453280eecc44e0bb39aa"), identifier: "tickler-test")
+            message: "in 7 days: Gửi thư chúc mừng\nQuốc khánh (due 2027-09-02 08:00 +07)",
+            priority: .notice,
+            messageID: try MessageID("e6b96e6c4b04453280eecc44e0bb39aa"),
+            identifier: "tickler-test"
+        )
         entry["TICKLER_TEST_MARKER"] = marker
         entry["TICKLER_TITLE"] = "Gửi thư chúc mừng\nQuốc khánh"
         try Journal.send(entry)

@@ -4,9 +4,9 @@ import Systemd
 import Testing
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Musl)
-    import Musl
+import Musl
 #endif
 
 extension ProcessEnvironmentTests {

@@ -7,8 +7,11 @@ struct EveryRecurrenceTests {
 
     @Test func fiveYearlyRenewalFromDecember2014() {
         let rule = EveryRecurrence(
-            start: LocalDateTime(iso: "2014-12-15T08:00")!, period: Period(5, .year),
-            until: LocalDateTime(iso: "2034-12-31T23:59")!, zone: hanoi)
+            start: LocalDateTime(iso: "2014-12-15T08:00")!,
+            period: Period(5, .year),
+            until: LocalDateTime(iso: "2034-12-31T23:59")!,
+            zone: hanoi
+        )
         let after = hanoi.instant(for: LocalDateTime(iso: "2019-12-15T08:00")!)
         let dates = rule.occurrences(after: after, limit: 10).map { hanoi.zoned($0).description }
         #expect(dates == ["2024-12-15T08:00:00+07:00", "2029-12-15T08:00:00+07:00", "2034-12-15T08:00:00+07:00"])

@@ -64,7 +64,8 @@ struct ZoneRulesTests {
         arguments: [
             (Int64.min, -9_223_372_036_855), (-1_000_001, -2), (-1_000_000, -1), (-1, -1), (0, 0), (999_999, 0),
             (1_000_000, 1), (Int64.max, 9_223_372_036_854),
-        ] as [(Int64, Int64)])
+        ] as [(Int64, Int64)]
+    )
     func secondsRoundDownWithoutOverflow(microseconds: Int64, seconds: Int64) {
         #expect(Instant(microsecondsSinceEpoch: microseconds).secondsSinceEpoch == seconds)
     }

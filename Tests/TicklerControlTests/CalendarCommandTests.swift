@@ -78,7 +78,8 @@ struct CalendarCommandTests {
         ])
         #expect(
             text == "2027-01-31T08:00:00+00:00\n2027-02-28T08:00:00+00:00\n2027-03-31T08:00:00+00:00\n"
-                + "2027-04-30T08:00:00+00:00\n")
+                + "2027-04-30T08:00:00+00:00\n"
+        )
     }
 
     @Test func fractionsAndOddOffsetsAreWritten() throws {

@@ -4,7 +4,8 @@ import Testing
 /// `ticklerctl validate`, `list` and `upcoming` on real schedule files, run as the built executable.
 @Suite(
     "ticklerctl schedule verbs as a process",
-    .enabled(if: TicklerctlProcess.executable != nil, "ticklerctl is not built"))
+    .enabled(if: TicklerctlProcess.executable != nil, "ticklerctl is not built")
+)
 struct ScheduleVerbsProcessTests {
     /// A temporary schedule file with `text`; removed by the caller's `defer`.
     private func schedule(_ text: String) throws -> URL {
@@ -43,7 +44,8 @@ struct ScheduleVerbsProcessTests {
 
     @Test func validateReportsEveryErrorWithItsPlaceAndExitsOne() throws {
         let file = try schedule(
-            renewal.replacingOccurrences(of: "every = \"5y\"", with: "every = \"5q\"") + "\nbogus = 1\n")
+            renewal.replacingOccurrences(of: "every = \"5y\"", with: "every = \"5q\"") + "\nbogus = 1\n"
+        )
         defer { try? FileManager.default.removeItem(at: file) }
         let result = try TicklerctlProcess.run(["validate", "--config", file.path])
         #expect(result.status == 1)
@@ -51,7 +53,8 @@ struct ScheduleVerbsProcessTests {
         let lines = result.error.split(separator: "\n").map(String.init)
         #expect(lines.count == 3)
         #expect(
-            lines.first?.hasPrefix("\(file.path):10:1: obligation \"labour-agreement-van-son\": key \"every\"") == true)
+            lines.first?.hasPrefix("\(file.path):10:1: obligation \"labour-agreement-van-son\": key \"every\"") == true
+        )
         #expect(lines.first?.contains("\"5q\"") == true)
         #expect(lines.last == "ticklerctl: \(file.path): 2 errors, schedule not loaded")
     }
@@ -69,7 +72,8 @@ struct ScheduleVerbsProcessTests {
             } == [
                 "2027-01-20 09:30 +07", "52 days 9 hours", "greetings-bach-sac", "once 2027-01-20 09:30",
                 "Thư chúc mừng 百色市",
-            ])
+            ]
+        )
         #expect(lines[2].hasPrefix("2029-12-15 08:00 +07  1112 days 8 hours  labour-agreement-van-son"))
         // Titles start in the same column whatever the width of the text before them.
         let titleColumns = lines.dropFirst().prefix(2).map { line in
@@ -85,7 +89,8 @@ struct ScheduleVerbsProcessTests {
         let result = try TicklerctlProcess.run(["list", "--json", "--config", file.path, "--after", "2030-01-01"])
         #expect(result.status == 0)
         let objects = try #require(
-            try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [[String: Any]])
+            try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [[String: Any]]
+        )
         #expect(objects.count == 2)
         #expect(objects[0]["id"] as? String == "labour-agreement-van-son")
         #expect(objects[0]["next_due"] as? String == "2034-12-15T08:00:00+07:00")
@@ -103,12 +108,14 @@ struct ScheduleVerbsProcessTests {
         ])
         #expect(result.status == 0)
         let objects = try #require(
-            try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [[String: Any]])
+            try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [[String: Any]]
+        )
         #expect(
             objects.map { $0["fire_at"] as? String } == [
                 "2026-12-21T09:30:00+07:00", "2027-01-13T09:30:00+07:00", "2027-01-20T09:30:00+07:00",
                 "2029-11-15T08:00:00+07:00",
-            ])
+            ]
+        )
         #expect(objects.map { $0["stage"] as? String } == ["remind-30d", "remind-7d", "due", "remind-30d"])
         #expect(objects[1]["message"] as? String == "in 7 days: Thư chúc mừng 百色市 (due 2027-01-20 09:30 +07)")
         #expect(objects[2]["lead"] is NSNull)

@@ -37,8 +37,10 @@ struct ConfigurationDirectoryTests {
         }
         config.write(Self.main, to: "schedule.toml")
         let daemon = DaemonHarness(
-            schedule: ConfigurationSchedule(path: config.path), clock: ManualWallClock(Fixtures.start),
-            stateDirectory: state.path)
+            schedule: ConfigurationSchedule(path: config.path),
+            clock: ManualWallClock(Fixtures.start),
+            stateDirectory: state.path
+        )
         await daemon.started()
         #expect(
             daemon.status
@@ -50,7 +52,8 @@ struct ConfigurationDirectoryTests {
         #expect(
             daemon.sink.events(of: .reloaded).map(\.message) == [
                 "reloaded \(config.path): 2 obligations from 2 files"
-            ])
+            ]
+        )
         #expect(daemon.status?.hasPrefix("2 obligations; ") == true)
 
         config.write(Self.dropIn + "title = \n", to: "schedule.d/20-broken.toml")
@@ -66,8 +69,10 @@ struct ConfigurationDirectoryTests {
         let state = TemporaryDirectory()
         defer { state.remove() }
         let daemon = DaemonHarness(
-            schedule: ConfigurationSchedule(path: state.file("no-such-config")), clock: ManualWallClock(Fixtures.start),
-            stateDirectory: state.path)
+            schedule: ConfigurationSchedule(path: state.file("no-such-config")),
+            clock: ManualWallClock(Fixtures.start),
+            stateDirectory: state.path
+        )
         let error = try #require(await daemon.ended() as? StartupError)
         #expect(error.location == state.file("no-such-config"))
         #expect(error.problems.first?.hasPrefix(state.file("no-such-config")) == true)
@@ -83,23 +88,31 @@ struct ConfigurationDirectoryTests {
         "schedule path: --config, else $CONFIGURATION_DIRECTORY, else /etc/tickler",
         arguments: [
             PathCase(
-                commandLine: "/srv/tickler.toml", environment: ["CONFIGURATION_DIRECTORY": "/etc/x"],
-                expected: "/srv/tickler.toml"),
+                commandLine: "/srv/tickler.toml",
+                environment: ["CONFIGURATION_DIRECTORY": "/etc/x"],
+                expected: "/srv/tickler.toml"
+            ),
             PathCase(
-                commandLine: nil, environment: ["CONFIGURATION_DIRECTORY": "/etc/tickler:/etc/other"],
-                expected: "/etc/tickler"),
+                commandLine: nil,
+                environment: ["CONFIGURATION_DIRECTORY": "/etc/tickler:/etc/other"],
+                expected: "/etc/tickler"
+            ),
             PathCase(commandLine: nil, environment: [:], expected: "/etc/tickler"),
-        ])
+        ]
+    )
     func configurationPath(_ example: PathCase) {
         #expect(
             ConfigurationPath.resolve(commandLine: example.commandLine, environment: example.environment)
-                == example.expected)
+                == example.expected
+        )
     }
 
     @Test func resolvedConfigurationUsesBothRules() throws {
         let configuration = try DaemonConfiguration.resolve(
-            configPath: nil, stateDirectory: "/srv/state",
-            environment: ["CONFIGURATION_DIRECTORY": "/etc/tickler", "STATE_DIRECTORY": "/var/lib/tickler"])
+            configPath: nil,
+            stateDirectory: "/srv/state",
+            environment: ["CONFIGURATION_DIRECTORY": "/etc/tickler", "STATE_DIRECTORY": "/var/lib/tickler"]
+        )
         #expect(configuration.schedule.location == "/etc/tickler")
         #expect(configuration.stateDirectory == StateDirectory(path: "/var/lib/tickler", origin: .systemd))
     }

@@ -15,7 +15,8 @@ import TicklerDaemon
             (.started, "started", "06a01c068e364f58b33fb70dd5aaf78b", .info),
             (.stopping, "stopping", "0f1322fff8a04ce29177407843361b20", .info),
             (.stateError, "state-error", "31f5bf3a97344af2a1b4cef8a5433795", .error),
-        ])
+        ]
+    )
     func kinds(kind: DaemonEventKind, name: String, messageID: String, priority: Priority) {
         #expect(kind.name == name)
         #expect(kind.messageID.hex == messageID)
@@ -26,8 +27,13 @@ import TicklerDaemon
         let captured = Recorder<CapturingLogHandler.Entry>()
         let logger = Logger(label: "test") { _ in CapturingLogHandler(captured: captured) }
         let event = DaemonEvent(
-            kind: .reminder, message: "in 7 days: Thư (due 2027-10-01 08:00 +07)", obligationID: "greeting-cn",
-            due: "2027-10-01T08:00:00+07:00", lead: "7d", title: "Thư")
+            kind: .reminder,
+            message: "in 7 days: Thư (due 2027-10-01 08:00 +07)",
+            obligationID: "greeting-cn",
+            due: "2027-10-01T08:00:00+07:00",
+            lead: "7d",
+            title: "Thư"
+        )
         LogEventSink(logger: logger).emit(event)
         let entry = try #require(captured.elements.only)
         #expect(entry.level == .notice)
@@ -38,7 +44,8 @@ import TicklerDaemon
                 "TICKLER_EVENT": "reminder", "MESSAGE_ID": "e6b96e6c4b04453280eecc44e0bb39aa",
                 "TICKLER_OBLIGATION": "greeting-cn", "TICKLER_DUE": "2027-10-01T08:00:00+07:00", "TICKLER_LEAD": "7d",
                 "TICKLER_TITLE": "Thư",
-            ])
+            ]
+        )
     }
 }
 

@@ -19,7 +19,9 @@ struct DaemonHarness {
     /// Starts the daemon on `schedule` with state in `stateDirectory`; call ``started()`` to wait for `READY=1`.
     /// Reloads come from ``reload()`` unless `reloadTrigger` says otherwise.
     init(
-        schedule: any ScheduleProvider, clock: ManualWallClock, stateDirectory: String,
+        schedule: any ScheduleProvider,
+        clock: ManualWallClock,
+        stateDirectory: String,
         reloadTrigger: ReloadTrigger? = nil
     ) {
         self.clock = clock
@@ -27,23 +29,33 @@ struct DaemonHarness {
         let (stream, continuation) = AsyncStream<Void>.makeStream()
         reloads = continuation
         let configuration = DaemonConfiguration(
-            schedule: schedule, stateDirectory: StateDirectory(path: stateDirectory, origin: .commandLine),
-            displayZone: Fixtures.hanoi)
+            schedule: schedule,
+            stateDirectory: StateDirectory(path: stateDirectory, origin: .commandLine),
+            displayZone: Fixtures.hanoi
+        )
         let group = DaemonAssembly.makeServiceGroup(
-            configuration: configuration, clock: clock, notifier: notifier, sink: sink,
+            configuration: configuration,
+            clock: clock,
+            notifier: notifier,
+            sink: sink,
             reloadTrigger: reloadTrigger ?? .requests(stream),
-            logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
+            logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
+        )
         self.group = group
         running = Task { try await group.run() }
     }
 
     /// Starts a daemon on `obligations` with the clock at `instant` and waits until it is ready and asleep.
     static func started(
-        _ obligations: [Obligation], at instant: Instant, state: TemporaryDirectory
+        _ obligations: [Obligation],
+        at instant: Instant,
+        state: TemporaryDirectory
     ) async -> DaemonHarness {
         let daemon = DaemonHarness(
             schedule: InMemorySchedule(Schedule(obligations: obligations, files: ["schedule.toml"])),
-            clock: ManualWallClock(instant), stateDirectory: state.path)
+            clock: ManualWallClock(instant),
+            stateDirectory: state.path
+        )
         await daemon.started()
         return daemon
     }

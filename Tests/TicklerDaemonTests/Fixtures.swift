@@ -21,28 +21,50 @@ enum Fixtures {
     static func hanoi(_ year: Int, _ month: Int, _ day: Int, _ hour: Int = 8, _ minute: Int = 0) -> Instant {
         hanoi.instant(
             for: LocalDateTime(
-                date: CivilDate(unchecked: year, month, day), time: TimeOfDay(unchecked: hour, minute, 0)))
+                date: CivilDate(unchecked: year, month, day),
+                time: TimeOfDay(unchecked: hour, minute, 0)
+            )
+        )
     }
 
     /// A one-off obligation due at `due`.
     static func once(
-        _ id: String, title: String, due: Instant, remind: [Period] = [Period(7, .day), Period(1, .day)],
+        _ id: String,
+        title: String,
+        due: Instant,
+        remind: [Period] = [Period(7, .day), Period(1, .day)],
         overdueEvery: Period = Period(1, .day)
     ) -> Obligation {
         Obligation(
-            id: id, title: title, zone: hanoi, recurrence: OnceRecurrence(at: due),
-            recurrenceDescription: "once \(due)", reminderLeads: remind, overdueEvery: overdueEvery,
-            source: SourceLocation(file: "schedule.toml", line: 1))
+            id: id,
+            title: title,
+            zone: hanoi,
+            recurrence: OnceRecurrence(at: due),
+            recurrenceDescription: "once \(due)",
+            reminderLeads: remind,
+            overdueEvery: overdueEvery,
+            source: SourceLocation(file: "schedule.toml", line: 1)
+        )
     }
 
     /// An obligation due every `period` from `start` (Hanoi wall-clock time).
     static func every(
-        _ id: String, title: String, start: LocalDateTime, period: Period, remind: [Period] = [Period(7, .day)],
+        _ id: String,
+        title: String,
+        start: LocalDateTime,
+        period: Period,
+        remind: [Period] = [Period(7, .day)],
         overdueEvery: Period = Period(1, .day)
     ) -> Obligation {
         Obligation(
-            id: id, title: title, zone: hanoi, recurrence: EveryRecurrence(start: start, period: period, zone: hanoi),
-            recurrenceDescription: "every \(period) from \(start)", reminderLeads: remind, overdueEvery: overdueEvery,
-            source: SourceLocation(file: "schedule.toml", line: 1))
+            id: id,
+            title: title,
+            zone: hanoi,
+            recurrence: EveryRecurrence(start: start, period: period, zone: hanoi),
+            recurrenceDescription: "every \(period) from \(start)",
+            reminderLeads: remind,
+            overdueEvery: overdueEvery,
+            source: SourceLocation(file: "schedule.toml", line: 1)
+        )
     }
 }

@@ -7,8 +7,10 @@ import TicklerSchedule
 @Suite(.timeLimit(.minutes(1)))
 struct ReloadTests {
     static let labour = Fixtures.once(
-        "labour-agreement-van-son", title: "Gia hạn Thỏa thuận lao động với châu Văn Sơn",
-        due: Fixtures.hanoi(2027, 9, 25))
+        "labour-agreement-van-son",
+        title: "Gia hạn Thỏa thuận lao động với châu Văn Sơn",
+        due: Fixtures.hanoi(2027, 9, 25)
+    )
 
     @Test func successfulReloadAddsObligationsWithoutRefiring() async throws {
         let state = TemporaryDirectory()
@@ -21,13 +23,17 @@ struct ReloadTests {
         // The new obligation's 7-day reminder lies before it was first seen, its 1-day reminder is now: neither fires.
         schedule.replace(
             with: Schedule(
-                obligations: [Fixtures.greeting, Self.labour], files: ["schedule.toml", "schedule.d/b.toml"]))
+                obligations: [Fixtures.greeting, Self.labour],
+                files: ["schedule.toml", "schedule.d/b.toml"]
+            )
+        )
         await daemon.reload()
         #expect(daemon.sink.firings.map(\.obligationID) == ["greeting-cn"])
         #expect(
             daemon.sink.events(of: .reloaded).map(\.message) == [
                 "reloaded memory:schedule.toml: 2 obligations from 2 files"
-            ])
+            ]
+        )
         let reloading = try #require(daemon.notifier.states.firstIndex(of: .reloading))
         #expect(daemon.notifier.states[(reloading + 1)...].first == .ready)
         // READY=1 carries the new STATUS= in the same datagram: `systemctl reload` returns with it current.
@@ -51,11 +57,21 @@ struct ReloadTests {
         let schedule = daemon.schedule
         let problems = [
             ScheduleDiagnostic(
-                file: "/etc/tickler/schedule.toml", line: 14, column: 9, scope: .obligation(id: "labour", index: 2),
-                key: "every", message: "invalid duration \"5q\""),
+                file: "/etc/tickler/schedule.toml",
+                line: 14,
+                column: 9,
+                scope: .obligation(id: "labour", index: 2),
+                key: "every",
+                message: "invalid duration \"5q\""
+            ),
             ScheduleDiagnostic(
-                file: "/etc/tickler/schedule.d/10-more.toml", line: 3, column: 1, scope: .file, key: nil,
-                message: "expected `=`"),
+                file: "/etc/tickler/schedule.d/10-more.toml",
+                line: 3,
+                column: 1,
+                scope: .file,
+                key: nil,
+                message: "expected `=`"
+            ),
         ]
         schedule.fail(with: ScheduleLoadError(diagnostics: problems))
         await daemon.reload()
@@ -67,7 +83,8 @@ struct ReloadTests {
         #expect(
             daemon.status
                 == "1 obligation; next: \"Thư chúc mừng Quốc khánh Trung Quốc\" reminder in 3 days "
-                + "(2027-09-24 08:00 +07); reload failed at 08:00: 2 errors (see journalctl -u ticklerd)")
+                + "(2027-09-24 08:00 +07); reload failed at 08:00: 2 errors (see journalctl -u ticklerd)"
+        )
         let reloading = try #require(daemon.notifier.states.firstIndex(of: .reloading))
         #expect(daemon.notifier.states[(reloading + 1)...].first == .ready)
 

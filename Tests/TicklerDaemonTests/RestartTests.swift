@@ -7,9 +7,13 @@ import TicklerSchedule
 struct RestartTests {
     /// Weekly from 1 September 2027, one reminder a day ahead, no overdue repeats.
     static let weekly = Fixtures.every(
-        "weekly-report", title: "Báo cáo tuần",
+        "weekly-report",
+        title: "Báo cáo tuần",
         start: LocalDateTime(date: CivilDate(unchecked: 2027, 9, 1), time: TimeOfDay(unchecked: 8, 0, 0)),
-        period: Period(1, .week), remind: [Period(1, .day)], overdueEvery: .zero)
+        period: Period(1, .week),
+        remind: [Period(1, .day)],
+        overdueEvery: .zero
+    )
 
     @Test func aRestartDoesNotRepeatAFiredReminder() async throws {
         let state = TemporaryDirectory()
@@ -74,14 +78,18 @@ struct RestartTests {
         #expect(fired.map(\.obligationID) == ["weekly-report", "weekly-report", "greeting-cn"])
         #expect(fired.map(\.kind) == [.due, .due, .overdue])
         #expect(
-            fired.map(\.due) == ["2027-09-22T08:00:00+07:00", "2027-09-29T08:00:00+07:00", "2027-10-01T08:00:00+07:00"])
+            fired.map(\.due) == ["2027-09-22T08:00:00+07:00", "2027-09-29T08:00:00+07:00", "2027-10-01T08:00:00+07:00"]
+        )
         #expect(fired.last?.message.hasPrefix("overdue by 2 days:") == true)
         #expect(second.status?.hasSuffix("; 2 overdue") == true)
         try await second.stop()
 
         // A second restart fires none of them again.
         let third = await DaemonHarness.started(
-            [Fixtures.greeting, Self.weekly], at: back.adding(seconds: 60), state: state)
+            [Fixtures.greeting, Self.weekly],
+            at: back.adding(seconds: 60),
+            state: state
+        )
         #expect(third.sink.firings.isEmpty)
         try await third.stop()
     }
@@ -90,9 +98,11 @@ struct RestartTests {
         let state = TemporaryDirectory()
         defer { state.remove() }
         let old = Fixtures.every(
-            "sister-communes", title: "Kỷ niệm kết nghĩa 14 cặp xã",
+            "sister-communes",
+            title: "Kỷ niệm kết nghĩa 14 cặp xã",
             start: LocalDateTime(date: CivilDate(unchecked: 2016, 9, 20), time: TimeOfDay(unchecked: 8, 0, 0)),
-            period: Period(1, .year))
+            period: Period(1, .year)
+        )
         let daemon = await DaemonHarness.started([old], at: Fixtures.start, state: state)
         // Eleven years of due dates and yesterday's due time stay silent; yesterday's due instant is overdue, and its
         // repeats after the obligation was first seen still come.
@@ -110,10 +120,19 @@ struct RestartTests {
         defer { state.remove() }
         let schedule = InMemorySchedule(.empty)
         let problem = ScheduleDiagnostic(
-            file: "/etc/tickler/schedule.toml", line: 2, column: 5, scope: .file, key: nil, message: "expected `=`")
+            file: "/etc/tickler/schedule.toml",
+            line: 2,
+            column: 5,
+            scope: .file,
+            key: nil,
+            message: "expected `=`"
+        )
         schedule.fail(with: ScheduleLoadError(diagnostics: [problem]))
         let daemon = DaemonHarness(
-            schedule: schedule, clock: ManualWallClock(Fixtures.start), stateDirectory: state.path)
+            schedule: schedule,
+            clock: ManualWallClock(Fixtures.start),
+            stateDirectory: state.path
+        )
         let error = try #require(await daemon.ended() as? StartupError)
         #expect(error.problems == ["/etc/tickler/schedule.toml:2:5: expected `=`"])
         #expect(error.summary == "cannot start: 1 problem in memory:schedule.toml")
@@ -127,7 +146,8 @@ struct RestartTests {
         let daemon = DaemonHarness(
             schedule: InMemorySchedule(Schedule(obligations: [Fixtures.greeting])),
             clock: ManualWallClock(Fixtures.start),
-            stateDirectory: state.file("blocker/tickler"))
+            stateDirectory: state.file("blocker/tickler")
+        )
         let error = try #require(await daemon.ended() as? StartupError)
         #expect(error.location == state.file("blocker"))
         #expect(daemon.sink.events(of: .stateError).count == 1)

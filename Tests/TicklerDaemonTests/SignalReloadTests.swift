@@ -4,9 +4,9 @@ import TicklerDaemon
 import TicklerSchedule
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Musl)
-    import Musl
+import Musl
 #endif
 
 /// The production reload trigger: a real SIGHUP sent to this test process.
@@ -17,8 +17,11 @@ struct SignalReloadTests {
         defer { state.remove() }
         let schedule = InMemorySchedule(Schedule(obligations: [Fixtures.greeting], files: ["schedule.toml"]))
         let daemon = DaemonHarness(
-            schedule: schedule, clock: ManualWallClock(Fixtures.start), stateDirectory: state.path,
-            reloadTrigger: .sighup)
+            schedule: schedule,
+            clock: ManualWallClock(Fixtures.start),
+            stateDirectory: state.path,
+            reloadTrigger: .sighup
+        )
         // READY=1 comes only once the SIGHUP handler is installed, so the signal cannot kill the process.
         await daemon.started()
         schedule.replace(with: .empty)
@@ -29,7 +32,8 @@ struct SignalReloadTests {
         #expect(
             daemon.sink.events(of: .reloaded).map(\.message) == [
                 "reloaded memory:schedule.toml: 0 obligations from 0 files"
-            ])
+            ]
+        )
         try await daemon.stop()
     }
 }

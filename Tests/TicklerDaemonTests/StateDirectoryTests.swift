@@ -2,9 +2,9 @@ import Testing
 import TicklerDaemon
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Musl)
-    import Musl
+import Musl
 #endif
 
 @Suite struct StateDirectoryTests {
@@ -18,24 +18,41 @@ import TicklerDaemon
 
     static let cases: [Case] = [
         Case(
-            environment: ["STATE_DIRECTORY": "/var/lib/tickler", "HOME": "/root"], commandLine: "/srv/x",
-            path: "/var/lib/tickler", origin: .systemd),
+            environment: ["STATE_DIRECTORY": "/var/lib/tickler", "HOME": "/root"],
+            commandLine: "/srv/x",
+            path: "/var/lib/tickler",
+            origin: .systemd
+        ),
         Case(
-            environment: ["STATE_DIRECTORY": "/var/lib/tickler:/var/lib/other"], commandLine: nil,
-            path: "/var/lib/tickler", origin: .systemd),
+            environment: ["STATE_DIRECTORY": "/var/lib/tickler:/var/lib/other"],
+            commandLine: nil,
+            path: "/var/lib/tickler",
+            origin: .systemd
+        ),
         Case(
-            environment: ["XDG_STATE_HOME": "/home/a/.state", "HOME": "/home/a"], commandLine: "/srv/x",
-            path: "/srv/x", origin: .commandLine),
+            environment: ["XDG_STATE_HOME": "/home/a/.state", "HOME": "/home/a"],
+            commandLine: "/srv/x",
+            path: "/srv/x",
+            origin: .commandLine
+        ),
         Case(
-            environment: ["XDG_STATE_HOME": "/home/a/.state", "HOME": "/home/a"], commandLine: nil,
-            path: "/home/a/.state/tickler", origin: .xdgStateHome),
+            environment: ["XDG_STATE_HOME": "/home/a/.state", "HOME": "/home/a"],
+            commandLine: nil,
+            path: "/home/a/.state/tickler",
+            origin: .xdgStateHome
+        ),
         Case(
-            environment: ["XDG_STATE_HOME": "relative/ignored", "HOME": "/home/a/"], commandLine: nil,
-            path: "/home/a/.local/state/tickler", origin: .home),
+            environment: ["XDG_STATE_HOME": "relative/ignored", "HOME": "/home/a/"],
+            commandLine: nil,
+            path: "/home/a/.local/state/tickler",
+            origin: .home
+        ),
         Case(
-            environment: ["STATE_DIRECTORY": "", "HOME": "/home/b"], commandLine: "",
+            environment: ["STATE_DIRECTORY": "", "HOME": "/home/b"],
+            commandLine: "",
             path: "/home/b/.local/state/tickler",
-            origin: .home),
+            origin: .home
+        ),
     ]
 
     @Test("resolution order: $STATE_DIRECTORY, --state-dir, $XDG_STATE_HOME, ~/.local/state", arguments: cases)

@@ -50,7 +50,8 @@ import TicklerDaemon
                     INSERT INTO obligation_seen VALUES ('b', 1800000000000000);
                     INSERT INTO fired_event VALUES ('b', 1800000000000000, 'remind-7d', 1800000000000000);
                     INSERT INTO checkpoint VALUES (1, 1800000000000000);
-                    """)
+                    """
+            )
         }
         try queue.close()
         let store = try StateStore(path: temporary.file("state.sqlite"))

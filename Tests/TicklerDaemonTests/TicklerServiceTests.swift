@@ -55,7 +55,12 @@ struct TicklerServiceTests {
         let state = TemporaryDirectory()
         defer { state.remove() }
         let quiet = Fixtures.once(
-            "quiet", title: "Q", due: Fixtures.greetingDue, remind: [], overdueEvery: .zero)
+            "quiet",
+            title: "Q",
+            due: Fixtures.greetingDue,
+            remind: [],
+            overdueEvery: .zero
+        )
         let daemon = await DaemonHarness.started([quiet], at: Fixtures.start, state: state)
         await daemon.advance(to: Fixtures.greetingDue)
         #expect(daemon.status == "1 obligation; next: none; 1 overdue")
@@ -74,7 +79,8 @@ struct TicklerServiceTests {
         let daemon = await DaemonHarness.started([Fixtures.greeting], at: Fixtures.start, state: state)
         #expect(
             daemon.status
-                == "1 obligation; next: \"\(Fixtures.greetingTitle)\" reminder in 3 days (2027-09-24 08:00 +07)")
+                == "1 obligation; next: \"\(Fixtures.greetingTitle)\" reminder in 3 days (2027-09-24 08:00 +07)"
+        )
         #expect(daemon.notifier.messages.elements.first == [.ready, .status(daemon.status!)])
         try await daemon.stop()
     }

@@ -30,8 +30,11 @@ struct AdjustedRecurrenceTests {
     /// The daily recurrence of ``EveryDay`` at 09:30, moved by `adjustment` off Vietnamese days off.
     static func daily(_ adjustment: DateAdjustment) -> AdjustedRecurrence<DailyRecurrence<EveryDay>> {
         AdjustedRecurrence(
-            base: DailyRecurrence(rule: EveryDay(), time: TimeOfDay(hour: 9, minute: 30)!, zone: zone), zone: zone,
-            workingDays: WorkingDays(holidays: HolidayCalendar(sets: [.vn])), adjustment: adjustment)
+            base: DailyRecurrence(rule: EveryDay(), time: TimeOfDay(hour: 9, minute: 30)!, zone: zone),
+            zone: zone,
+            workingDays: WorkingDays(holidays: HolidayCalendar(sets: [.vn])),
+            adjustment: adjustment
+        )
     }
 
     @Test("next-workday: a weekend and Tết collapse onto the next working day, once, at the same local time")

@@ -26,11 +26,13 @@ struct DateRuleTests {
         #expect(
             Self.first(3, of: vietnamese, from: Self.date(2029, 1, 1)) == [
                 Self.date(2029, 2, 13), Self.date(2030, 2, 2), Self.date(2031, 1, 23),
-            ])
+            ]
+        )
         #expect(
             Self.first(3, of: chinese, from: Self.date(2029, 1, 1)) == [
                 Self.date(2029, 2, 13), Self.date(2030, 2, 3), Self.date(2031, 1, 23),
-            ])
+            ]
+        )
         // On or after: the start date itself counts.
         #expect(Self.first(1, of: vietnamese, from: Self.date(2030, 2, 2)) == [Self.date(2030, 2, 2)])
         #expect(Self.first(1, of: vietnamese, from: Self.date(2030, 2, 3)) == [Self.date(2031, 1, 23)])
@@ -56,7 +58,8 @@ struct DateRuleTests {
         let rule = LunarYearlyRule(monthDay: try LunarMonthDay(parsing: "12-30"))
         // Month 12 has 29 days in lunar 2031 (ends 2032-02-10) and 30 in lunar 2032 (ends 2033-01-30).
         #expect(
-            Self.first(2, of: rule, from: Self.date(2032, 1, 1)) == [Self.date(2032, 2, 10), Self.date(2033, 1, 30)])
+            Self.first(2, of: rule, from: Self.date(2032, 1, 1)) == [Self.date(2032, 2, 10), Self.date(2033, 1, 30)]
+        )
         #expect(LunisolarCalendar.vietnamese.monthLength(year: 2031, month: 12) == 29)
         #expect(LunisolarCalendar.vietnamese.monthLength(year: 2032, month: 12) == 30)
     }
@@ -76,7 +79,8 @@ struct DateRuleTests {
         #expect(
             Self.first(3, of: rule, from: Self.date(2026, 1, 1)) == [
                 Self.date(2026, 4, 5), Self.date(2027, 4, 5), Self.date(2028, 4, 4),
-            ])
+            ]
+        )
         #expect(Self.first(1, of: rule, from: Self.date(2026, 4, 6)) == [Self.date(2027, 4, 5)])
     }
 
@@ -97,8 +101,10 @@ struct DateRuleTests {
     func dailyRecurrence() throws {
         let zone = ZoneRules.fixed(offsetSeconds: 7 * 3600)
         let recurrence = DailyRecurrence(
-            rule: LunarYearlyRule(monthDay: LunarMonthDay(month: 8, day: 15)!), time: TimeOfDay(hour: 8, minute: 0)!,
-            zone: zone)
+            rule: LunarYearlyRule(monthDay: LunarMonthDay(month: 8, day: 15)!),
+            time: TimeOfDay(hour: 8, minute: 0)!,
+            zone: zone
+        )
         let after = zone.instant(for: LocalDateTime(iso: "2027-01-01T00:00")!)
         let instants = recurrence.occurrences(after: after, limit: 2).map { zone.zoned($0).description }
         #expect(instants == ["2027-09-15T08:00:00+07:00", "2028-10-03T08:00:00+07:00"])

@@ -27,8 +27,11 @@ enum Fixture {
             let parts = line.split(separator: " ")
             let lunar = parts[1].split(separator: "-")
             return MonthStart(
-                firstDay: try #require(CivilDate(iso: parts[0])), year: try #require(Int(lunar[0])),
-                month: try #require(Int(lunar[1].prefix(2))), isLeap: lunar[1].hasSuffix("L"))
+                firstDay: try #require(CivilDate(iso: parts[0])),
+                year: try #require(Int(lunar[0])),
+                month: try #require(Int(lunar[1].prefix(2))),
+                isLeap: lunar[1].hasSuffix("L")
+            )
         }
     }
 }

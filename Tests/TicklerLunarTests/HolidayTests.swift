@@ -23,12 +23,15 @@ struct HolidayTests {
                         "04-16",  // 10/3 lunar
                         "04-30", "05-01", "05-03",  // 1 May is a Saturday: Monday off
                         "09-02", "09-03",  // 2 Sept is a Thursday: Friday bridges to the weekend
-                    ]))
+                    ]
+                )
+        )
     }
 
     @Test(
         "vn: the day next to 2 September",
-        arguments: [(2025, "09-01"), (2026, "09-03"), (2028, "09-01"), (2030, "09-03")])
+        arguments: [(2025, "09-01"), (2026, "09-03"), (2028, "09-01"), (2030, "09-03")]
+    )
     func nationalDay(year: Int, adjacent: String) {
         #expect(HolidaySet.vn.contains(CivilDate(iso: "\(year)-\(adjacent)")!))
     }
@@ -41,7 +44,8 @@ struct HolidayTests {
                 "01-01", "02-05", "02-06", "02-07", "02-08", "02-09", "02-10", "02-11", "02-12", "04-05",
                 "05-01", "05-02", "05-03", "05-04", "05-05", "06-09", "09-15",
                 "10-01", "10-02", "10-03", "10-04", "10-05", "10-06", "10-07",
-            ])
+            ]
+        )
         #expect(HolidaySet.cn.dates(in: 2027) == expected)
     }
 

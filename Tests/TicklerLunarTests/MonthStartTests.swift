@@ -22,27 +22,35 @@ struct MonthStartTests {
     /// lunar-python (`msaLonT`), which is accurate to about a second.
     static let vietnameseDivergences = [
         Divergence(
-            reference: "1944-06-21 1944-05", tickler: "1944-06-20 1944-05",
-            reason: "new moon 1944-06-20 16:59:32 UT = 23:59:32 UTC+7; Tickler is right"),
+            reference: "1944-06-21 1944-05",
+            tickler: "1944-06-20 1944-05",
+            reason: "new moon 1944-06-20 16:59:32 UT = 23:59:32 UTC+7; Tickler is right"
+        ),
         Divergence(
-            reference: "2072-12-10 2072-11", tickler: "2072-12-09 2072-11",
-            reason: "new moon about 2072-12-09 16:59 UT = 23:59 UTC+7 (for any ΔT above 60 s); Tickler is right"),
+            reference: "2072-12-10 2072-11",
+            tickler: "2072-12-09 2072-11",
+            reason: "new moon about 2072-12-09 16:59 UT = 23:59 UTC+7 (for any ΔT above 60 s); Tickler is right"
+        ),
         Divergence(
-            reference: "1967-07-08 1967-06", tickler: "1967-07-07 1967-06",
+            reference: "1967-07-08 1967-06",
+            tickler: "1967-07-07 1967-06",
             reason: """
                 new moon 1967-07-07 17:00:04 UT = 00:00:04 UTC+7 on the 8th; Meeus's new-moon series (σ ≈ 4.5 s) \
                 puts it 6 s early, at 23:59:58 — the reference is right, a known limit of Tickler's precision
-                """),
+                """
+        ),
     ]
 
     /// The Chinese months where Tickler differs from lunar-python.
     static let chineseDivergences = [
         Divergence(
-            reference: "1906-04-24 1906-04", tickler: "1906-04-23 1906-04",
+            reference: "1906-04-24 1906-04",
+            tickler: "1906-04-23 1906-04",
             reason: """
                 Qing-dynasty calendar: new moon 1906-04-23 16:06 UT is 23:52 Beijing mean time (the meridian Tickler \
                 uses before 1929) but the published calendar of 1906 counted it on the 24th
-                """)
+                """
+        )
     ]
 
     /// The engine's month starts for lunar years 1900–2100, in the fixtures' format.
@@ -60,7 +68,8 @@ struct MonthStartTests {
         arguments: [
             (LunisolarCalendar.vietnamese, "month-starts-vietnamese.txt", vietnameseDivergences),
             (LunisolarCalendar.chinese, "month-starts-chinese.txt", chineseDivergences),
-        ])
+        ]
+    )
     func everyMonthStart(calendar: LunisolarCalendar, file: String, divergences: [Divergence]) throws {
         var expected = try Fixture.lines(file).map(String.init)
         for divergence in divergences {

@@ -17,7 +17,8 @@ struct NamedDivergenceTests {
             (2007, date(2007, 2, 17), date(2007, 2, 18)),
             (2030, date(2030, 2, 2), date(2030, 2, 3)),
             (2053, date(2053, 2, 18), date(2053, 2, 19)),
-        ])
+        ]
+    )
     func newYear(year: Int, vietnamese: CivilDate, chinese: CivilDate) {
         #expect(LunisolarCalendar.vietnamese.newYear(of: year) == vietnamese)
         #expect(LunisolarCalendar.chinese.newYear(of: year) == chinese)
@@ -26,7 +27,8 @@ struct NamedDivergenceTests {
 
     @Test(
         "Leap months of 1984, 1985 and 1987 differ",
-        arguments: [(1984, nil, 10), (1985, 2, nil), (1987, 7, 6)] as [(Int, Int?, Int?)])
+        arguments: [(1984, nil, 10), (1985, 2, nil), (1987, 7, 6)] as [(Int, Int?, Int?)]
+    )
     func leapMonths(year: Int, vietnamese: Int?, chinese: Int?) {
         #expect(LunisolarCalendar.vietnamese.leapMonth(in: year) == vietnamese)
         #expect(LunisolarCalendar.chinese.leapMonth(in: year) == chinese)
@@ -38,7 +40,8 @@ struct NamedDivergenceTests {
         #expect(tet == LunarDate(year: 1984, month: 12, day: 1))
         #expect(
             LunisolarCalendar.chinese.lunarDate(for: Self.date(1984, 11, 23))
-                == LunarDate(year: 1984, month: 10, day: 1, isLeapMonth: true))
+                == LunarDate(year: 1984, month: 10, day: 1, isLeapMonth: true)
+        )
     }
 
     @Test("Mid-Autumn 2034: 26 September in Vietnam, 27 September in China")
@@ -54,7 +57,8 @@ struct NamedDivergenceTests {
             #expect(calendar.leapMonth(in: 2033) == 11)
             #expect(
                 calendar.civilDate(for: LunarDate(year: 2033, month: 11, day: 1, isLeapMonth: true))
-                    == Self.date(2033, 12, 22))
+                    == Self.date(2033, 12, 22)
+            )
         }
     }
 }

@@ -6,7 +6,9 @@ import TicklerLunar
 @Suite("Round trips")
 struct RoundTripTests {
     @Test(
-        "Every day of 1900–2199 converts to a lunar date and back", arguments: [LunarCalendarKind.vietnamese, .chinese])
+        "Every day of 1900–2199 converts to a lunar date and back",
+        arguments: [LunarCalendarKind.vietnamese, .chinese]
+    )
     func everyDay(kind: LunarCalendarKind) throws {
         let calendar = LunisolarCalendar(kind: kind)
         let first = CivilDate(year: 1900, month: 1, day: 31)!.daysSinceEpoch
@@ -70,7 +72,8 @@ struct RoundTripTests {
         "Sexagenary names",
         arguments: [
             (1984, "Giáp Tý", "甲子"), (1968, "Mậu Thân", "戊申"), (2024, "Giáp Thìn", "甲辰"), (2043, "Quý Hợi", "癸亥"),
-        ])
+        ]
+    )
     func sexagenary(year: Int, vietnamese: String, chinese: String) {
         let name = SexagenaryYear(lunarYear: year)
         #expect(name.name(for: .vietnamese) == vietnamese)

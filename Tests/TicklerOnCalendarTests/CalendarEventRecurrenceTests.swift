@@ -16,20 +16,27 @@ struct CalendarEventRecurrenceTests {
     @Test func firstMondayOfEachMonth() throws {
         #expect(
             try Self.elapses(
-                "Mon *-*-01..07 09:00", zone: "Asia/Ho_Chi_Minh", after: "2026-01-01T00:00:00+07:00", count: 3)
-                == ["2026-01-05T09:00:00+07:00", "2026-02-02T09:00:00+07:00", "2026-03-02T09:00:00+07:00"])
+                "Mon *-*-01..07 09:00",
+                zone: "Asia/Ho_Chi_Minh",
+                after: "2026-01-01T00:00:00+07:00",
+                count: 3
+            )
+                == ["2026-01-05T09:00:00+07:00", "2026-02-02T09:00:00+07:00", "2026-03-02T09:00:00+07:00"]
+        )
     }
 
     @Test func lastMondayOfMayCountsFromTheMonthsEnd() throws {
         #expect(
             try Self.elapses("Mon *-05~07/1", after: "2024-01-01T00:00:00Z", count: 3)
-                == ["2024-05-27T00:00:00+00:00", "2025-05-26T00:00:00+00:00", "2026-05-25T00:00:00+00:00"])
+                == ["2024-05-27T00:00:00+00:00", "2025-05-26T00:00:00+00:00", "2026-05-25T00:00:00+00:00"]
+        )
     }
 
     @Test func thirdLastDayOfFebruaryFollowsLeapYears() throws {
         #expect(
             try Self.elapses("*-02~03", after: "2023-06-01T00:00:00Z", count: 2)
-                == ["2024-02-27T00:00:00+00:00", "2025-02-26T00:00:00+00:00"])
+                == ["2024-02-27T00:00:00+00:00", "2025-02-26T00:00:00+00:00"]
+        )
     }
 
     @Test func fractionalSecondsRepeat() throws {
@@ -39,34 +46,40 @@ struct CalendarEventRecurrenceTests {
         #expect(
             result.map(\.microsecondsSinceEpoch) == [
                 1_700_000_000_500_000, 1_700_000_001_000_000, 1_700_000_001_500_000,
-            ])
+            ]
+        )
     }
 
     @Test func utcSuffixIgnoresTheDefaultZone() throws {
         #expect(
             try Self.elapses("08:30 UTC", zone: "Asia/Ho_Chi_Minh", after: "2027-01-01T00:00:00Z", count: 1)
-                == ["2027-01-01T15:30:00+07:00"])
+                == ["2027-01-01T15:30:00+07:00"]
+        )
     }
 
     @Test func springForwardSkipsTheMissingHour() throws {
         // 2021-03-14 02:00 EST → 03:00 EDT in New York: 02:30 does not occur that day (systemd-analyze agrees).
         #expect(
             try Self.elapses("*-*-* 02:30", zone: "America/New_York", after: "2021-03-13T12:00:00Z", count: 2)
-                == ["2021-03-15T02:30:00-04:00", "2021-03-16T02:30:00-04:00"])
+                == ["2021-03-15T02:30:00-04:00", "2021-03-16T02:30:00-04:00"]
+        )
         #expect(
             try Self.elapses("*:0/20", zone: "America/New_York", after: "2021-03-14T06:30:00Z", count: 3)
-                == ["2021-03-14T01:40:00-05:00", "2021-03-14T03:00:00-04:00", "2021-03-14T03:20:00-04:00"])
+                == ["2021-03-14T01:40:00-05:00", "2021-03-14T03:00:00-04:00", "2021-03-14T03:20:00-04:00"]
+        )
     }
 
     @Test func fallBackRepeatsNoHourFromBeforeButStaysOnTheSecondFromInside() throws {
         // From before the change the first 01:xx (EDT) is used and the second never comes.
         #expect(
             try Self.elapses("*:0/20", zone: "America/New_York", after: "2021-11-07T05:30:00Z", count: 3)
-                == ["2021-11-07T01:40:00-04:00", "2021-11-07T02:00:00-05:00", "2021-11-07T02:20:00-05:00"])
+                == ["2021-11-07T01:40:00-04:00", "2021-11-07T02:00:00-05:00", "2021-11-07T02:20:00-05:00"]
+        )
         // From inside the second 01:xx (EST) the search stays on EST.
         #expect(
             try Self.elapses("*-*-* 01:30", zone: "America/New_York", after: "2021-11-07T06:10:00Z", count: 2)
-                == ["2021-11-07T01:30:00-05:00", "2021-11-08T01:30:00-05:00"])
+                == ["2021-11-07T01:30:00-05:00", "2021-11-08T01:30:00-05:00"]
+        )
     }
 
     @Test func eventsEndAfter2199() throws {

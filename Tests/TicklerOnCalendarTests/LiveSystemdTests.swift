@@ -6,14 +6,21 @@ import TicklerOnCalendar
 /// Runs `systemd-analyze calendar` on this machine, when it has one, for the fixture's specifications at base
 /// times the fixture does not hold, and compares.
 @Suite(
-    "OnCalendar against the local systemd-analyze", .enabled(if: LiveSystemd.executable != nil, "no systemd-analyze"))
+    "OnCalendar against the local systemd-analyze",
+    .enabled(if: LiveSystemd.executable != nil, "no systemd-analyze")
+)
 struct LiveSystemdTests {
     /// Every 10th valid fixture case, moved 97 days and 1234 seconds later.
     static let cases: [SystemdCase] = SystemdCase.all.enumerated().compactMap { index, fixture in
         guard index % 10 == 0, fixture.valid else { return nil }
         return SystemdCase(
-            tz: fixture.tz, spec: fixture.spec, base: fixture.base + 97 * 86_400 + 1234, valid: true,
-            normalized: fixture.normalized, next: nil)
+            tz: fixture.tz,
+            spec: fixture.spec,
+            base: fixture.base + 97 * 86_400 + 1234,
+            valid: true,
+            normalized: fixture.normalized,
+            next: nil
+        )
     }
 
     @Test(arguments: cases)
@@ -22,7 +29,9 @@ struct LiveSystemdTests {
         let rules = try ZoneDatabase.shared.rules(for: fixture.tz)
         let recurrence = try CalendarEventRecurrence(parsing: fixture.spec, zone: rules)
         let elapses = recurrence.occurrences(
-            after: Instant(secondsSinceEpoch: fixture.base), limit: LiveSystemd.iterations)
+            after: Instant(secondsSinceEpoch: fixture.base),
+            limit: LiveSystemd.iterations
+        )
         if let expected {
             #expect(elapses.map(\.secondsSinceEpoch) == expected)
         } else {

@@ -20,7 +20,10 @@ struct SystemdCase: Decodable, Sendable, CustomTestStringConvertible {
     static let all: [SystemdCase] = {
         guard
             let url = Bundle.module.url(
-                forResource: "systemd-calendar", withExtension: "jsonl", subdirectory: "Fixtures"),
+                forResource: "systemd-calendar",
+                withExtension: "jsonl",
+                subdirectory: "Fixtures"
+            ),
             let text = try? String(contentsOf: url, encoding: .utf8)
         else { return [] }
         let decoder = JSONDecoder()

@@ -19,7 +19,9 @@ import TicklerRRule
             #expect(ours == fixture.occurrences)
             for query in fixture.afters {
                 let after = recurrence.occurrences(
-                    after: Instant(secondsSinceEpoch: query.after), limit: query.next.count)
+                    after: Instant(secondsSinceEpoch: query.after),
+                    limit: query.next.count
+                )
                 #expect(after.map(\.secondsSinceEpoch) == query.next, "after \(query.after)")
             }
             return

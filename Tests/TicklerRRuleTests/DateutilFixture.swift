@@ -22,7 +22,10 @@ struct DateutilFixture: Sendable, CustomTestStringConvertible {
     static let all: [DateutilFixture] = {
         guard
             let url = Bundle.module.url(
-                forResource: "dateutil-fixtures", withExtension: "txt", subdirectory: "Fixtures"),
+                forResource: "dateutil-fixtures",
+                withExtension: "txt",
+                subdirectory: "Fixtures"
+            ),
             let text = try? String(contentsOf: url, encoding: .utf8)
         else { return [] }
         var result: [DateutilFixture] = []
@@ -33,8 +36,13 @@ struct DateutilFixture: Sendable, CustomTestStringConvertible {
             if let current {
                 result.append(
                     .init(
-                        rule: current.rule, start: current.start, occurrences: occurrences, afters: afters,
-                        line: current.line))
+                        rule: current.rule,
+                        start: current.start,
+                        occurrences: occurrences,
+                        afters: afters,
+                        line: current.line
+                    )
+                )
             }
             occurrences = []
             afters = []
@@ -62,6 +70,7 @@ struct DateutilFixture: Sendable, CustomTestStringConvertible {
         func number(_ range: Range<Int>) -> Int { digits[range].reduce(0) { $0 * 10 + $1 } }
         return LocalDateTime(
             date: CivilDate(year: number(0..<4), month: number(4..<6), day: number(6..<8))!,
-            time: TimeOfDay(hour: number(8..<10), minute: number(10..<12), second: number(12..<14))!)
+            time: TimeOfDay(hour: number(8..<10), minute: number(10..<12), second: number(12..<14))!
+        )
     }
 }

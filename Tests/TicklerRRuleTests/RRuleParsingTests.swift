@@ -7,7 +7,8 @@ import TicklerRRule
     @Test func readsEveryPart() throws {
         let rule = try RecurrenceRule(
             parsing: "RRULE:FREQ=YEARLY;INTERVAL=2;COUNT=10;BYSECOND=0,60;BYMINUTE=5;BYHOUR=9,17;BYDAY=MO,+2TU,-1FR;"
-                + "BYMONTHDAY=1,-1;BYYEARDAY=100,-366;BYMONTH=1,12;BYSETPOS=1,-2;WKST=SU")
+                + "BYMONTHDAY=1,-1;BYYEARDAY=100,-366;BYMONTH=1,12;BYSETPOS=1,-2;WKST=SU"
+        )
         #expect(rule.frequency == .yearly)
         #expect(rule.interval == 2)
         #expect(rule.count == 10)
@@ -26,7 +27,8 @@ import TicklerRRule
     @Test func namesAndValuesIgnoreCase() throws {
         let rule = try RecurrenceRule(parsing: "rrule:freq=monthly;byday=-1fr;wkst=su")
         #expect(
-            rule == (try RecurrenceRule(frequency: .monthly, byDay: [.init(.friday, ordinal: -1)], weekStart: .sunday)))
+            rule == (try RecurrenceRule(frequency: .monthly, byDay: [.init(.friday, ordinal: -1)], weekStart: .sunday))
+        )
     }
 
     @Test(arguments: [

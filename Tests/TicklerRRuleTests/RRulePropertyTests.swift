@@ -10,7 +10,10 @@ import TicklerRRule
 
     /// The first `limit` occurrences from the start.
     static func expand(
-        _ rule: RecurrenceRule, _ start: LocalDateTime, _ zone: ZoneRules = .utc, limit: Int = 120
+        _ rule: RecurrenceRule,
+        _ start: LocalDateTime,
+        _ zone: ZoneRules = .utc,
+        limit: Int = 120
     )
         -> [Instant]
     {
@@ -19,13 +22,27 @@ import TicklerRRule
 
     /// The rule with some parts replaced.
     static func variant(
-        _ rule: RecurrenceRule, count: Int? = nil, until: RecurrenceRule.Until? = nil, bySetPosition: [Int]? = nil
+        _ rule: RecurrenceRule,
+        count: Int? = nil,
+        until: RecurrenceRule.Until? = nil,
+        bySetPosition: [Int]? = nil
     ) -> RecurrenceRule {
         try! RecurrenceRule(
-            frequency: rule.frequency, interval: rule.interval, count: count, until: until, bySecond: rule.bySecond,
-            byMinute: rule.byMinute, byHour: rule.byHour, byDay: rule.byDay, byMonthDay: rule.byMonthDay,
-            byYearDay: rule.byYearDay, byWeekNumber: rule.byWeekNumber, byMonth: rule.byMonth,
-            bySetPosition: bySetPosition ?? rule.bySetPosition, weekStart: rule.weekStart)
+            frequency: rule.frequency,
+            interval: rule.interval,
+            count: count,
+            until: until,
+            bySecond: rule.bySecond,
+            byMinute: rule.byMinute,
+            byHour: rule.byHour,
+            byDay: rule.byDay,
+            byMonthDay: rule.byMonthDay,
+            byYearDay: rule.byYearDay,
+            byWeekNumber: rule.byWeekNumber,
+            byMonth: rule.byMonth,
+            bySetPosition: bySetPosition ?? rule.bySetPosition,
+            weekStart: rule.weekStart
+        )
     }
 
     @Test(arguments: cases)
@@ -49,7 +66,11 @@ import TicklerRRule
             // BYSETPOS only picks among the occurrences of the same rule without it.
             let unfiltered = Set(
                 Self.expand(
-                    Self.variant(value.rule, until: value.rule.until, bySetPosition: []), value.start, limit: 1000))
+                    Self.variant(value.rule, until: value.rule.until, bySetPosition: []),
+                    value.start,
+                    limit: 1000
+                )
+            )
             let last = unfiltered.max() ?? Self.epoch
             #expect(instants.filter { $0 <= last }.allSatisfy(unfiltered.contains))
         }
@@ -90,7 +111,8 @@ import TicklerRRule
             var queries = all.prefix(3) + all.suffix(2)
             for _ in 0..<5 {
                 queries.append(
-                    first.adding(microseconds: Int64.random(in: 0...span, using: &random) - 2 * 86_400_000_000))
+                    first.adding(microseconds: Int64.random(in: 0...span, using: &random) - 2 * 86_400_000_000)
+                )
             }
             for x in queries {
                 let expected = Array(all.filter { $0 > x }.prefix(10))

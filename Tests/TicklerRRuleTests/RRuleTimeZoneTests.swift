@@ -10,7 +10,10 @@ import TicklerRRule
     /// The occurrences as `2026-03-08T03:30:00-04:00`.
     static func zoned(_ rule: String, _ start: String, limit: Int = 10) throws -> [String] {
         let recurrence = RRuleRecurrence(
-            rule: try RecurrenceRule(parsing: rule), start: LocalDateTime(iso: start)!, zone: newYork)
+            rule: try RecurrenceRule(parsing: rule),
+            start: LocalDateTime(iso: start)!,
+            zone: newYork
+        )
         return recurrence.occurrences(after: Instant(secondsSinceEpoch: 0), limit: limit).map {
             newYork.zoned($0).description
         }
@@ -21,14 +24,16 @@ import TicklerRRule
             try Self.zoned("FREQ=DAILY;COUNT=4;BYHOUR=2;BYMINUTE=30", "2026-03-06T02:30") == [
                 "2026-03-06T02:30:00-05:00", "2026-03-07T02:30:00-05:00", "2026-03-08T03:30:00-04:00",
                 "2026-03-09T02:30:00-04:00",
-            ])
+            ]
+        )
     }
 
     @Test func anAmbiguousTimeIsTheFirstOfTheTwo() throws {
         #expect(
             try Self.zoned("FREQ=DAILY;COUNT=3", "2026-10-31T01:30") == [
                 "2026-10-31T01:30:00-04:00", "2026-11-01T01:30:00-04:00", "2026-11-02T01:30:00-05:00",
-            ])
+            ]
+        )
     }
 
     @Test func hourlyStepsTheWallClockSoTheRepeatedHourComesOnce() throws {
@@ -36,7 +41,8 @@ import TicklerRRule
             try Self.zoned("FREQ=HOURLY;COUNT=4", "2026-11-01T00:00") == [
                 "2026-11-01T00:00:00-04:00", "2026-11-01T01:00:00-04:00", "2026-11-01T02:00:00-05:00",
                 "2026-11-01T03:00:00-05:00",
-            ])
+            ]
+        )
     }
 
     /// 02:30 does not exist and becomes 03:30, which the rule also yields: the instant is given once, and COUNT
@@ -46,7 +52,8 @@ import TicklerRRule
             try Self.zoned("FREQ=HOURLY;COUNT=4;BYMINUTE=30", "2026-03-08T00:30") == [
                 "2026-03-08T00:30:00-05:00", "2026-03-08T01:30:00-05:00", "2026-03-08T03:30:00-04:00",
                 "2026-03-08T04:30:00-04:00",
-            ])
+            ]
+        )
     }
 
     /// 02:15 becomes 03:15, later than the 03:00 that the rule yields next: instants still come in order.
@@ -56,16 +63,19 @@ import TicklerRRule
                 "2026-03-08T00:00:00-05:00", "2026-03-08T00:45:00-05:00", "2026-03-08T01:30:00-05:00",
                 "2026-03-08T03:00:00-04:00", "2026-03-08T03:15:00-04:00", "2026-03-08T03:45:00-04:00",
                 "2026-03-08T04:30:00-04:00",
-            ])
+            ]
+        )
         let recurrence = RRuleRecurrence(
             rule: try RecurrenceRule(parsing: "FREQ=MINUTELY;INTERVAL=45"),
             start: LocalDateTime(iso: "2026-03-08T00:00")!,
-            zone: Self.newYork)
+            zone: Self.newYork
+        )
         let after = ZonedDateTime(iso: "2026-03-08T03:05:00-04:00")!.instant
         #expect(
             recurrence.occurrences(after: after, limit: 2).map { Self.newYork.zoned($0).description } == [
                 "2026-03-08T03:15:00-04:00", "2026-03-08T03:45:00-04:00",
-            ])
+            ]
+        )
     }
 
     @Test(arguments: [
@@ -82,19 +92,24 @@ import TicklerRRule
 
     @Test func queriesAtTheEndsOfTimeDoNotOverflow() throws {
         let recurrence = RRuleRecurrence(
-            rule: try RecurrenceRule(parsing: "FREQ=DAILY"), start: LocalDateTime(iso: "2026-01-01T09:00")!,
-            zone: ZoneRules.fixed(offsetSeconds: 14 * 3600))
+            rule: try RecurrenceRule(parsing: "FREQ=DAILY"),
+            start: LocalDateTime(iso: "2026-01-01T09:00")!,
+            zone: ZoneRules.fixed(offsetSeconds: 14 * 3600)
+        )
         #expect(recurrence.firstOccurrence(after: Instant(microsecondsSinceEpoch: .max)) == nil)
         #expect(
             recurrence.firstOccurrence(after: Instant(microsecondsSinceEpoch: .min))
-                == ZonedDateTime(iso: "2026-01-01T09:00:00+14:00")!.instant)
+                == ZonedDateTime(iso: "2026-01-01T09:00:00+14:00")!.instant
+        )
     }
 
     @Test func utcUntilAcrossAFixedOffsetZone() throws {
         let zone = ZoneRules.fixed(offsetSeconds: 7 * 3600)
         let recurrence = RRuleRecurrence(
             rule: try RecurrenceRule(parsing: "FREQ=DAILY;UNTIL=20260103T020000Z"),
-            start: LocalDateTime(iso: "2026-01-01T09:00")!, zone: zone)
+            start: LocalDateTime(iso: "2026-01-01T09:00")!,
+            zone: zone
+        )
         let got = recurrence.occurrences(after: Instant(secondsSinceEpoch: 0), limit: 10).map {
             zone.zoned($0).description
         }
@@ -108,11 +123,14 @@ import TicklerRRule
             if value.rule.count != nil { return false }
             if case .utc = value.rule.until { return false }
             return true
-        })
+        }
+    )
     func instantsAreTheWallClockOccurrencesReadInTheZone(_ value: RandomRules.Case) {
         let epoch = Instant(microsecondsSinceEpoch: Int64.min / 2)
         let naive = RRuleRecurrence(rule: value.rule, start: value.start, zone: .utc).occurrences(
-            after: epoch, limit: 400)
+            after: epoch,
+            limit: 400
+        )
         let mapped = Set(naive.map { Self.newYork.instant(for: ZoneRules.utc.localDateTime(at: $0)) }).sorted()
         // Wall-clock times after the last one read here map to at least its reading plus 4 hours.
         let cutoff = naive.count < 400 ? Instant(microsecondsSinceEpoch: .max) : naive.last!.adding(seconds: 4 * 3600)

@@ -36,7 +36,9 @@ enum RandomRules {
     }
 
     private static func some(
-        _ range: ClosedRange<Int>, _ count: ClosedRange<Int>, _ random: inout SeededGenerator
+        _ range: ClosedRange<Int>,
+        _ count: ClosedRange<Int>,
+        _ random: inout SeededGenerator
     )
         -> [Int]
     {
@@ -77,8 +79,10 @@ enum RandomRules {
         let month = nearDST ? [3, 11].randomElement(using: &random)! : Int.random(in: 1...12, using: &random)
         let date = CivilDate(year: year, month: month, day: Int.random(in: 1...28, using: &random))!
         let time = TimeOfDay(
-            hour: Int.random(in: 0...23, using: &random), minute: [0, 30, 59].randomElement(using: &random)!,
-            second: chance(0.7) ? 0 : Int.random(in: 0...59, using: &random))!
+            hour: Int.random(in: 0...23, using: &random),
+            minute: [0, 30, 59].randomElement(using: &random)!,
+            second: chance(0.7) ? 0 : Int.random(in: 0...59, using: &random)
+        )!
         let bound = Double.random(in: 0..<1, using: &random)
         let count = bound < 0.25 ? Int.random(in: 1...40, using: &random) : nil
         var until: RecurrenceRule.Until? = nil
@@ -91,10 +95,21 @@ enum RandomRules {
         }
         guard
             let rule = try? RecurrenceRule(
-                frequency: frequency, interval: interval, count: count, until: until, bySecond: bySecond,
-                byMinute: byMinute, byHour: byHour, byDay: byDay, byMonthDay: byMonthDay, byYearDay: byYearDay,
-                byWeekNumber: byWeekNumber, byMonth: byMonth, bySetPosition: bySetPosition,
-                weekStart: chance(0.2) ? Weekday.allCases.randomElement(using: &random)! : .monday)
+                frequency: frequency,
+                interval: interval,
+                count: count,
+                until: until,
+                bySecond: bySecond,
+                byMinute: byMinute,
+                byHour: byHour,
+                byDay: byDay,
+                byMonthDay: byMonthDay,
+                byYearDay: byYearDay,
+                byWeekNumber: byWeekNumber,
+                byMonth: byMonth,
+                bySetPosition: bySetPosition,
+                weekStart: chance(0.2) ? Weekday.allCases.randomElement(using: &random)! : .monday
+            )
         else { return nil }
         return Case(rule: rule, start: LocalDateTime(date: date, time: time))
     }

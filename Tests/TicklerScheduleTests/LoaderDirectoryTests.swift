@@ -27,7 +27,8 @@ struct LoaderDirectoryTests {
             schedule.files == [
                 directory.path + "/schedule.toml", directory.path + "/schedule.d/10-a.toml",
                 directory.path + "/schedule.d/20-b.toml", directory.path + "/schedule.d/9-z.toml",
-            ])
+            ]
+        )
         #expect(try ScheduleLoader.files(at: directory.path + "/") == schedule.files)
     }
 
@@ -58,7 +59,8 @@ struct LoaderDirectoryTests {
             problems(directory.path) == [
                 "\(directory.path): no schedule found (expected \(directory.path)/schedule.toml or "
                     + "\(directory.path)/schedule.d/*.toml)"
-            ])
+            ]
+        )
         #expect(problems(directory.path + "/missing") == ["\(directory.path)/missing: no such file or directory"])
     }
 
@@ -68,7 +70,8 @@ struct LoaderDirectoryTests {
         defer { directory.remove() }
         let file = directory.path + "/schedule.toml"
         try Data([0x74, 0x69, 0x74, 0x6C, 0x65, 0x20, 0x3D, 0x20, 0x22, 0xC3, 0x28, 0x22]).write(
-            to: URL(fileURLWithPath: file))
+            to: URL(fileURLWithPath: file)
+        )
         #expect(problems(directory.path) == ["\(file): the file is not valid UTF-8"])
     }
 
@@ -88,7 +91,8 @@ struct LoaderDirectoryTests {
                     + "(first defined at \(directory.path)/schedule.toml:3:1)",
                 "\(directory.path)/schedule.d/30-broken.toml:1:14: Error while parsing table header: expected ']', "
                     + "saw '\\n'",
-            ])
+            ]
+        )
     }
 
     @Test("[defaults] of schedule.toml apply to drop-ins; a drop-in's own [defaults] apply to it alone")
@@ -96,9 +100,13 @@ struct LoaderDirectoryTests {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         try directory.write(
-            "schedule.toml", "[defaults]\ntimezone = \"Asia/Ho_Chi_Minh\"\nremind = [\"30d\"]\n" + obligation("main"))
+            "schedule.toml",
+            "[defaults]\ntimezone = \"Asia/Ho_Chi_Minh\"\nremind = [\"30d\"]\n" + obligation("main")
+        )
         try directory.write(
-            "schedule.d/10-a.toml", "[defaults]\nat = \"07:00\"\nremind = []\n" + obligation("drop-in-a"))
+            "schedule.d/10-a.toml",
+            "[defaults]\nat = \"07:00\"\nremind = []\n" + obligation("drop-in-a")
+        )
         try directory.write("schedule.d/20-b.toml", obligation("drop-in-b"))
         let schedule = try TestSupport.loader.load(path: directory.path)
         let main = try #require(schedule["main"])

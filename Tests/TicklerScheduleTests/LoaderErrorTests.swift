@@ -268,7 +268,8 @@ struct LoaderErrorTests {
                 "[[obligation]]\nid = \"a\"\nid = \"b\"\n",
                 "\(file):3:6: Error while parsing key-value pair: cannot redefine existing string 'id'"
             ),
-        ])
+        ]
+    )
     func syntax(text: String, expected: String) {
         #expect(TestSupport.problems(text) == [expected])
     }
@@ -297,7 +298,8 @@ struct LoaderErrorTests {
                 "/etc/tickler/schedule.toml:14:1: obligation \"labour-agreement-van-son\": key "
                     + "\"every\": invalid duration "
                     + "\"5q\": unknown unit \"q\" (expected s, min, h, d, w, m or y)"
-            ])
+            ]
+        )
     }
 
     @Test("all problems of a load are reported, in line order, and none of the obligations is kept")

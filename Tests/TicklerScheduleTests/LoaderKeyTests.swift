@@ -25,7 +25,8 @@ struct LoaderKeyTests {
             every = "5y"
             start = "2014-12-15"
             until = "2034-12-15"
-            """)
+            """
+        )
         #expect(schedule.count == 1)
         #expect(schedule.files == [TestSupport.path])
         let obligation = try #require(schedule["labour-agreement-van-son"])
@@ -43,7 +44,8 @@ struct LoaderKeyTests {
             TestSupport.dues(obligation, after: "2000-01-01T00:00:00Z", count: 10) == [
                 "2014-12-15T09:30:00+07:00", "2019-12-15T09:30:00+07:00", "2024-12-15T09:30:00+07:00",
                 "2029-12-15T09:30:00+07:00", "2034-12-15T09:30:00+07:00",
-            ])
+            ]
+        )
     }
 
     @Test("per-obligation overrides of at, timezone, remind and overdue-every")
@@ -67,7 +69,8 @@ struct LoaderKeyTests {
             id = "plain"
             title = "y"
             once = 2027-06-30
-            """)
+            """
+        )
         let shanghai = try #require(schedule["shanghai"])
         #expect(shanghai.zone.identifier == "Asia/Shanghai")
         #expect(shanghai.reminderLeads.isEmpty)
@@ -83,7 +86,8 @@ struct LoaderKeyTests {
     @Test("built-in defaults: system zone, 08:00, reminders 7d and 1d, overdue daily")
     func builtInDefaults() throws {
         let obligation = try #require(
-            try TestSupport.load("[[obligation]]\nid = \"a\"\ntitle = \"t\"\nonce = \"2027-01-01\"\n")["a"])
+            try TestSupport.load("[[obligation]]\nid = \"a\"\ntitle = \"t\"\nonce = \"2027-01-01\"\n")["a"]
+        )
         #expect(obligation.zone == .utc)
         #expect(obligation.reminderLeads == [Period(7, .day), Period(1, .day)])
         #expect(obligation.overdueEvery == Period(1, .day))
@@ -100,7 +104,8 @@ struct LoaderKeyTests {
             ("\"2027-03-10 17:45\"", "2027-03-10T17:45:00+07:00"),
             ("2027-03-10T10:00:00Z", "2027-03-10T17:00:00+07:00"),
             ("\"2027-03-10T09:00+08:00\"", "2027-03-10T08:00:00+07:00"),
-        ])
+        ]
+    )
     func dateForms(written: String, expected: String) throws {
         let text = "[defaults]\ntimezone = \"Asia/Ho_Chi_Minh\"\n[[obligation]]\nid = \"a\"\ntitle = \"t\"\n"
         let once = try #require(try TestSupport.load(text + "once = \(written)\n")["a"])
@@ -113,7 +118,9 @@ struct LoaderKeyTests {
     func tomlTime() throws {
         let obligation = try #require(
             try TestSupport.load(
-                "[defaults]\nat = 07:30:00\n[[obligation]]\nid = \"a\"\ntitle = \"t\"\nonce = 2027-01-01\n")["a"])
+                "[defaults]\nat = 07:30:00\n[[obligation]]\nid = \"a\"\ntitle = \"t\"\nonce = 2027-01-01\n"
+            )["a"]
+        )
         #expect(obligation.recurrenceDescription == "once 2027-01-01 07:30")
     }
 
@@ -123,9 +130,11 @@ struct LoaderKeyTests {
             try TestSupport.load(
                 "[[obligation]]\nid = \"a\"\ntitle = \"t\"\nonce = 2027-01-01\nremind = [\"2h\", "
                     + "\"1w\", \"90min\", \"7d\", \"30s\"]\n"
-            )["a"])
+            )["a"]
+        )
         #expect(
-            obligation.reminderLeads == [Period(1, .week), Period(2, .hour), Period(90, .minute), Period(30, .second)])
+            obligation.reminderLeads == [Period(1, .week), Period(2, .hour), Period(90, .minute), Period(30, .second)]
+        )
     }
 
     @Test("UTF-8 text survives as written")

@@ -8,7 +8,8 @@ struct LoaderRecurrenceTests {
     /// The first `count` due times after `after` of the one obligation `keys` describe (in Hanoi, at 08:00).
     private func dues(_ keys: String, after: String = "2026-12-01T00:00:00+07:00", count: Int = 4) throws -> [String] {
         let schedule = try TestSupport.load(
-            "[defaults]\ntimezone = \"Asia/Ho_Chi_Minh\"\n[[obligation]]\nid = \"a\"\ntitle = \"t\"\n" + keys)
+            "[defaults]\ntimezone = \"Asia/Ho_Chi_Minh\"\n[[obligation]]\nid = \"a\"\ntitle = \"t\"\n" + keys
+        )
         return TestSupport.dues(try #require(schedule["a"]), after: after, count: count)
     }
 
@@ -23,7 +24,8 @@ struct LoaderRecurrenceTests {
             try dues("every = \"1m\"\nstart = \"2027-01-31\"\n") == [
                 "2027-01-31T08:00:00+07:00", "2027-02-28T08:00:00+07:00", "2027-03-31T08:00:00+07:00",
                 "2027-04-30T08:00:00+07:00",
-            ])
+            ]
+        )
     }
 
     @Test("every year from 29 February")
@@ -32,7 +34,8 @@ struct LoaderRecurrenceTests {
             try dues("every = \"1y\"\nstart = \"2024-02-29\"\n", count: 5) == [
                 "2027-02-28T08:00:00+07:00", "2028-02-29T08:00:00+07:00", "2029-02-28T08:00:00+07:00",
                 "2030-02-28T08:00:00+07:00", "2031-02-28T08:00:00+07:00",
-            ])
+            ]
+        )
     }
 
     @Test("every 2 weeks and every 36 hours")
@@ -40,11 +43,13 @@ struct LoaderRecurrenceTests {
         #expect(
             try dues("every = \"2w\"\nstart = \"2026-12-03\"\n", count: 3) == [
                 "2026-12-03T08:00:00+07:00", "2026-12-17T08:00:00+07:00", "2026-12-31T08:00:00+07:00",
-            ])
+            ]
+        )
         #expect(
             try dues("every = \"36h\"\nstart = \"2026-12-03T00:00\"\n", count: 3) == [
                 "2026-12-03T00:00:00+07:00", "2026-12-04T12:00:00+07:00", "2026-12-06T00:00:00+07:00",
-            ])
+            ]
+        )
     }
 
     @Test("until: a date includes that whole day, a date-time is the last instant")
@@ -53,7 +58,8 @@ struct LoaderRecurrenceTests {
         #expect(
             try dues("every = \"1d\"\nstart = \"2026-12-30\"\nuntil = \"2027-01-01T07:59\"\n", count: 9) == [
                 "2026-12-30T08:00:00+07:00", "2026-12-31T08:00:00+07:00",
-            ])
+            ]
+        )
     }
 
     @Test("once at a date and at a date-time; nothing after it")
@@ -72,14 +78,19 @@ struct LoaderRecurrenceTests {
                 start = "2027-01-15"
                 except = ["2027-02-15", "2027-03-15T08:00", "2027-04-15T09:00"]
                 also = ["2027-02-20", 2027-02-21T10:00:00, "2027-01-15"]
-                """, count: 6) == [
-                    "2027-01-15T08:00:00+07:00", "2027-02-20T08:00:00+07:00", "2027-02-21T10:00:00+07:00",
-                    "2027-04-15T08:00:00+07:00", "2027-05-15T08:00:00+07:00", "2027-06-15T08:00:00+07:00",
-                ])
+                """,
+                count: 6
+            ) == [
+                "2027-01-15T08:00:00+07:00", "2027-02-20T08:00:00+07:00", "2027-02-21T10:00:00+07:00",
+                "2027-04-15T08:00:00+07:00", "2027-05-15T08:00:00+07:00", "2027-06-15T08:00:00+07:00",
+            ]
+        )
         #expect(
             try description(
-                "every = \"1m\"\nstart = \"2027-01-15\"\nexcept = [\"2027-02-15\"]\nalso = [\"2027-02-20\"]\n")
-                == "every 1m from 2027-01-15 08:00, except 1 date, also 1 date")
+                "every = \"1m\"\nstart = \"2027-01-15\"\nexcept = [\"2027-02-15\"]\nalso = [\"2027-02-20\"]\n"
+            )
+                == "every 1m from 2027-01-15 08:00, except 1 date, also 1 date"
+        )
     }
 
     @Test("lunar new year on both calendars: 2030 differs (2 February in Vietnam, 3 February in China)")
@@ -89,10 +100,12 @@ struct LoaderRecurrenceTests {
         #expect(
             try dues("lunar = \"01-01\"\ncalendar = \"chinese\"\n", after: after, count: 1) == [
                 "2030-02-03T08:00:00+07:00"
-            ])
+            ]
+        )
         #expect(
             try description("lunar = \"08-15\"\ncalendar = \"chinese\"\nleap = \"also\"\n")
-                == "lunar 08-15 (chinese, leap also) at 08:00")
+                == "lunar 08-15 (chinese, leap also) at 08:00"
+        )
     }
 
     @Test("lunar with start and until bounds")
@@ -100,7 +113,8 @@ struct LoaderRecurrenceTests {
         #expect(
             try dues("lunar = \"01-01\"\nstart = \"2028-01-01\"\nuntil = \"2029-12-31\"\n", count: 5) == [
                 "2028-01-26T08:00:00+07:00", "2029-02-13T08:00:00+07:00",
-            ])
+            ]
+        )
     }
 
     @Test("solar term Qingming")
@@ -108,7 +122,8 @@ struct LoaderRecurrenceTests {
         #expect(
             try dues("solar-term = \"qingming\"\ncalendar = \"chinese\"\n", count: 2) == [
                 "2027-04-05T08:00:00+07:00", "2028-04-04T08:00:00+07:00",
-            ])
+            ]
+        )
         #expect(try description("solar-term = \"qingming\"\n") == "solar-term qingming (vietnamese) at 08:00")
     }
 
@@ -117,29 +132,38 @@ struct LoaderRecurrenceTests {
         // 2027-05-01 is a Saturday and Labour Day; 30 April is a holiday too; Thursday 29 April is a working day.
         #expect(
             try dues(
-                "every = \"1y\"\nstart = \"2027-05-01\"\nadjust = \"previous-workday\"\nholidays = [\"vn\"]\n", count: 1
+                "every = \"1y\"\nstart = \"2027-05-01\"\nadjust = \"previous-workday\"\nholidays = [\"vn\"]\n",
+                count: 1
             )
-                == ["2027-04-29T08:00:00+07:00"])
+                == ["2027-04-29T08:00:00+07:00"]
+        )
         // Without holidays only the weekend counts: Friday 30 April.
         #expect(
             try dues("every = \"1y\"\nstart = \"2027-05-01\"\nadjust = \"previous-workday\"\n", count: 1) == [
                 "2027-04-30T08:00:00+07:00"
-            ])
+            ]
+        )
         // An announced make-up working day (Saturday 1 May) stays put; an extra holiday moves the date on.
         #expect(
             try dues(
                 "every = \"1y\"\nstart = \"2027-05-01\"\nadjust = \"next-workday\"\nworkdays = [\"2027-05-01\"]\n",
-                count: 1)
-                == ["2027-05-01T08:00:00+07:00"])
+                count: 1
+            )
+                == ["2027-05-01T08:00:00+07:00"]
+        )
         #expect(
             try dues(
                 "every = \"1y\"\nstart = \"2027-05-01\"\nadjust = \"next-workday\"\nholidays = [\"2027-05-03\"]\n",
-                count: 1)
-                == ["2027-05-04T08:00:00+07:00"])
+                count: 1
+            )
+                == ["2027-05-04T08:00:00+07:00"]
+        )
         #expect(
             try description(
-                "every = \"1y\"\nstart = \"2027-05-01\"\nadjust = \"previous-workday\"\nholidays = [\"vn\", \"cn\"]\n")
-                == "every 1y from 2027-05-01 08:00, adjust previous-workday (holidays vn, cn)")
+                "every = \"1y\"\nstart = \"2027-05-01\"\nadjust = \"previous-workday\"\nholidays = [\"vn\", \"cn\"]\n"
+            )
+                == "every 1y from 2027-05-01 08:00, adjust previous-workday (holidays vn, cn)"
+        )
     }
 
     @Test("adjust = none leaves due dates alone")
@@ -147,17 +171,21 @@ struct LoaderRecurrenceTests {
         #expect(
             try dues("every = \"1y\"\nstart = \"2027-05-01\"\nadjust = \"none\"\n", count: 1) == [
                 "2027-05-01T08:00:00+07:00"
-            ])
+            ]
+        )
     }
 
     @Test("rrule from start, bounded by until")
     func rrule() throws {
         #expect(
             try dues(
-                "rrule = \"FREQ=MONTHLY;BYDAY=-1FR\"\nstart = \"2027-01-01T09:00\"\nuntil = \"2027-03-31\"\n", count: 5)
+                "rrule = \"FREQ=MONTHLY;BYDAY=-1FR\"\nstart = \"2027-01-01T09:00\"\nuntil = \"2027-03-31\"\n",
+                count: 5
+            )
                 == [
                     "2027-01-29T09:00:00+07:00", "2027-02-26T09:00:00+07:00", "2027-03-26T09:00:00+07:00",
-                ])
+                ]
+        )
     }
 
     @Test("on-calendar in the obligation's zone, with start and until")
@@ -165,12 +193,16 @@ struct LoaderRecurrenceTests {
         #expect(
             try dues("on-calendar = \"*-10-01 08:00\"\n", count: 2) == [
                 "2027-10-01T08:00:00+07:00", "2028-10-01T08:00:00+07:00",
-            ])
+            ]
+        )
         #expect(
             try dues(
-                "on-calendar = \"Mon *-*-01..07 09:00\"\nstart = \"2027-03-01\"\nuntil = \"2027-05-31\"\n", count: 5)
+                "on-calendar = \"Mon *-*-01..07 09:00\"\nstart = \"2027-03-01\"\nuntil = \"2027-05-31\"\n",
+                count: 5
+            )
                 == [
                     "2027-03-01T09:00:00+07:00", "2027-04-05T09:00:00+07:00", "2027-05-03T09:00:00+07:00",
-                ])
+                ]
+        )
     }
 }

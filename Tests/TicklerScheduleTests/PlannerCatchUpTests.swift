@@ -8,14 +8,21 @@ struct PlannerCatchUpTests {
     private typealias Support = TestSupport
 
     static let agreement = Support.obligation(
-        "agreement", every: Period(1, .year), start: "2027-06-30T08:00",
-        leads: [Period(30, .day), Period(7, .day), Period(1, .day)], overdue: Period(1, .day))
+        "agreement",
+        every: Period(1, .year),
+        start: "2027-06-30T08:00",
+        leads: [Period(30, .day), Period(7, .day), Period(1, .day)],
+        overdue: Period(1, .day)
+    )
     static let schedule = Schedule(obligations: [agreement])
     static let longAgo = ["agreement": Support.instant("2020-01-01T00:00:00Z")]
 
     private func missed(after: String, through: String, firstSeen: [String: Instant] = longAgo) -> [String] {
         Planner.missedEvents(
-            in: Self.schedule, after: Support.instant(after), through: Support.instant(through), firstSeen: firstSeen
+            in: Self.schedule,
+            after: Support.instant(after),
+            through: Support.instant(through),
+            firstSeen: firstSeen
         ).map { "\($0.stageKey) \(Support.hanoi.zoned($0.fireAt).local)" }
     }
 
@@ -24,7 +31,8 @@ struct PlannerCatchUpTests {
         #expect(
             missed(after: "2027-06-20T00:00:00+07:00", through: "2027-07-03T09:00:00+07:00") == [
                 "overdue-3 2027-07-03T08:00:00"
-            ])
+            ]
+        )
     }
 
     @Test("stopped across a reminder only: that reminder fires")
@@ -32,7 +40,8 @@ struct PlannerCatchUpTests {
         #expect(
             missed(after: "2027-06-20T00:00:00+07:00", through: "2027-06-25T00:00:00+07:00") == [
                 "remind-7d 2027-06-23T08:00:00"
-            ])
+            ]
+        )
     }
 
     @Test("nothing missed when the checkpoint is after the latest stage")
@@ -48,10 +57,12 @@ struct PlannerCatchUpTests {
             missed(after: after, through: now, firstSeen: ["agreement": Support.instant("2027-07-02T12:00:00+07:00")])
                 == [
                     "overdue-3 2027-07-03T08:00:00"
-                ])
+                ]
+        )
         #expect(
             missed(after: after, through: now, firstSeen: ["agreement": Support.instant("2027-07-03T08:30:00+07:00")])
-                .isEmpty)
+                .isEmpty
+        )
         #expect(missed(after: after, through: now, firstSeen: [:]).isEmpty)
     }
 
@@ -60,27 +71,40 @@ struct PlannerCatchUpTests {
         #expect(
             missed(after: "2027-06-01T00:00:00+07:00", through: "2028-06-10T00:00:00+07:00") == [
                 "overdue-30 2027-07-30T08:00:00", "remind-30d 2028-05-31T08:00:00",
-            ])
+            ]
+        )
     }
 
     @Test("one event per due instant, in fire order, over several obligations")
     func severalDues() {
         let daily = Support.obligation(
-            "daily", every: Period(1, .day), start: "2027-01-01T08:00", overdue: Period(6, .hour))
+            "daily",
+            every: Period(1, .day),
+            start: "2027-01-01T08:00",
+            overdue: Period(6, .hour)
+        )
         let weekly = Support.obligation(
-            "weekly", every: Period(1, .week), start: "2027-01-04T08:00", leads: [Period(2, .day)])
+            "weekly",
+            every: Period(1, .week),
+            start: "2027-01-04T08:00",
+            leads: [Period(2, .day)]
+        )
         let schedule = Schedule(obligations: [daily, weekly])
         let since = Instant(secondsSinceEpoch: 0)
         let events = Planner.missedEvents(
-            in: schedule, after: Support.instant("2027-01-09T00:00:00+07:00"),
-            through: Support.instant("2027-01-12T09:00:00+07:00"), firstSeen: ["daily": since, "weekly": since])
+            in: schedule,
+            after: Support.instant("2027-01-09T00:00:00+07:00"),
+            through: Support.instant("2027-01-12T09:00:00+07:00"),
+            firstSeen: ["daily": since, "weekly": since]
+        )
         // Every daily due instant of the last 30 days still has overdue repeats: each gives its latest one, all at
         // 08:00 on the 12th; the weekly one's due time on the 11th replaces its reminder of the 9th.
         let dailyEvents =
             (1...11).map { "daily overdue-\(4 * (12 - $0)) 2027-01-12T08:00:00" } + ["daily due 2027-01-12T08:00:00"]
         #expect(
             events.map { "\($0.obligationID) \($0.stageKey) \(Support.hanoi.zoned($0.fireAt).local)" }
-                == ["weekly due 2027-01-11T08:00:00"] + dailyEvents)
+                == ["weekly due 2027-01-11T08:00:00"] + dailyEvents
+        )
         #expect(Set(events.map { "\($0.obligationID) \($0.due)" }).count == events.count)
     }
 

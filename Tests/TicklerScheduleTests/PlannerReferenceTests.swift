@@ -35,7 +35,8 @@ struct PlannerReferenceTests {
                         (
                             ReminderEvent(obligationID: obligation.id, due: due, stage: stage, fireAt: fire), index,
                             position
-                        ))
+                        )
+                    )
                 }
             }
         }
@@ -48,26 +49,49 @@ struct PlannerReferenceTests {
     /// Obligations whose events overlap: leads longer than the interval, dense overdue repeats, ends, one-offs.
     static let schedule = Schedule(obligations: [
         Support.obligation(
-            "daily-30d-lead", every: Period(1, .day), start: "2027-01-01T08:00",
-            leads: [Period(30, .day), Period(1, .day)], overdue: Period(1, .day)),
+            "daily-30d-lead",
+            every: Period(1, .day),
+            start: "2027-01-01T08:00",
+            leads: [Period(30, .day), Period(1, .day)],
+            overdue: Period(1, .day)
+        ),
         Support.obligation(
-            "hourly-dense", every: Period(3, .hour), start: "2027-01-01T00:30", leads: [Period(5, .hour)],
-            overdue: Period(20, .hour)),
+            "hourly-dense",
+            every: Period(3, .hour),
+            start: "2027-01-01T00:30",
+            leads: [Period(5, .hour)],
+            overdue: Period(20, .hour)
+        ),
         Support.obligation(
-            "weekly-ending", every: Period(1, .week), start: "2027-01-04T09:00", until: "2027-03-01T00:00",
-            leads: [Period(10, .day), Period(90, .minute)], overdue: Period(2, .day)),
+            "weekly-ending",
+            every: Period(1, .week),
+            start: "2027-01-04T09:00",
+            until: "2027-03-01T00:00",
+            leads: [Period(10, .day), Period(90, .minute)],
+            overdue: Period(2, .day)
+        ),
         Support.obligation(
-            "monthly-31st", every: Period(1, .month), start: "2027-01-31T17:00", leads: [Period(45, .day)],
-            overdue: Period(1, .week)),
+            "monthly-31st",
+            every: Period(1, .month),
+            start: "2027-01-31T17:00",
+            leads: [Period(45, .day)],
+            overdue: Period(1, .week)
+        ),
         Support.obligation(
-            "one-off", every: Period(1, .year), start: "2027-02-14T08:00", until: "2027-02-14T08:00",
-            leads: [Period(7, .day)], overdue: Period(6, .hour)),
+            "one-off",
+            every: Period(1, .year),
+            start: "2027-02-14T08:00",
+            until: "2027-02-14T08:00",
+            leads: [Period(7, .day)],
+            overdue: Period(6, .hour)
+        ),
         Support.obligation("same-times", every: Period(1, .day), start: "2027-01-01T08:00"),
     ])
 
     @Test(
         "popping gives exactly the brute-force events, in the same order",
-        arguments: ["2027-01-01T00:00:00Z", "2027-01-20T13:17:00+07:00", "2027-02-14T08:00:00+07:00"])
+        arguments: ["2027-01-01T00:00:00Z", "2027-01-20T13:17:00+07:00", "2027-02-14T08:00:00+07:00"]
+    )
     func matchesReference(after: String) {
         let start = Support.instant(after)
         let end = start.adding(seconds: 75 * 86_400)
@@ -82,7 +106,8 @@ struct PlannerReferenceTests {
 
     @Test(
         "re-created from a checkpoint, the planner neither repeats nor skips an event",
-        arguments: [[5, 17, 17, 40], [1, 2, 3, 4, 5, 6, 7, 8, 9], [30]])
+        arguments: [[5, 17, 17, 40], [1, 2, 3, 4, 5, 6, 7, 8, 9], [30]]
+    )
     func recreation(cutDays: [Int]) {
         let start = Support.instant("2027-01-10T00:00:00Z")
         let end = start.adding(seconds: 50 * 86_400)

@@ -18,13 +18,20 @@ struct PlannerScaleTests {
             let period = periods[index % periods.count]
             let start = LocalDateTime(
                 date: CivilDate(daysSinceEpoch: 20_000 + index % 365),
-                time: TimeOfDay(unchecked: index % 24, (index / 24) % 60, 0))
+                time: TimeOfDay(unchecked: index % 24, (index / 24) % 60, 0)
+            )
             obligations.append(
                 Obligation(
-                    id: "obligation-\(index)", title: "Nghĩa vụ số \(index)", zone: zone,
+                    id: "obligation-\(index)",
+                    title: "Nghĩa vụ số \(index)",
+                    zone: zone,
                     recurrence: EveryRecurrence(start: start, period: period, zone: zone),
-                    recurrenceDescription: "every \(period) from \(start)", reminderLeads: [Period(7, .day)],
-                    overdueEvery: Period(1, .day), source: SourceLocation(file: "generated.toml", line: index + 1)))
+                    recurrenceDescription: "every \(period) from \(start)",
+                    reminderLeads: [Period(7, .day)],
+                    overdueEvery: Period(1, .day),
+                    source: SourceLocation(file: "generated.toml", line: index + 1)
+                )
+            )
         }
         let schedule = Schedule(obligations: obligations)
         let after = TestSupport.instant("2026-11-29T00:00:00Z")

@@ -20,17 +20,25 @@ struct PlannerTests {
     @Test("a one-off deadline: reminders longest lead first, the due time, then daily overdue repeats for 30 days")
     func once() {
         let deadline = Support.obligation(
-            "deadline", every: Period(1, .year), start: "2027-06-30T08:00", until: "2027-06-30T08:00",
-            leads: [Period(1, .day), Period(30, .day), Period(7, .day)], overdue: Period(1, .day))
+            "deadline",
+            every: Period(1, .year),
+            start: "2027-06-30T08:00",
+            until: "2027-06-30T08:00",
+            leads: [Period(1, .day), Period(30, .day), Period(7, .day)],
+            overdue: Period(1, .day)
+        )
         var planner = Planner(
-            schedule: Schedule(obligations: [deadline]), after: Support.instant("2027-01-01T00:00:00Z"))
+            schedule: Schedule(obligations: [deadline]),
+            after: Support.instant("2027-01-01T00:00:00Z")
+        )
         let all = events(&planner, through: "2028-01-01T00:00:00Z")
         #expect(
             compact(Array(all.prefix(5))) == [
                 "deadline remind-30d 2027-05-31T08:00:00", "deadline remind-7d 2027-06-23T08:00:00",
                 "deadline remind-1d 2027-06-29T08:00:00", "deadline due 2027-06-30T08:00:00",
                 "deadline overdue-1 2027-07-01T08:00:00",
-            ])
+            ]
+        )
         #expect(all.count == 3 + 1 + 30)
         #expect(compact([all.last!]) == ["deadline overdue-30 2027-07-30T08:00:00"])
         #expect(all.allSatisfy { $0.due == Support.instant("2027-06-30T08:00:00+07:00") })
@@ -44,12 +52,20 @@ struct PlannerTests {
         arguments: [
             (Period(1, .day), 30), (Period(1, .week), 4), (Period(12, .hour), 60), (Period(30, .day), 1),
             (Period(31, .day), 0), (Period.zero, 0), (Period(7, .hour), 102),
-        ])
+        ]
+    )
     func overdueCadence(every: Period, expectedRepeats: Int) {
         let obligation = Support.obligation(
-            "x", every: Period(1, .year), start: "2027-06-30T08:00", until: "2027-06-30T08:00", overdue: every)
+            "x",
+            every: Period(1, .year),
+            start: "2027-06-30T08:00",
+            until: "2027-06-30T08:00",
+            overdue: every
+        )
         var planner = Planner(
-            schedule: Schedule(obligations: [obligation]), after: Support.instant("2027-01-01T00:00:00Z"))
+            schedule: Schedule(obligations: [obligation]),
+            after: Support.instant("2027-01-01T00:00:00Z")
+        )
         let overdue = events(&planner, through: "2030-01-01T00:00:00Z").filter { $0.stage != .due }
         #expect(overdue.count == expectedRepeats)
         for (index, event) in overdue.enumerated() {
@@ -62,24 +78,37 @@ struct PlannerTests {
     @Test("events of several obligations come in fire order; equal fire times keep file order")
     func ordering() {
         let yearly = Support.obligation(
-            "yearly", every: Period(1, .year), start: "2027-03-01T08:00", leads: [Period(2, .day)])
+            "yearly",
+            every: Period(1, .year),
+            start: "2027-03-01T08:00",
+            leads: [Period(2, .day)]
+        )
         let monthly = Support.obligation("monthly", every: Period(1, .month), start: "2027-01-27T08:00")
         let same = Support.obligation("same", every: Period(1, .year), start: "2027-03-01T08:00")
         var planner = Planner(
-            schedule: Schedule(obligations: [yearly, monthly, same]), after: Support.instant("2027-02-01T00:00:00Z"))
+            schedule: Schedule(obligations: [yearly, monthly, same]),
+            after: Support.instant("2027-02-01T00:00:00Z")
+        )
         #expect(
             compact(events(&planner, through: "2027-03-01T08:00:00+07:00")) == [
                 "yearly remind-2d 2027-02-27T08:00:00", "monthly due 2027-02-27T08:00:00",
                 "yearly due 2027-03-01T08:00:00", "same due 2027-03-01T08:00:00",
-            ])
+            ]
+        )
     }
 
     @Test("after is exclusive: an event at exactly `after` is taken as processed")
     func exclusiveBound() {
         let obligation = Support.obligation(
-            "x", every: Period(1, .day), start: "2027-01-01T08:00", leads: [Period(1, .hour)])
+            "x",
+            every: Period(1, .day),
+            start: "2027-01-01T08:00",
+            leads: [Period(1, .hour)]
+        )
         let planner = Planner(
-            schedule: Schedule(obligations: [obligation]), after: Support.instant("2027-01-05T08:00:00+07:00"))
+            schedule: Schedule(obligations: [obligation]),
+            after: Support.instant("2027-01-05T08:00:00+07:00")
+        )
         #expect(planner.nextEvent?.stage == .reminder(lead: Period(1, .hour)))
         #expect(planner.nextEvent?.due == Support.instant("2027-01-06T08:00:00+07:00"))
         #expect(planner.nextFireInstant == Support.instant("2027-01-06T07:00:00+07:00"))
@@ -88,11 +117,17 @@ struct PlannerTests {
     @Test("first-seen: nothing at or before the moment an obligation was first seen")
     func firstSeen() {
         let obligation = Support.obligation(
-            "x", every: Period(1, .month), start: "2027-01-10T08:00", leads: [Period(7, .day)], overdue: Period(1, .day)
+            "x",
+            every: Period(1, .month),
+            start: "2027-01-10T08:00",
+            leads: [Period(7, .day)],
+            overdue: Period(1, .day)
         )
         var planner = Planner(
-            schedule: Schedule(obligations: [obligation]), after: Support.instant("2027-01-01T00:00:00Z"),
-            firstSeen: ["x": Support.instant("2027-02-05T09:00:00+07:00")])
+            schedule: Schedule(obligations: [obligation]),
+            after: Support.instant("2027-01-01T00:00:00Z"),
+            firstSeen: ["x": Support.instant("2027-02-05T09:00:00+07:00")]
+        )
         let first = events(&planner, through: "2027-02-10T08:00:00+07:00")
         // The January due time's repeats after first-seen, then February's due time; its 7-day reminder (3 February)
         // came before first-seen and is not planned.
@@ -100,17 +135,24 @@ struct PlannerTests {
             compact(first) == [
                 "x overdue-27 2027-02-06T08:00:00", "x overdue-28 2027-02-07T08:00:00",
                 "x overdue-29 2027-02-08T08:00:00", "x overdue-30 2027-02-09T08:00:00", "x due 2027-02-10T08:00:00",
-            ])
+            ]
+        )
         #expect(first.first?.stage == .overdue(27))
     }
 
     @Test("queue holds one entry per obligation and begun due instant")
     func queueSize() {
         let daily = Support.obligation(
-            "daily", every: Period(1, .day), start: "2027-01-01T08:00", leads: [Period(30, .day)])
+            "daily",
+            every: Period(1, .day),
+            start: "2027-01-01T08:00",
+            leads: [Period(30, .day)]
+        )
         let yearly = Support.obligation("yearly", every: Period(1, .year), start: "2027-01-01T08:00")
         let planner = Planner(
-            schedule: Schedule(obligations: [daily, yearly]), after: Support.instant("2027-06-01T00:00:00Z"))
+            schedule: Schedule(obligations: [daily, yearly]),
+            after: Support.instant("2027-06-01T00:00:00Z")
+        )
         // The daily one has 30 due instants whose reminder has fired and whose due time has not, plus the next one.
         #expect(planner.queuedCount == 31 + 1)
         #expect(planner.upcoming(limit: 3).count == 3)
@@ -120,10 +162,16 @@ struct PlannerTests {
     @Test("an obligation that ends (until) stops; the others go on")
     func ending() {
         let ends = Support.obligation(
-            "ends", every: Period(1, .week), start: "2027-01-04T08:00", until: "2027-01-18T08:00")
+            "ends",
+            every: Period(1, .week),
+            start: "2027-01-04T08:00",
+            until: "2027-01-18T08:00"
+        )
         let goes = Support.obligation("goes", every: Period(1, .month), start: "2027-01-01T08:00")
         var planner = Planner(
-            schedule: Schedule(obligations: [ends, goes]), after: Support.instant("2027-01-01T00:00:00Z"))
+            schedule: Schedule(obligations: [ends, goes]),
+            after: Support.instant("2027-01-01T00:00:00Z")
+        )
         let all = events(&planner, through: "2027-12-31T00:00:00Z")
         #expect(all.filter { $0.obligationID == "ends" && $0.stage == .due }.count == 3)
         #expect(all.filter { $0.obligationID == "goes" && $0.stage == .due }.count == 12)

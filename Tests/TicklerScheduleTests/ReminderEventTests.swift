@@ -10,8 +10,11 @@ struct ReminderEventTests {
 
     private func event(_ stage: ReminderStage, fireOffsetSeconds: Int64) -> ReminderEvent {
         ReminderEvent(
-            obligationID: "labour-agreement-van-son", due: Self.due, stage: stage,
-            fireAt: Self.due.adding(seconds: fireOffsetSeconds))
+            obligationID: "labour-agreement-van-son",
+            due: Self.due,
+            stage: stage,
+            fireAt: Self.due.adding(seconds: fireOffsetSeconds)
+        )
     }
 
     static let messageCases: [(ReminderStage, Int64, String)] = [
@@ -38,12 +41,17 @@ struct ReminderEventTests {
     @Test("the message for an obligation uses its title and zone")
     func messageForObligation() {
         let obligation = Obligation(
-            id: "x", title: "Thư chúc mừng", zone: .fixed(offsetSeconds: 5 * 3600 + 1800),
-            recurrence: OnceRecurrence(at: Self.due), recurrenceDescription: "once",
-            source: SourceLocation(file: "f", line: 1))
+            id: "x",
+            title: "Thư chúc mừng",
+            zone: .fixed(offsetSeconds: 5 * 3600 + 1800),
+            recurrence: OnceRecurrence(at: Self.due),
+            recurrenceDescription: "once",
+            source: SourceLocation(file: "f", line: 1)
+        )
         #expect(
             event(.due, fireOffsetSeconds: 0).message(for: obligation)
-                == "due now: Thư chúc mừng (due 2027-01-27 06:30 +05:30)")
+                == "due now: Thư chúc mừng (due 2027-01-27 06:30 +05:30)"
+        )
     }
 
     @Test("journal fields: TICKLER_EVENT kind, TICKLER_DUE with offset, TICKLER_LEAD")
@@ -65,7 +73,8 @@ struct ReminderEventTests {
             ("remind-7d", ReminderStage.reminder(lead: Period(7, .day))),
             ("remind-90min", .reminder(lead: Period(90, .minute))),
             ("due", .due), ("overdue-1", .overdue(1)), ("overdue-30", .overdue(30)),
-        ])
+        ]
+    )
     func stageKeys(key: String, stage: ReminderStage) {
         #expect(stage.key == key)
         #expect(ReminderStage(key: key) == stage)
@@ -73,7 +82,8 @@ struct ReminderEventTests {
 
     @Test(
         "malformed stage keys are rejected",
-        arguments: ["", "remind-", "remind-0", "remind-5q", "overdue-0", "overdue-x", "Due"])
+        arguments: ["", "remind-", "remind-0", "remind-5q", "overdue-0", "overdue-x", "Due"]
+    )
     func badStageKeys(key: String) {
         #expect(ReminderStage(key: key) == nil)
     }

@@ -30,13 +30,15 @@ struct SampleConfigTests {
         #expect(
             TestSupport.dues(agreement, after: "2026-01-01T00:00:00Z", count: 2) == [
                 "2029-12-15T08:00:00+07:00", "2034-12-15T08:00:00+07:00",
-            ])
+            ]
+        )
         // 24 September 2028 is a Sunday: the letter to Yunnan is due on Friday the 22nd.
         let yunnan = try #require(schedule["national-day-greetings-yunnan"])
         #expect(
             TestSupport.dues(yunnan, after: "2027-01-01T00:00:00Z", count: 2) == [
                 "2027-09-24T08:00:00+07:00", "2028-09-22T08:00:00+07:00",
-            ])
+            ]
+        )
     }
 
     @Test("Config/ as a directory, with every drop-in, loads without a problem")
@@ -49,6 +51,7 @@ struct SampleConfigTests {
         #expect(schedule.count == Self.sampleIDs.count + dropInCount)
         #expect(Array(schedule.ids.prefix(Self.sampleIDs.count)) == Self.sampleIDs)
         #expect(
-            schedule.obligations.allSatisfy { $0.nextDue(after: TestSupport.instant("2026-11-29T00:00:00Z")) != nil })
+            schedule.obligations.allSatisfy { $0.nextDue(after: TestSupport.instant("2026-11-29T00:00:00Z")) != nil }
+        )
     }
 }

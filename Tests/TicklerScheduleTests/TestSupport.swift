@@ -42,14 +42,28 @@ enum TestSupport {
 
     /// A Hanoi-zone obligation due every `every` from `start`, with `leads` and `overdue`.
     static func obligation(
-        _ id: String, every: Period, start: String, until: String? = nil, leads: [Period] = [], overdue: Period = .zero
+        _ id: String,
+        every: Period,
+        start: String,
+        until: String? = nil,
+        leads: [Period] = [],
+        overdue: Period = .zero
     ) -> Obligation {
         let recurrence = EveryRecurrence(
-            start: LocalDateTime(iso: start)!, period: every, until: until.flatMap { LocalDateTime(iso: $0) },
-            zone: hanoi)
+            start: LocalDateTime(iso: start)!,
+            period: every,
+            until: until.flatMap { LocalDateTime(iso: $0) },
+            zone: hanoi
+        )
         return Obligation(
-            id: id, title: "Title of \(id)", zone: hanoi, recurrence: recurrence,
-            recurrenceDescription: "every \(every) from \(start)", reminderLeads: leads, overdueEvery: overdue,
-            source: SourceLocation(file: path, line: 1))
+            id: id,
+            title: "Title of \(id)",
+            zone: hanoi,
+            recurrence: recurrence,
+            recurrenceDescription: "every \(every) from \(start)",
+            reminderLeads: leads,
+            overdueEvery: overdue,
+            source: SourceLocation(file: path, line: 1)
+        )
     }
 }
