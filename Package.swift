@@ -34,8 +34,14 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
-        // Civil dates, instants, time zones, periods and the recurrence protocol. Pure, no I/O but reading zoneinfo.
+        // Civil dates, instants, time zones (rules, the TZif parser, the zone-source protocol), periods and the
+        // recurrence protocol. Pure: no files, no environment, no clock.
         .target(name: "TicklerCalendar"),
+        // The Linux headers the platform code needs beyond Glibc's module: timerfd and inotify. Links nothing.
+        .systemLibrary(name: "CTicklerPlatform"),
+        // POSIX: the zone database's files and the system zone, file reading, the wall clock, the timerfd timer,
+        // zone-change notification (inotify).
+        .target(name: "TicklerPlatform", dependencies: ["TicklerCalendar", "CTicklerPlatform"]),
         // RFC 5545 recurrence rules.
         .target(name: "TicklerRRule", dependencies: ["TicklerCalendar"]),
         // systemd.time(7) calendar events.
@@ -46,7 +52,7 @@ let package = Package(
         .target(
             name: "TicklerSchedule",
             dependencies: [
-                "TicklerCalendar", "TicklerRRule", "TicklerOnCalendar", "TicklerLunar",
+                "TicklerCalendar", "TicklerRRule", "TicklerOnCalendar", "TicklerLunar", "TicklerPlatform",
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "SystemPackage", package: "swift-system"),
             ]
@@ -55,7 +61,7 @@ let package = Package(
         .target(
             name: "TicklerDaemon",
             dependencies: [
-                "TicklerSchedule", "Systemd",
+                "TicklerSchedule", "TicklerPlatform", "Systemd",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -68,6 +74,7 @@ let package = Package(
             name: "TicklerControl",
             dependencies: [
                 "TicklerCalendar", "TicklerRRule", "TicklerOnCalendar", "TicklerLunar", "TicklerSchedule",
+                "TicklerPlatform",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -84,8 +91,8 @@ let package = Package(
             name: "tickler-bench",
             dependencies: ["TicklerCalendar", "TicklerRRule", "TicklerLunar", "TicklerSchedule"]
         ),
-        // Test doubles shared by the test targets: time that only the test moves.
-        .target(name: "TicklerTestKit"),
+        // Test doubles shared by the test targets: time that only the test moves, a zone database of the test's own.
+        .target(name: "TicklerTestKit", dependencies: ["TicklerPlatform"]),
 
         .testTarget(
             name: "SystemdTests",
@@ -95,25 +102,33 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
-        .testTarget(name: "TicklerCalendarTests", dependencies: ["TicklerCalendar"]),
-        .testTarget(name: "TicklerRRuleTests", dependencies: ["TicklerRRule"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TicklerCalendarTests", dependencies: ["TicklerCalendar", "TicklerPlatform"]),
+        .testTarget(
+            name: "TicklerPlatformTests",
+            dependencies: ["TicklerPlatform", "TicklerCalendar", "TicklerTestKit"]
+        ),
+        .testTarget(
+            name: "TicklerRRuleTests",
+            dependencies: ["TicklerRRule", "TicklerPlatform"],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(
             name: "TicklerOnCalendarTests",
-            dependencies: ["TicklerOnCalendar"],
+            dependencies: ["TicklerOnCalendar", "TicklerPlatform"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "TicklerLunarTests", dependencies: ["TicklerLunar"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "TicklerScheduleTests", dependencies: ["TicklerSchedule"]),
+        .testTarget(name: "TicklerScheduleTests", dependencies: ["TicklerSchedule", "TicklerPlatform"]),
         .testTarget(
             name: "TicklerDaemonTests",
             dependencies: [
-                "TicklerDaemon", "TicklerSchedule", "TicklerCalendar", "Systemd", "TicklerTestKit",
+                "TicklerDaemon", "TicklerSchedule", "TicklerCalendar", "TicklerPlatform", "Systemd", "TicklerTestKit",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
-        .testTarget(name: "TicklerControlTests", dependencies: ["TicklerControl"]),
+        .testTarget(name: "TicklerControlTests", dependencies: ["TicklerControl", "TicklerPlatform"]),
     ]
 )
 

@@ -2,6 +2,7 @@ public import ArgumentParser
 import TicklerCalendar
 import TicklerLunar
 import TicklerOnCalendar
+import TicklerPlatform
 import TicklerRRule
 
 /// `ticklerctl calendar`: previews the occurrences of a recurrence rule, the way `systemd-analyze calendar` does
@@ -149,7 +150,7 @@ public struct CalendarCommand: ParsableCommand {
     public mutating func run() throws {
         var sink = FileDescriptorSink.standardOutput
         do {
-            try render(now: Instant.now(), zones: .shared, to: &sink)
+            try render(now: Instant.now(), zones: ZoneDatabase.shared, to: &sink)
         } catch {
             var errors = FileDescriptorSink.standardError
             errors.writeLine("ticklerctl: \(error)")
@@ -159,7 +160,7 @@ public struct CalendarCommand: ParsableCommand {
 
     /// Writes the occurrences the options ask for to `sink`.
     /// - Throws: ``CalendarCommandError`` naming the option and the bad part.
-    func render(now: Instant, zones: ZoneDatabase, to sink: inout some OutputSink) throws(CalendarCommandError) {
+    func render(now: Instant, zones: any ZoneSource, to sink: inout some OutputSink) throws(CalendarCommandError) {
         guard count >= 0 else { throw CalendarCommandError("--count", "must not be negative") }
         let zone = try zoneRules(zones)
         let given = [
@@ -196,7 +197,7 @@ public struct CalendarCommand: ParsableCommand {
         } else if let onCalendar {
             let event: CalendarEvent
             do {
-                event = try CalendarEvent(parsing: onCalendar) { try? zones.rules(for: $0) }
+                event = try CalendarEvent(parsing: onCalendar, zones: zones)
             } catch {
                 throw CalendarCommandError("--on-calendar", error.description)
             }
@@ -269,7 +270,7 @@ public struct CalendarCommand: ParsableCommand {
         }
     }
 
-    private func zoneRules(_ zones: ZoneDatabase) throws(CalendarCommandError) -> ZoneRules {
+    private func zoneRules(_ zones: any ZoneSource) throws(CalendarCommandError) -> ZoneRules {
         guard let tz else { return zones.systemRules() }
         do {
             return try zones.rules(for: tz)

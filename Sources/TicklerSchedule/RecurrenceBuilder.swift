@@ -10,6 +10,8 @@ import TicklerRRule
 /// `also`, which name due dates as they finally fall.
 struct RecurrenceBuilder {
     let zone: ZoneRules
+    /// Where zones named inside a rule (an `on-calendar` event's trailing zone) are found.
+    let zones: any ZoneSource
     let time: TimeOfDay
 
     /// The recurrence and its description, or nil after reporting what is wrong.
@@ -116,7 +118,7 @@ struct RecurrenceBuilder {
         var event: CalendarEvent?
         if let text {
             do {
-                event = try CalendarEvent(parsing: text)
+                event = try CalendarEvent(parsing: text, zones: zones)
             } catch {
                 reader.report("on-calendar", error.description)
             }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Testing
 import TicklerCalendar
+import TicklerPlatform
 
 @testable import TicklerControl
 
@@ -14,7 +15,7 @@ struct CalendarCommandTests {
     static func output(_ arguments: [String]) throws -> String {
         let command = try CalendarCommand.parse(arguments)
         var sink = ByteArraySink()
-        try command.render(now: now, zones: .shared, to: &sink)
+        try command.render(now: now, zones: ZoneDatabase.shared, to: &sink)
         return sink.text
     }
 
@@ -23,7 +24,7 @@ struct CalendarCommandTests {
         let command = try CalendarCommand.parse(arguments)
         var sink = ByteArraySink()
         do {
-            try command.render(now: now, zones: .shared, to: &sink)
+            try command.render(now: now, zones: ZoneDatabase.shared, to: &sink)
             return nil
         } catch {
             return error.description
