@@ -25,11 +25,15 @@ let package = Package(
             pkgConfig: "libsystemd",
             providers: [.apt(["libsystemd-dev"])]
         ),
-        // sd_notify, the journal, the watchdog and a swift-log handler on top of them.
+        // Tickler's journal schema: field names, event kinds with their MESSAGE_IDs and priorities, the event sink
+        // protocol. No dependency: the daemon, the journal writer and reader, and a notifier share it.
+        .target(name: "TicklerJournalSchema"),
+        // sd_notify, the journal writer (product events) and reader, the watchdog, a swift-log handler for
+        // diagnostics.
         .target(
             name: "Systemd",
             dependencies: [
-                "CSystemd",
+                "CSystemd", "TicklerJournalSchema",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -61,7 +65,7 @@ let package = Package(
         .target(
             name: "TicklerDaemon",
             dependencies: [
-                "TicklerSchedule", "TicklerPlatform", "Systemd",
+                "TicklerSchedule", "TicklerPlatform", "TicklerJournalSchema", "Systemd",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -97,11 +101,12 @@ let package = Package(
         .testTarget(
             name: "SystemdTests",
             dependencies: [
-                "Systemd", "TicklerTestKit",
+                "Systemd", "TicklerJournalSchema", "TicklerTestKit",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        .testTarget(name: "TicklerJournalSchemaTests", dependencies: ["TicklerJournalSchema"]),
         .testTarget(name: "TicklerCalendarTests", dependencies: ["TicklerCalendar", "TicklerPlatform"]),
         .testTarget(
             name: "TicklerPlatformTests",
@@ -122,7 +127,8 @@ let package = Package(
         .testTarget(
             name: "TicklerDaemonTests",
             dependencies: [
-                "TicklerDaemon", "TicklerSchedule", "TicklerCalendar", "TicklerPlatform", "Systemd", "TicklerTestKit",
+                "TicklerDaemon", "TicklerSchedule", "TicklerCalendar", "TicklerPlatform", "TicklerJournalSchema", "Systemd",
+                "TicklerTestKit",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -1,6 +1,7 @@
 public import Logging
 public import ServiceLifecycle
 import Systemd
+public import TicklerJournalSchema
 import TicklerSchedule
 public import UnixSignals
 
@@ -42,13 +43,22 @@ public enum DaemonAssembly {
         )
     }
 
-    /// The production daemon: the system clock, `$NOTIFY_SOCKET`, events through `logger`, `SIGHUP` to reload,
+    /// Where the production daemon's events go: straight to the journal under journald, else (the foreground mode)
+    /// timestamped lines on stdout.
+    static func productEventSink() -> any EventSink {
+        switch LogDestination.choose(for: .current()) {
+        case .journal: JournalEventSink()
+        case .standardError: TerminalEventSink()
+        }
+    }
+
+    /// The production daemon: the system clock, `$NOTIFY_SOCKET`, events to the journal, `SIGHUP` to reload,
     /// the watchdog at half of `WatchdogSec=`, and `SIGTERM`/`SIGINT` to stop.
     /// - Parameters:
     ///   - configPath: `--config`, if given.
     ///   - stateDirectory: `--state-dir`, if given.
     ///   - environment: the process environment.
-    ///   - logger: where events and diagnostics go (bootstrap `JournalLogHandler` first).
+    ///   - logger: where diagnostics go (bootstrap `JournalLogHandler` first); events do not go through it.
     /// - Throws: ``StateError`` when no state directory can be chosen.
     public static func makeDaemon(
         configPath: String?,
@@ -66,7 +76,7 @@ public enum DaemonAssembly {
             configuration: configuration,
             clock: SystemWallClock(),
             notifier: notifier,
-            sink: LogEventSink(logger: logger),
+            sink: productEventSink(),
             reloadTrigger: .sighup,
             companions: [WatchdogService(notifier: notifier, logger: logger)],
             gracefulShutdownSignals: [.sigterm, .sigint],

@@ -1,4 +1,5 @@
 import TicklerCalendar
+import TicklerJournalSchema
 import TicklerSchedule
 
 /// The daemon's memory between wake-ups, and what it does at each: fire what is due, take a new schedule.

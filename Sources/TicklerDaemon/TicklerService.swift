@@ -2,6 +2,7 @@ public import Logging
 public import ServiceLifecycle
 import Systemd
 import TicklerCalendar
+public import TicklerJournalSchema
 import TicklerSchedule
 import UnixSignals
 

@@ -340,7 +340,7 @@ if [ -n "$test_bundle" ]; then
     in_ns "/run/tickler-test/build/$test_bundle" --testing-library swift-testing --filter JournaldTests \
         >"$work/journald-tests.log" 2>&1
     result=$?
-    if [ "$result" -eq 0 ] && grep -q 'Test run with 2 tests' "$work/journald-tests.log" \
+    if [ "$result" -eq 0 ] && grep -q 'Test run with 3 tests' "$work/journald-tests.log" \
         && ! grep -q 'skipped' "$work/journald-tests.log"; then
         pass "SystemdTests' JournaldTests pass against this journald (entries read back with journalctl -o json)"
     else

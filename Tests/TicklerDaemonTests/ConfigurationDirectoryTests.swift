@@ -1,6 +1,7 @@
 import Testing
 import TicklerCalendar
 import TicklerDaemon
+import TicklerJournalSchema
 import TicklerSchedule
 
 /// The daemon on real schedule files in a temporary configuration directory, read by the real loader.
