@@ -45,7 +45,12 @@ let package = Package(
         .systemLibrary(name: "CTicklerPlatform"),
         // POSIX: the zone database's files and the system zone, file reading, the wall clock, the timerfd timer,
         // zone-change notification (inotify).
-        .target(name: "TicklerPlatform", dependencies: ["TicklerCalendar", "CTicklerPlatform"]),
+        .target(
+            name: "TicklerPlatform",
+            dependencies: [
+                "TicklerCalendar", "CTicklerPlatform", .product(name: "SystemPackage", package: "swift-system"),
+            ]
+        ),
         // RFC 5545 recurrence rules.
         .target(name: "TicklerRRule", dependencies: ["TicklerCalendar"]),
         // systemd.time(7) calendar events.
@@ -127,7 +132,8 @@ let package = Package(
         .testTarget(
             name: "TicklerDaemonTests",
             dependencies: [
-                "TicklerDaemon", "TicklerSchedule", "TicklerCalendar", "TicklerPlatform", "TicklerJournalSchema", "Systemd",
+                "TicklerDaemon", "TicklerSchedule", "TicklerCalendar", "TicklerPlatform", "TicklerJournalSchema",
+                "Systemd",
                 "TicklerTestKit",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),

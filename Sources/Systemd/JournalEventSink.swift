@@ -26,12 +26,20 @@ public struct JournalEventSink: EventSink {
             try Journal.send(entry(for: event))
         } catch {
             let fallback = TerminalEventSink(descriptor: STDERR_FILENO, identifier: identifier)
-            TerminalText.writeLine(fallback.line(for: event) + " JOURNAL_ERROR=" + TerminalText.quotedIfNeeded("\(error)"), to: STDERR_FILENO)
+            TerminalText.writeLine(
+                fallback.line(for: event) + " JOURNAL_ERROR=" + TerminalText.quotedIfNeeded("\(error)"),
+                to: STDERR_FILENO
+            )
         }
     }
 
     /// The journal entry for `event`.
-    public func entry(for event: DaemonEvent, file: String = #fileID, line: UInt = #line, function: String = #function)
+    public func entry(
+        for event: DaemonEvent,
+        file: String = #fileID,
+        line: UInt = #line,
+        function: String = #function
+    )
         -> JournalEntry
     {
         var entry = JournalEntry(

@@ -104,7 +104,8 @@ public struct JournalLogHandler: LogHandler {
     /// characters escaped (`\n`, `\u{1B}`).
     public func line(for event: LogEvent, timestamp: String?) -> String {
         var line = timestamp.map { $0 + " " } ?? ""
-        line += "\(Priority(event.level).name) \(identifier): \(TerminalText.escaped(String(describing: event.message)))"
+        line +=
+            "\(Priority(event.level).name) \(identifier): \(TerminalText.escaped(String(describing: event.message)))"
         for (key, value) in mergedMetadata(event.metadata).sorted(by: { $0.key < $1.key }) {
             line += " \(key)=\(TerminalText.quotedIfNeeded(Self.text(of: value)))"
         }

@@ -2,6 +2,7 @@ public import Logging
 public import ServiceLifecycle
 import Systemd
 public import TicklerJournalSchema
+import TicklerPlatform
 import TicklerSchedule
 public import UnixSignals
 
@@ -15,6 +16,7 @@ public enum DaemonAssembly {
     ///   - notifier: where sd_notify messages go.
     ///   - sink: where journal events go.
     ///   - reloadTrigger: what requests a reload.
+    ///   - zoneWatch: what tells of time-zone changes, if anything.
     ///   - companions: services that run beside it, such as the watchdog.
     ///   - gracefulShutdownSignals: the signals that stop the daemon cleanly.
     ///   - logger: the group's and the service's logger.
@@ -24,6 +26,7 @@ public enum DaemonAssembly {
         notifier: any ServiceNotifier,
         sink: any EventSink,
         reloadTrigger: ReloadTrigger,
+        zoneWatch: (any ZoneChangeWatch)? = nil,
         companions: [any Service] = [],
         gracefulShutdownSignals: [UnixSignal] = [],
         logger: Logger
@@ -34,6 +37,7 @@ public enum DaemonAssembly {
             notifier: notifier,
             sink: sink,
             reloadTrigger: reloadTrigger,
+            zoneWatch: zoneWatch,
             logger: logger
         )
         return ServiceGroup(
@@ -52,8 +56,9 @@ public enum DaemonAssembly {
         }
     }
 
-    /// The production daemon: the system clock, `$NOTIFY_SOCKET`, events to the journal, `SIGHUP` to reload,
-    /// the watchdog at half of `WatchdogSec=`, and `SIGTERM`/`SIGINT` to stop.
+    /// The production daemon: the system clock, `$NOTIFY_SOCKET`, events to the journal, `SIGHUP` to reload, the
+    /// zone database's files watched for time-zone changes, the watchdog at half of `WatchdogSec=`, and
+    /// `SIGTERM`/`SIGINT` to stop.
     /// - Parameters:
     ///   - configPath: `--config`, if given.
     ///   - stateDirectory: `--state-dir`, if given.
@@ -78,6 +83,7 @@ public enum DaemonAssembly {
             notifier: notifier,
             sink: productEventSink(),
             reloadTrigger: .sighup,
+            zoneWatch: SystemZoneWatch(database: .shared),
             companions: [WatchdogService(notifier: notifier, logger: logger)],
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger

@@ -92,9 +92,12 @@ struct EventSinkTests {
         let line = TerminalEventSink().line(for: DaemonEvent(kind: .started, message: "s"))
         let stamp = line.prefix(19)
         #expect(stamp.count == 19)
-        #expect(stamp.enumerated().allSatisfy { index, character in
-            [4, 7].contains(index) ? character == "-" : index == 10 ? character == " " :
-                [13, 16].contains(index) ? character == ":" : character.isNumber
-        })
+        #expect(
+            stamp.enumerated().allSatisfy { index, character in
+                [4, 7].contains(index)
+                    ? character == "-"
+                    : index == 10 ? character == " " : [13, 16].contains(index) ? character == ":" : character.isNumber
+            }
+        )
     }
 }

@@ -17,12 +17,13 @@ struct DaemonHarness {
     private let running: Task<Void, any Error>
 
     /// Starts the daemon on `schedule` with state in `stateDirectory`; call ``started()`` to wait for `READY=1`.
-    /// Reloads come from ``reload()`` unless `reloadTrigger` says otherwise.
+    /// Reloads come from ``reload()`` unless `reloadTrigger` says otherwise; zone changes from `zoneWatch`.
     init(
         schedule: any ScheduleProvider,
         clock: ManualWallClock,
         stateDirectory: String,
-        reloadTrigger: ReloadTrigger? = nil
+        reloadTrigger: ReloadTrigger? = nil,
+        zoneWatch: (any ZoneChangeWatch)? = nil
     ) {
         self.clock = clock
         self.provider = schedule
@@ -39,6 +40,7 @@ struct DaemonHarness {
             notifier: notifier,
             sink: sink,
             reloadTrigger: reloadTrigger ?? .requests(stream),
+            zoneWatch: zoneWatch,
             logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
         )
         self.group = group

@@ -31,7 +31,9 @@ import TicklerJournalSchema
         let ids = DaemonEventKind.allCases.map(\.messageID)
         #expect(Set(ids).count == ids.count)
         for id in ids {
-            #expect(id.utf8.count == 32 && id.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) })
+            #expect(
+                id.utf8.count == 32 && id.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
+            )
         }
     }
 
