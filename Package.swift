@@ -51,6 +51,8 @@ let package = Package(
                 .product(name: "SystemPackage", package: "swift-system"),
             ]
         ),
+        // RFC 5545 export of a schedule's occurrences: content lines, VTIMEZONE from the zone rules, events.
+        .target(name: "TicklerICalendar", dependencies: ["TicklerCalendar", "TicklerSchedule"]),
         // The service: waiting, firing, reload, state.
         .target(
             name: "TicklerDaemon",
@@ -68,6 +70,7 @@ let package = Package(
             name: "TicklerControl",
             dependencies: [
                 "TicklerCalendar", "TicklerRRule", "TicklerOnCalendar", "TicklerLunar", "TicklerSchedule",
+                "TicklerICalendar",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -114,6 +117,10 @@ let package = Package(
             ]
         ),
         .testTarget(name: "TicklerControlTests", dependencies: ["TicklerControl"]),
+        .testTarget(
+            name: "TicklerICalendarTests",
+            dependencies: ["TicklerICalendar", "TicklerCalendar", "TicklerSchedule"]
+        ),
     ]
 )
 

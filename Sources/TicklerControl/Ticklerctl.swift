@@ -34,6 +34,7 @@ public struct Ticklerctl: ParsableCommand {
             """,
         subcommands: [
             ListCommand.self, UpcomingCommand.self, ValidateCommand.self, CalendarCommand.self, LunarCommand.self,
+            ExportCommand.self,
         ],
         defaultSubcommand: ListCommand.self
     )
