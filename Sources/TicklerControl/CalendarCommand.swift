@@ -218,14 +218,12 @@ public struct CalendarCommand: ParsableCommand {
                     : PreviewDefaults.builtIn(systemZone: systemZone)
                 let preview = try preview(now: now, zones: .shared, defaults: defaults)
                 if !json, let note = defaults.note(usedZone: needs.zone, usedTime: needs.time) {
-                    var errors = FileDescriptorSink.standardError
-                    errors.writeLine("ticklerctl: \(note)")
+                    FileDescriptorSink.diagnose(note)
                 }
                 write(preview, to: &sink)
             }
         } catch let error as CalendarCommandError {
-            var errors = FileDescriptorSink.standardError
-            errors.writeLine("ticklerctl: \(error)")
+            FileDescriptorSink.diagnose(error.description)
             throw ExitCode.failure
         }
     }

@@ -55,8 +55,7 @@ extension Ticklerctl {
         } catch {
             guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
             let text = message(for: error).split(separator: "\n").first.map(String.init) ?? "invalid arguments"
-            var errors = FileDescriptorSink.standardError
-            errors.writeLine("ticklerctl: \(text)")
+            FileDescriptorSink.diagnose(text)
             exit(withError: ExitCode.failure)
         }
     }
