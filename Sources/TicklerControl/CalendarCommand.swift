@@ -303,7 +303,7 @@ public struct CalendarCommand: ParsableCommand {
             count: count,
             until: preview.until
         )
-        output.emit(preview.recurrence, after: preview.after)
+        output.emit(any: preview.recurrence, after: preview.after)
         output.writer.finish()
         sink = output.writer.sink
     }
