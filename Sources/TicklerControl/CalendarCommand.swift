@@ -48,7 +48,7 @@ public struct CalendarCommand: ParsableCommand {
             schedule's [defaults] (at, timezone), as it would in that schedule,
             and one line on standard error says which it used, such as
 
-              ticklerctl: using [defaults] of /etc/tickler: at 08:00, timezone Asia/Ho_Chi_Minh
+              ticklerctl: using [defaults] of /etc/tickler: at 09:00, timezone UTC
 
             Without a schedule the built-in defaults apply: at 08:00, in the
             system zone ($TZ, else /etc/localtime). Standard output holds only
