@@ -229,6 +229,32 @@ struct CalendarPreviewMatchesPlannerTests {
         #expect(result.error == "ticklerctl: no schedule at \(missing); using built-in defaults: at 08:00 (built-in)\n")
     }
 
+    @Test func aScheduleThatDoesNotLoadLeavesTheBuiltInDefaultsAndSaysSo() throws {
+        let directory = try Self.configuration()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("schedule.toml")
+        try (try String(contentsOf: file, encoding: .utf8) + "\nbogus = 1\n").write(
+            to: file,
+            atomically: true,
+            encoding: .utf8
+        )
+        let result = try TicklerctlProcess.run([
+            "calendar", "--every", "5y", "--start", "2014-12-15", "--tz", "UTC", "-n", "1", "--config", directory.path,
+        ])
+        #expect(result.status == 0)
+        #expect(result.output == "2014-12-15T08:00:00+00:00\n")
+        #expect(
+            result.error
+                == "ticklerctl: \(directory.path) does not load (1 error, see ticklerctl validate); using built-in "
+                + "defaults: at 08:00 (built-in)\n"
+        )
+        // An obligation of a schedule that does not load cannot be previewed: its errors, then the count.
+        let byID = try TicklerctlProcess.run(["calendar", "--obligation", "every", "--config", directory.path])
+        #expect(byID.status == 1)
+        #expect(byID.output.isEmpty)
+        #expect(byID.error.hasSuffix("ticklerctl: \(directory.path): 1 error, schedule not loaded\n"))
+    }
+
     @Test func anUnknownObligationIsOneLineWithASuggestion() throws {
         let directory = try Self.configuration()
         defer { try? FileManager.default.removeItem(at: directory) }
