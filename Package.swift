@@ -77,7 +77,7 @@ let package = Package(
         .executableTarget(
             name: "ticklerd",
             dependencies: [
-                "TicklerDaemon",
+                "TicklerDaemon", "TicklerSchedule",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -116,7 +116,10 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
-        .testTarget(name: "TicklerControlTests", dependencies: ["TicklerControl"]),
+        .testTarget(
+            name: "TicklerControlTests",
+            dependencies: ["TicklerControl", "TicklerSchedule", "TicklerCalendar"]
+        ),
         .testTarget(
             name: "TicklerICalendarTests",
             dependencies: ["TicklerICalendar", "TicklerCalendar", "TicklerSchedule"]
