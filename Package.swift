@@ -66,6 +66,8 @@ let package = Package(
                 .product(name: "SystemPackage", package: "swift-system"),
             ]
         ),
+        // RFC 5545 export of a schedule's occurrences: content lines, VTIMEZONE from the zone rules, events.
+        .target(name: "TicklerICalendar", dependencies: ["TicklerCalendar", "TicklerSchedule"]),
         // The service: waiting, firing, reload, state.
         .target(
             name: "TicklerDaemon",
@@ -83,14 +85,14 @@ let package = Package(
             name: "TicklerControl",
             dependencies: [
                 "TicklerCalendar", "TicklerRRule", "TicklerOnCalendar", "TicklerLunar", "TicklerSchedule",
-                "TicklerPlatform",
+                "TicklerPlatform", "TicklerICalendar",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "ticklerd",
             dependencies: [
-                "TicklerDaemon",
+                "TicklerDaemon", "TicklerSchedule",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -140,7 +142,14 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
-        .testTarget(name: "TicklerControlTests", dependencies: ["TicklerControl", "TicklerPlatform"]),
+        .testTarget(
+            name: "TicklerControlTests",
+            dependencies: ["TicklerControl", "TicklerSchedule", "TicklerCalendar", "TicklerPlatform"]
+        ),
+        .testTarget(
+            name: "TicklerICalendarTests",
+            dependencies: ["TicklerICalendar", "TicklerCalendar", "TicklerSchedule", "TicklerPlatform"]
+        ),
     ]
 )
 

@@ -1,19 +1,22 @@
 public import ArgumentParser
 import TicklerCalendar
-import TicklerLunar
-import TicklerOnCalendar
 import TicklerPlatform
-import TicklerRRule
+import TicklerSchedule
 
 /// `ticklerctl calendar`: previews the occurrences of a recurrence rule, the way `systemd-analyze calendar` does
-/// for timers.
+/// for timers — built by the schedule loader's own ``RecurrenceBuilder``, so that a rule previews exactly as the
+/// daemon plans it — or the due times of an obligation of the schedule.
 public struct CalendarCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "calendar",
-        abstract: "List the next occurrences of a recurrence rule.",
+        abstract: "List the next occurrences of a recurrence rule, or of an obligation of the schedule.",
         discussion: """
-            Give exactly one rule:
+            Give exactly one rule, written as in a schedule file:
 
+              --every PERIOD      Every N days, weeks, months or years (7d,
+                                  2w, 3m, 5y) from --start; a day missing in
+                                  the target month becomes its last day.
+              --once DATE         A one-off deadline.
               --rrule RULE        An RFC 5545 recurrence rule (FREQ=…;BYDAY=…)
                                   counted from --start, as python-dateutil
                                   counts it: the start is a lower bound and
@@ -22,9 +25,6 @@ public struct CalendarCommand: ParsableCommand {
                                   computed as systemd 252's `systemd-analyze
                                   calendar --base-time=… --iterations=N`
                                   computes it, daylight saving included.
-              --every PERIOD      Every N days, weeks, months or years (7d,
-                                  2w, 3m, 5y) from --start; a day missing in
-                                  the target month becomes its last day.
               --lunar MM-DD       A lunar month and day every year on
                                   --calendar (vietnamese, the default, or
                                   chinese). --leap says what a leap month of
@@ -34,22 +34,38 @@ public struct CalendarCommand: ParsableCommand {
               --solar-term NAME   The local date of a solar term every year
                                   (qingming, dongzhi, …) on --calendar.
 
-            Lunar and solar-term dates occur at --at (HH:MM), else at the time
-            of day of --start, else at 00:00.
+            or --obligation ID: the due times of that obligation of the
+            schedule (--config PATH, else $CONFIGURATION_DIRECTORY, else
+            /etc/tickler), in its zone, exactly as ticklerd plans them.
+
+            The rule is built by the same code as the schedule's, with the same
+            keys: --start, --until, --calendar, --leap, and the modifiers
+            --adjust previous-workday|next-workday with --holidays (vn, cn,
+            dates, ranges) and --workdays, --except and --also (dates; these
+            four may be repeated or given as comma-separated lists). A due date
+            written as a date (--start 2014-12-15, --once, --also, lunar and
+            solar-term dates) is due at --at, and times without an offset are
+            read in --tz. When --at or --tz is not given, the rule takes the
+            schedule's [defaults] (at, timezone), as it would in that schedule,
+            and one line on standard error says which it used, such as
+
+              ticklerctl: using [defaults] of /etc/tickler: at 09:00, timezone UTC
+
+            Without a schedule the built-in defaults apply: at 08:00, in the
+            system zone ($TZ, else /etc/localtime). Standard output holds only
+            the occurrences.
 
             Each occurrence is printed on its own line in ISO 8601 with its UTC
-            offset in --tz, such as 2026-01-30T09:00:00+07:00, with six digits
-            of fraction when the instant has one. --json prints a JSON array of
-            the same strings instead.
+            offset, such as 2026-01-30T09:00:00+07:00, with six digits of
+            fraction when the instant has one. --json prints a JSON array of
+            the same strings instead (and no line on standard error).
 
-            Date-times without an offset (--start, --until, --after) are read in
-            --tz; the default zone is the system's ($TZ, else /etc/localtime).
-            --after lists only occurrences strictly after the given time: an ISO
-            8601 date or date-time, with or without an offset, or `now`. Without
-            --after, a rule with a --start is listed from its start, so
-            `--every 5y --start 2014-12-15` begins with 2014-12-15, and any
-            other rule from now, as systemd-analyze does. --until ends the list
-            at the given date-time.
+            --after lists only occurrences strictly after the given time: an
+            ISO 8601 date or date-time, with or without an offset, or `now`.
+            Without --after, a rule with a --start is listed from its start, so
+            `--every 5y --start 2014-12-15` begins with 2014-12-15 08:00, a
+            --once rule shows its date, and any other rule and an obligation
+            are listed from now, as systemd-analyze does. --until ends the list.
 
             Invalid input prints one line naming the bad part and exits with
             status 1, for example:
@@ -78,17 +94,32 @@ public struct CalendarCommand: ParsableCommand {
               The third-last day of February, as a JSON array:
                 ticklerctl calendar --on-calendar '*-02~03' --json
 
-              Every five years from 15 December 2014 (an agreement's renewals):
+              Every five years from 15 December 2014 (an agreement's renewals),
+              at the schedule's `at`:
                 ticklerctl calendar --every 5y --start 2014-12-15
 
               The next five Spring Festivals on the Chinese calendar, at 08:00:
                 ticklerctl calendar --lunar 01-01 --calendar chinese \\
                     --at 08:00 --after now -n 5
 
+              Ten days before Tết, moved to the working day before a weekend or
+              a Vietnamese holiday:
+                ticklerctl calendar --lunar 12-20 --adjust previous-workday \\
+                    --holidays vn
+
               Qingming (Thanh Minh) from 2027 on:
                 ticklerctl calendar --solar-term qingming --after 2027-01-01
+
+              An obligation of the schedule, as ticklerd will plan it:
+                ticklerctl calendar --obligation labour-agreement-van-son -n 3
             """
     )
+
+    @Option(help: ArgumentHelp("A period from --start: 7d, 2w, 3m or 5y.", valueName: "period"))
+    var every: String?
+
+    @Option(help: ArgumentHelp("A one-off date or date-time.", valueName: "date-time"))
+    var once: String?
 
     @Option(help: ArgumentHelp("An RFC 5545 rule, such as 'FREQ=MONTHLY;BYDAY=-1FR'.", valueName: "rule"))
     var rrule: String?
@@ -99,22 +130,31 @@ public struct CalendarCommand: ParsableCommand {
     )
     var onCalendar: String?
 
-    @Option(help: ArgumentHelp("A period from --start: 7d, 2w, 3m or 5y.", valueName: "period"))
-    var every: String?
-
     @Option(help: ArgumentHelp("A lunar month-day, yearly: 01-01, 08-15.", valueName: "MM-DD"))
     var lunar: String?
 
     @Option(name: .customLong("solar-term"), help: ArgumentHelp("A solar term, yearly: qingming.", valueName: "name"))
     var solarTerm: String?
 
-    @Option(help: ArgumentHelp("The lunar calendar: vietnamese (UTC+7) or chinese (UTC+8).", valueName: "name"))
-    var calendar: String = "vietnamese"
+    @Option(help: ArgumentHelp("The due times of this obligation of the schedule.", valueName: "id"))
+    var obligation: String?
 
-    @Option(help: ArgumentHelp("A date in a leap month: skip, also or only.", valueName: "policy"))
-    var leap: String = "skip"
+    @OptionGroup var schedule: ScheduleOptions
 
-    @Option(help: ArgumentHelp("The time of day of lunar and solar-term dates.", valueName: "HH:MM"))
+    @Option(
+        help: ArgumentHelp("The lunar calendar: vietnamese (UTC+7, default) or chinese (UTC+8).", valueName: "name")
+    )
+    var calendar: String?
+
+    @Option(help: ArgumentHelp("A date in a leap month: skip (default), also or only.", valueName: "policy"))
+    var leap: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "The time of day of due dates written as dates (default: [defaults] at, else 08:00).",
+            valueName: "HH:MM"
+        )
+    )
     var at: String?
 
     @Option(
@@ -125,16 +165,31 @@ public struct CalendarCommand: ParsableCommand {
     )
     var start: String?
 
-    @Option(help: ArgumentHelp("No occurrence after this date-time.", valueName: "date-time"))
+    @Option(help: ArgumentHelp("No occurrence after this date-time (a date: that whole day).", valueName: "date-time"))
     var until: String?
 
     @Option(
         help: ArgumentHelp(
-            "The IANA time zone to read and print times in (default: the system zone).",
+            "The IANA time zone to read and print times in (default: [defaults] timezone, else the system zone).",
             valueName: "zone"
         )
     )
     var tz: String?
+
+    @Option(help: ArgumentHelp("Move due dates off days off: previous-workday or next-workday.", valueName: "how"))
+    var adjust: String?
+
+    @Option(help: ArgumentHelp("Days off for --adjust: vn, cn, dates, ranges.", valueName: "days"))
+    var holidays: [String] = []
+
+    @Option(help: ArgumentHelp("Make-up working days for --adjust.", valueName: "dates"))
+    var workdays: [String] = []
+
+    @Option(help: ArgumentHelp("Drop the due times on these dates (or at these date-times).", valueName: "dates"))
+    var except: [String] = []
+
+    @Option(help: ArgumentHelp("Add these due dates (or date-times).", valueName: "dates"))
+    var also: [String] = []
 
     @Option(help: ArgumentHelp("List occurrences strictly after this date-time, or `now`.", valueName: "date-time"))
     var after: String?
@@ -149,134 +204,241 @@ public struct CalendarCommand: ParsableCommand {
 
     public mutating func run() throws {
         var sink = FileDescriptorSink.standardOutput
+        let now = Instant.now()
         do {
-            try render(now: Instant.now(), zones: ZoneDatabase.shared, to: &sink)
-        } catch {
-            var errors = FileDescriptorSink.standardError
-            errors.writeLine("ticklerctl: \(error)")
+            if let obligation {
+                try checkObligationOptions()
+                let loaded = try schedule.loadOrExit()
+                try render(obligation: obligation, in: loaded, now: now, to: &sink)
+            } else {
+                let systemZone = ZoneDatabase.shared.systemRules()
+                let needs = try neededDefaults()
+                let defaults =
+                    needs.zone || needs.time
+                    ? PreviewDefaults.read(path: schedule.path, systemZone: systemZone)
+                    : PreviewDefaults.builtIn(systemZone: systemZone)
+                let preview = try preview(now: now, zones: ZoneDatabase.shared, defaults: defaults)
+                if !json, let note = defaults.note(usedZone: needs.zone, usedTime: needs.time) {
+                    FileDescriptorSink.diagnose(note)
+                }
+                write(preview, to: &sink)
+            }
+        } catch let error as CalendarCommandError {
+            FileDescriptorSink.diagnose(error.description)
             throw ExitCode.failure
         }
     }
 
-    /// Writes the occurrences the options ask for to `sink`.
+    /// What a preview lists: the occurrences of `recurrence` strictly after `after` and not after `until`, written
+    /// in `zone`.
+    struct Preview {
+        let recurrence: any Recurrence
+        let zone: ZoneRules
+        let after: Instant
+        let until: Instant?
+    }
+
+    /// Writes the occurrences of the rule the options give to `sink`, with `defaults` for what they leave out.
     /// - Throws: ``CalendarCommandError`` naming the option and the bad part.
-    func render(now: Instant, zones: any ZoneSource, to sink: inout some OutputSink) throws(CalendarCommandError) {
+    func render(
+        now: Instant,
+        zones: any ZoneSource,
+        defaults: PreviewDefaults,
+        to sink: inout some OutputSink
+    ) throws(CalendarCommandError) {
+        write(try preview(now: now, zones: zones, defaults: defaults), to: &sink)
+    }
+
+    /// The preview of the rule the options give, with `defaults` for what they leave out.
+    /// - Throws: ``CalendarCommandError`` naming the option and the bad part.
+    func preview(now: Instant, zones: any ZoneSource, defaults: PreviewDefaults) throws(CalendarCommandError) -> Preview
+    {
         guard count >= 0 else { throw CalendarCommandError("--count", "must not be negative") }
-        let zone = try zoneRules(zones)
-        let given = [
-            rrule.map { _ in "--rrule" }, onCalendar.map { _ in "--on-calendar" }, every.map { _ in "--every" },
-            lunar.map { _ in "--lunar" }, solarTerm.map { _ in "--solar-term" },
-        ].compactMap { $0 }
-        guard given.count == 1 else {
+        let spec = try spec(zones: zones, defaults: defaults)
+        let built: BuiltRecurrence
+        do {
+            built = try RecurrenceBuilder.build(spec)
+        } catch {
+            guard let first = error.problems.first else { throw CalendarCommandError("", "invalid rule") }
+            throw CalendarCommandError(first.key.map(RecurrenceSpec.option(for:)) ?? "", first.message)
+        }
+        // A rule with a start lists from the start unless --after says otherwise, a one-off shows its date; the
+        // others list from now.
+        let first = spec.start ?? (spec.kind == .once ? spec.value.flatMap(Self.date) : nil)
+        let fallback = first.map {
+            spec.zone.instant(for: $0.local(at: spec.time, in: spec.zone)).adding(microseconds: -1)
+        }
+        let after = try afterInstant(zone: spec.zone, now: now, default: fallback ?? now)
+        return Preview(recurrence: built.recurrence, zone: spec.zone, after: after, until: nil)
+    }
+
+    /// Writes the due times of the obligation `id` of `schedule` to `sink`, in its zone, from --after (default:
+    /// now) to --until.
+    /// - Throws: ``CalendarCommandError`` when there is no such obligation, or an option is invalid.
+    func render(
+        obligation id: String,
+        in schedule: Schedule,
+        now: Instant,
+        to sink: inout some OutputSink
+    ) throws(CalendarCommandError) {
+        guard count >= 0 else { throw CalendarCommandError("--count", "must not be negative") }
+        guard let obligation = schedule[id] else {
+            let place = schedule.files.count == 1 ? schedule.files[0] : self.schedule.path
             throw CalendarCommandError(
-                "",
-                given.isEmpty
-                    ? "give a rule: --rrule, --on-calendar, --every, --lunar or --solar-term"
-                    : "give only one rule, not \(given.joined(separator: " and "))"
+                "--obligation",
+                "no obligation \"\(id)\" in \(place)" + Suggestion.hint(for: id, among: schedule.ids)
             )
         }
-        let first = try start.map { text throws(CalendarCommandError) in try localTime(text, "--start", zone) }
-        let last = try until.map { text throws(CalendarCommandError) in try localTime(text, "--until", zone) }
+        let zone = obligation.zone
+        let last = try until.map { text throws(CalendarCommandError) in
+            guard let value = DateValue(iso: text) else { throw Self.invalidDate("--until", text) }
+            return zone.instant(for: value.inclusiveEnd(in: zone))
+        }
+        let after = try afterInstant(zone: zone, now: now, default: now)
+        write(Preview(recurrence: obligation.recurrence, zone: zone, after: after, until: last), to: &sink)
+    }
+
+    /// Writes at most --count occurrences of `preview` to `sink`.
+    private func write(_ preview: Preview, to sink: inout some OutputSink) {
         var output = OccurrenceList(
-            writer: OccurrenceWriter(sink: sink, zone: zone, json: json),
+            writer: OccurrenceWriter(sink: sink, zone: preview.zone, json: json),
             count: count,
-            until: last.map { zone.instant(for: $0) }
+            until: preview.until
         )
-        // A rule with a start lists from the start unless --after says otherwise; the others from now.
-        let fromStart = first.map { zone.instant(for: $0).adding(microseconds: -1) } ?? now
-        let after = try afterInstant(zone: zone, now: now, default: fromStart)
-        if let rrule {
-            guard let first else { throw CalendarCommandError("--start", "required with --rrule") }
-            let rule: RecurrenceRule
-            do {
-                rule = try RecurrenceRule(parsing: rrule)
-            } catch {
-                throw CalendarCommandError("--rrule", error.description)
-            }
-            output.emit(RRuleRecurrence(rule: rule, start: first, zone: zone), after: after)
-        } else if let onCalendar {
-            let event: CalendarEvent
-            do {
-                event = try CalendarEvent(parsing: onCalendar, zones: zones)
-            } catch {
-                throw CalendarCommandError("--on-calendar", error.description)
-            }
-            let lowerBound = first.map { zone.instant(for: $0).adding(microseconds: -1) }
-            output.emit(
-                CalendarEventRecurrence(event: event, zone: zone),
-                after: lowerBound.map { max($0, after) } ?? after
-            )
-        } else if let every {
-            guard let first else { throw CalendarCommandError("--start", "required with --every") }
-            let period: Period
-            do {
-                period = try Period.parse(every, allowingCalendarUnits: true)
-            } catch {
-                throw CalendarCommandError("--every", error.description)
-            }
-            guard !period.isZero else { throw CalendarCommandError("--every", "\(every): the period must not be 0") }
-            output.emit(EveryRecurrence(start: first, period: period, zone: zone), after: after)
-        } else {
-            try emitLunar(&output, zone: zone, start: first, after: after)
-        }
+        output.emit(any: preview.recurrence, after: preview.after)
         output.writer.finish()
         sink = output.writer.sink
     }
 
-    /// Lists --lunar or --solar-term dates at --at (else the time of --start, else midnight).
-    private func emitLunar(
-        _ output: inout OccurrenceList<some OutputSink>,
-        zone: ZoneRules,
-        start: LocalDateTime?,
-        after: Instant
-    ) throws(CalendarCommandError) {
-        let kind: LunarCalendarKind
-        do {
-            kind = try LunarCalendarKind(parsing: calendar)
-        } catch {
-            throw CalendarCommandError("--calendar", error.description)
+    /// Reports the options that have no place beside --obligation: the obligation's own rule is previewed.
+    private func checkObligationOptions() throws(CalendarCommandError) {
+        let rules = ruleOptions.map(\.option)
+        guard rules.isEmpty else {
+            throw CalendarCommandError("--obligation", "give an obligation or a rule, not both (\(rules[0]) given)")
         }
-        var time = start?.time ?? .midnight
+        let parameters: [(String, Bool)] = [
+            ("--start", start != nil), ("--tz", tz != nil), ("--at", at != nil), ("--calendar", calendar != nil),
+            ("--leap", leap != nil), ("--adjust", adjust != nil), ("--holidays", !holidays.isEmpty),
+            ("--workdays", !workdays.isEmpty), ("--except", !except.isEmpty), ("--also", !also.isEmpty),
+        ]
+        if let (option, _) = parameters.first(where: \.1) {
+            throw CalendarCommandError(option, "not valid with --obligation (the obligation's own rule is previewed)")
+        }
+    }
+
+    /// The rule options given, with the kind each stands for.
+    private var ruleOptions: [(option: String, kind: RecurrenceSpec.Kind, text: String)] {
+        let given: [(RecurrenceSpec.Kind, String?)] = [
+            (.rrule, rrule), (.onCalendar, onCalendar), (.every, every), (.once, once), (.lunar, lunar),
+            (.solarTerm, solarTerm),
+        ]
+        return given.compactMap { kind, text in text.map { (RecurrenceSpec.option(for: kind.key), kind, $0) } }
+    }
+
+    /// The one rule given.
+    /// - Throws: ``CalendarCommandError`` when there is none, or more than one.
+    private func rule() throws(CalendarCommandError) -> (kind: RecurrenceSpec.Kind, text: String) {
+        let given = ruleOptions
+        guard given.count == 1 else {
+            throw CalendarCommandError(
+                "",
+                given.isEmpty
+                    ? "give a rule: --every, --once, --rrule, --on-calendar, --lunar or --solar-term, "
+                        + "or --obligation ID"
+                    : "give only one rule, not \(given.map(\.option).joined(separator: " and "))"
+            )
+        }
+        return (given[0].kind, given[0].text)
+    }
+
+    /// Which defaults the rule needs: the zone unless --tz is given, the time of day unless --at is given or no
+    /// due date is written as a date.
+    func neededDefaults() throws(CalendarCommandError) -> (zone: Bool, time: Bool) {
+        let draft = try spec(zones: ZoneDatabase.shared, defaults: .builtIn(systemZone: .utc), readingZone: false)
+        return (tz == nil, at == nil && draft.readsTimeOfDay)
+    }
+
+    /// The spec of the rule the options give, in --tz at --at, else in `defaults`' zone at their time.
+    /// - Parameter readingZone: whether to look --tz up (false: only the shape of the spec is wanted).
+    /// - Throws: ``CalendarCommandError`` for a missing rule, an unknown zone or an unreadable date.
+    func spec(
+        zones: any ZoneSource,
+        defaults: PreviewDefaults,
+        readingZone: Bool = true
+    ) throws(CalendarCommandError) -> RecurrenceSpec {
+        let (kind, text) = try rule()
+        var zone = defaults.zone
+        if let tz, readingZone {
+            do {
+                zone = try zones.rules(for: tz)
+            } catch {
+                throw CalendarCommandError("--tz", error.description)
+            }
+        }
+        var time = defaults.time
         if let at {
             guard let parsed = TimeOfDay(iso: at) else {
                 throw CalendarCommandError("--at", "\(at): expected a time of day such as 08:00")
             }
             time = parsed
         }
-        if let lunar {
-            let monthDay: LunarMonthDay
-            let policy: LeapPolicy
-            do {
-                monthDay = try LunarMonthDay(parsing: lunar)
-            } catch {
-                throw CalendarCommandError("--lunar", error.description)
+        var spec = RecurrenceSpec(
+            kind: kind,
+            value: .text(text),
+            zone: zone,
+            zones: zones,
+            time: time,
+            naming: .commandLine
+        )
+        spec.start = try start.map { text throws(CalendarCommandError) in try Self.dateValue(text, "--start") }
+        spec.until = try until.map { text throws(CalendarCommandError) in try Self.dateValue(text, "--until") }
+        spec.calendar = calendar
+        spec.leap = leap
+        spec.adjust = adjust
+        spec.holidays = holidays.isEmpty ? nil : Self.list(holidays)
+        spec.workdays = workdays.isEmpty ? nil : Self.list(workdays)
+        spec.except =
+            except.isEmpty
+            ? nil
+            : try Self.list(except).map { text throws(CalendarCommandError) in
+                try Self.dateValue(text, "--except")
             }
-            do {
-                policy = try LeapPolicy(parsing: leap)
-            } catch {
-                throw CalendarCommandError("--leap", error.description)
+        spec.also =
+            also.isEmpty
+            ? nil
+            : try Self.list(also).map { text throws(CalendarCommandError) in
+                try Self.dateValue(text, "--also")
             }
-            let rule = LunarYearlyRule(monthDay: monthDay, calendar: kind, leap: policy)
-            output.emit(DailyRecurrence(rule: rule, time: time, zone: zone, start: start), after: after)
-        } else if let solarTerm {
-            let term: SolarTerm
-            do {
-                term = try SolarTerm(parsing: solarTerm)
-            } catch {
-                throw CalendarCommandError("--solar-term", error.description)
-            }
-            let rule = SolarTermRule(term: term, calendar: kind)
-            output.emit(DailyRecurrence(rule: rule, time: time, zone: zone, start: start), after: after)
+        return spec
+    }
+
+    /// The values of a repeatable option, each occurrence also split at commas.
+    private static func list(_ values: [String]) -> [String] {
+        values.flatMap { $0.split(separator: ",", omittingEmptySubsequences: true) }.compactMap { part in
+            let trimmed = part.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed()
+            return trimmed.isEmpty ? nil : String(trimmed)
         }
     }
 
-    private func zoneRules(_ zones: any ZoneSource) throws(CalendarCommandError) -> ZoneRules {
-        guard let tz else { return zones.systemRules() }
-        do {
-            return try zones.rules(for: tz)
-        } catch {
-            throw CalendarCommandError("--tz", error.description)
+    /// The date of a `.text` value, when it is one.
+    private static func date(_ value: RecurrenceSpec.Value) -> DateValue? {
+        switch value {
+        case .date(let date): date
+        case .text(let text): DateValue(iso: text)
         }
+    }
+
+    /// A date, a local date-time or a date-time with an offset.
+    private static func dateValue(_ text: String, _ option: String) throws(CalendarCommandError) -> DateValue {
+        guard let value = DateValue(iso: text) else { throw invalidDate(option, text) }
+        return value
+    }
+
+    private static func invalidDate(_ option: String, _ text: String) -> CalendarCommandError {
+        CalendarCommandError(
+            option,
+            "\(text): expected an ISO 8601 date or date-time, such as 2027-01-27 or 2027-01-27T08:00"
+        )
     }
 
     /// The instant of --after: `now`, a date-time with an offset, or a local one read in `zone`.
@@ -292,21 +454,5 @@ public struct CalendarCommand: ParsableCommand {
             throw CalendarCommandError("--after", "\(after): \(AfterOption.expected)")
         }
         return instant
-    }
-
-    /// A date or date-time; one with an offset is converted to the wall clock of `zone`.
-    private func localTime(
-        _ text: String,
-        _ option: String,
-        _ zone: ZoneRules
-    ) throws(CalendarCommandError)
-        -> LocalDateTime
-    {
-        if let local = LocalDateTime(iso: text) { return local }
-        if let zoned = ZonedDateTime(iso: text) { return zone.localDateTime(at: zoned.instant) }
-        throw CalendarCommandError(
-            option,
-            "\(text): expected an ISO 8601 date or date-time, such as 2027-01-27 or 2027-01-27T08:00"
-        )
     }
 }

@@ -30,6 +30,13 @@ struct FileDescriptorSink: OutputSink {
         }
     }
 
+    /// Writes `ticklerctl: message` on standard error: the one form of every error and note ticklerctl prints,
+    /// whatever the verb.
+    static func diagnose(_ message: String) {
+        var errors = standardError
+        errors.writeLine("ticklerctl: " + message)
+    }
+
     /// Writes a line of text.
     mutating func writeLine(_ text: String) {
         var line = Array(text.utf8)

@@ -16,6 +16,13 @@ struct ListCommand: ParsableCommand {
             come last with "-". Columns are aligned by display width, so
             Vietnamese and Chinese titles line up.
 
+            On a terminal, as systemctl does, the table is fitted to its width
+            (or to $COLUMNS): long titles and recurrences end in "…";
+            and it is shown through a pager ($SYSTEMD_PAGER, else $PAGER, else
+            less with LESS=FRSXMK, which quits at once when the table fits on
+            the screen). Piped output is never cut. --no-pager writes straight
+            to the terminal; --no-legend leaves out the heading and the count.
+
             --json prints an array of objects with the keys id, title,
             partner, category, owner, notes, recurrence, timezone, remind,
             overdue_every, next_due (ISO 8601 with offset, or null) and source
@@ -38,6 +45,8 @@ struct ListCommand: ParsableCommand {
 
     @Flag(help: "Print JSON instead of a table.")
     var json = false
+
+    @OptionGroup var view: TableViewOptions
 
     func run() throws {
         let loaded = try schedule.loadOrExit()
@@ -62,8 +71,8 @@ struct ListCommand: ParsableCommand {
                 obligation.id, obligation.recurrenceDescription, obligation.title,
             ])
         }
-        output.writeLine(table.render(headingStyle: Terminal.bold))
-        output.writeLine("\n\(ScheduleOptions.count(loaded.count, "obligation")) listed.")
+        // On a narrow terminal the title and the recurrence give up width.
+        view.show(table, shrinking: [4, 3], footer: "\(ScheduleOptions.count(loaded.count, "obligation")) listed.")
     }
 }
 

@@ -68,10 +68,9 @@ public struct LunarCommand: ParsableCommand {
         let message: String
     }
 
-    /// Prints `ticklerctl lunar: message` to standard error and exits with status 1.
+    /// Prints `ticklerctl: message` to standard error and exits with status 1.
     private func fail(_ message: String) throws -> Never {
-        var errors = FileDescriptorSink.standardError
-        errors.writeLine("ticklerctl lunar: \(message)")
+        FileDescriptorSink.diagnose(message)
         throw ExitCode.failure
     }
 

@@ -32,9 +32,7 @@ struct ScheduleOptions: ParsableArguments {
         } catch {
             var errors = FileDescriptorSink.standardError
             for diagnostic in error.diagnostics { errors.writeLine(diagnostic.description) }
-            errors.writeLine(
-                "ticklerctl: \(path): \(Self.count(error.diagnostics.count, "error")), schedule not loaded"
-            )
+            FileDescriptorSink.diagnose("\(path): \(Self.count(error.diagnostics.count, "error")), schedule not loaded")
             throw ExitCode.failure
         }
     }

@@ -1,4 +1,5 @@
 public import ArgumentParser
+import TicklerSchedule
 
 /// `ticklerctl`, the control tool of the Tickler reminder service.
 public struct Ticklerctl: ParsableCommand {
@@ -32,8 +33,10 @@ public struct Ticklerctl: ParsableCommand {
             Exit status: 0 on success; 1 when an option, an argument or a rule is
             invalid, after one line on standard error that names the bad part.
             """,
+        version: "ticklerctl \(TicklerVersion.number)",
         subcommands: [
             ListCommand.self, UpcomingCommand.self, ValidateCommand.self, CalendarCommand.self, LunarCommand.self,
+            ExportCommand.self,
         ],
         defaultSubcommand: ListCommand.self
     )
@@ -53,8 +56,7 @@ extension Ticklerctl {
         } catch {
             guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
             let text = message(for: error).split(separator: "\n").first.map(String.init) ?? "invalid arguments"
-            var errors = FileDescriptorSink.standardError
-            errors.writeLine("ticklerctl: \(text)")
+            FileDescriptorSink.diagnose(text)
             exit(withError: ExitCode.failure)
         }
     }

@@ -19,6 +19,10 @@ struct UpcomingCommand: ParsableCommand {
             Events already fired are not looked up here: the list is what the
             schedule itself implies, from the given moment on.
 
+            On a terminal the table is fitted to its width (or to $COLUMNS),
+            long messages ending in "…", and shown through a pager, as
+            `ticklerctl list` does; --no-pager and --no-legend as there.
+
             --json prints an array of objects with the keys fire_at, event,
             stage, lead (or null), obligation, due, title and message; times
             are ISO 8601 with the obligation's UTC offset.
@@ -43,6 +47,8 @@ struct UpcomingCommand: ParsableCommand {
     @Flag(help: "Print JSON instead of a table.")
     var json = false
 
+    @OptionGroup var view: TableViewOptions
+
     func run() throws {
         guard count >= 0 else { throw ValidationError("--count: must not be negative") }
         let loaded = try schedule.loadOrExit()
@@ -63,8 +69,8 @@ struct UpcomingCommand: ParsableCommand {
                 obligation.id, event.message(for: obligation),
             ])
         }
-        output.writeLine(table.render(headingStyle: Terminal.bold))
-        output.writeLine("\n\(ScheduleOptions.count(events.count, "event")) listed.")
+        // On a narrow terminal the message gives up width.
+        view.show(table, shrinking: [4], footer: "\(ScheduleOptions.count(events.count, "event")) listed.")
     }
 }
 

@@ -1,7 +1,7 @@
-import TicklerCalendar
+public import TicklerCalendar
 
 /// What a date key holds: a whole day, a wall-clock date and time, or an instant written with an offset.
-enum DateValue: Hashable {
+public enum DateValue: Hashable, Sendable {
     /// `2014-12-15`: the day, at the obligation's `at`.
     case date(CivilDate)
     /// `2014-12-15T08:00`: a wall-clock time in the obligation's zone.
@@ -10,7 +10,7 @@ enum DateValue: Hashable {
     case instant(Instant)
 
     /// Reads ISO 8601 text: a date, a local date-time, or a date-time with an offset; nil when it is none.
-    init?(iso text: String) {
+    public init?(iso text: String) {
         if let zoned = ZonedDateTime(iso: text) {
             self = .instant(zoned.instant)
         } else if let date = CivilDate(iso: text) {
@@ -23,7 +23,7 @@ enum DateValue: Hashable {
     }
 
     /// The wall-clock time meant: a day at `time`; an instant read in `zone`.
-    func local(at time: TimeOfDay, in zone: ZoneRules) -> LocalDateTime {
+    public func local(at time: TimeOfDay, in zone: ZoneRules) -> LocalDateTime {
         switch self {
         case .date(let date): LocalDateTime(date: date, time: time)
         case .local(let local): local
@@ -32,7 +32,7 @@ enum DateValue: Hashable {
     }
 
     /// The last wall-clock moment meant: a day up to its end (an `until` date includes that whole day).
-    func inclusiveEnd(in zone: ZoneRules) -> LocalDateTime {
+    public func inclusiveEnd(in zone: ZoneRules) -> LocalDateTime {
         switch self {
         case .date(let date):
             LocalDateTime(date: date, time: TimeOfDay(unchecked: 23, 59, 59, 999_999))
@@ -42,7 +42,7 @@ enum DateValue: Hashable {
     }
 
     /// The local date in `zone`.
-    func date(in zone: ZoneRules) -> CivilDate {
+    public func date(in zone: ZoneRules) -> CivilDate {
         local(at: .midnight, in: zone).date
     }
 }

@@ -3,249 +3,48 @@ import TicklerLunar
 import TicklerOnCalendar
 import TicklerRRule
 
-/// Builds an obligation's recurrence from its recurrence key, its parameters and its modifiers.
+/// Builds a recurrence from a ``RecurrenceSpec``: the one builder behind the schedule loader and
+/// `ticklerctl calendar`, so that a rule previews exactly as the daemon plans it.
 ///
 /// Layers, inside out: the rule (`every`, `once`, `rrule`, `on-calendar`, `lunar`, `solar-term`) with `start`
 /// and `until`; then `adjust` (moving due dates off days off, with `holidays` and `workdays`); then `except` and
-/// `also`, which name due dates as they finally fall.
-struct RecurrenceBuilder {
+/// `also`, which name due dates as they finally fall. A due date written as a date takes the spec's time of day;
+/// every wall-clock time is read in the spec's zone.
+public struct RecurrenceBuilder: Sendable {
+    /// The zone of the obligation being read from a table.
     let zone: ZoneRules
     /// Where zones named inside a rule (an `on-calendar` event's trailing zone) are found.
     let zones: any ZoneSource
+    /// The time of day of due dates written as dates, for the obligation being read from a table.
     let time: TimeOfDay
 
-    /// The recurrence and its description, or nil after reporting what is wrong.
+    /// A builder for an obligation's table, read in `zone` (zones named in a rule found in `zones`) at `time`.
+    init(zone: ZoneRules, zones: any ZoneSource, time: TimeOfDay) {
+        self.zone = zone
+        self.zones = zones
+        self.time = time
+    }
+
+    /// The recurrence of an `[[obligation]]` table and its description, or nil after reporting every problem to
+    /// `reader` under its key.
     func build(_ reader: inout TableReader) -> (any Recurrence, String)? {
-        let present = ObligationParser.recurrenceKeys.filter(reader.contains).sorted {
-            (reader.line(of: $0) ?? 0, $0) < (reader.line(of: $1) ?? 0, $1)
-        }
-        guard let kind = present.first else {
-            let list = ObligationParser.recurrenceKeys.map { "\"\($0)\"" }.joined(separator: ", ")
-            reader.report(nil, "missing a recurrence: set exactly one of \(list)")
-            return nil
-        }
-        for extra in present.dropFirst() {
-            let line = reader.line(of: kind).map { " on line \($0)" } ?? ""
-            reader.report(extra, "only one recurrence key is allowed, and \"\(kind)\" is already set\(line)")
-        }
-        checkParameters(kind: kind, &reader)
-        guard present.count == 1, let (base, description) = buildBase(kind: kind, &reader) else { return nil }
-        guard let (adjusted, adjustment) = adjust(base, &reader) else { return nil }
-        guard let (amended, amendment) = amend(adjusted, &reader) else { return nil }
-        return (amended, description + adjustment + amendment)
-    }
-
-    /// Reports parameters that do not fit the recurrence kind.
-    private func checkParameters(kind: String, _ reader: inout TableReader) {
-        let allowed: [String: [String]] = [
-            "start": ["every", "rrule", "on-calendar", "lunar", "solar-term"],
-            "until": ["every", "rrule", "on-calendar", "lunar", "solar-term"],
-            "calendar": ["lunar", "solar-term"],
-            "leap": ["lunar"],
-        ]
-        for (key, kinds) in allowed.sorted(by: { $0.key < $1.key }) where reader.contains(key) && !kinds.contains(kind)
-        {
-            let list = kinds.map { "\"\($0)\"" }.joined(separator: ", ")
-            reader.report(key, "not valid with \"\(kind)\" (only with \(list))")
-        }
-    }
-
-    /// The `start` wall-clock time, reporting its absence when `required`.
-    private func start(_ reader: inout TableReader, for kind: String, required: Bool) -> LocalDateTime? {
-        guard let value = reader.dateValue("start") else {
-            if required && !reader.contains("start") {
-                reader.report(kind, "needs \"start\", the first due date (a date or a local date-time)")
-            }
-            return nil
-        }
-        return value.local(at: time, in: zone)
-    }
-
-    /// The `until` wall-clock time; a date includes that whole day.
-    private func until(_ reader: inout TableReader, after start: LocalDateTime?) -> LocalDateTime? {
-        guard let end = reader.dateValue("until")?.inclusiveEnd(in: zone) else { return nil }
-        if let start, end < start {
-            reader.report("until", "\(Self.untilText(end).dropFirst(7)) is before start \(Self.text(start))")
-        }
-        return end
-    }
-
-    private func buildBase(kind: String, _ reader: inout TableReader) -> (any Recurrence, String)? {
-        switch kind {
-        case "every": return every(&reader)
-        case "once": return once(&reader)
-        case "rrule": return rrule(&reader)
-        case "on-calendar": return onCalendar(&reader)
-        default: return lunar(kind: kind, &reader)
-        }
-    }
-
-    private func every(_ reader: inout TableReader) -> (any Recurrence, String)? {
-        let period = reader.period("every", allowingCalendarUnits: true)
-        if period?.isZero == true { reader.report("every", "the interval must be more than 0") }
-        let start = start(&reader, for: "every", required: true)
-        let until = until(&reader, after: start)
-        guard let period, !period.isZero, let start else { return nil }
-        let recurrence = EveryRecurrence(start: start, period: period, until: until, zone: zone)
-        return (recurrence, "every \(period) from \(Self.text(start))" + Self.untilText(until))
-    }
-
-    private func once(_ reader: inout TableReader) -> (any Recurrence, String)? {
-        guard let local = reader.dateValue("once")?.local(at: time, in: zone) else { return nil }
-        return (OnceRecurrence(at: zone.instant(for: local)), "once \(Self.text(local))")
-    }
-
-    private func rrule(_ reader: inout TableReader) -> (any Recurrence, String)? {
-        let text = reader.string("rrule")
-        var rule: RecurrenceRule?
-        if let text {
-            do {
-                rule = try RecurrenceRule(parsing: text)
-            } catch {
-                reader.report("rrule", error.description)
-            }
-        }
-        let start = start(&reader, for: "rrule", required: true)
-        let until = until(&reader, after: start)
-        guard let rule, let start else { return nil }
-        let base = RRuleRecurrence(rule: rule, start: start, zone: zone)
-        let bounded = AmendedRecurrence(base: base, zone: zone, notAfter: until.map(zone.instant(for:)))
-        return (bounded, "rrule \(rule) from \(Self.text(start))" + Self.untilText(until))
-    }
-
-    private func onCalendar(_ reader: inout TableReader) -> (any Recurrence, String)? {
-        let text = reader.string("on-calendar")
-        var event: CalendarEvent?
-        if let text {
-            do {
-                event = try CalendarEvent(parsing: text, zones: zones)
-            } catch {
-                reader.report("on-calendar", error.description)
-            }
-        }
-        let start = start(&reader, for: "on-calendar", required: false)
-        let until = until(&reader, after: start)
-        guard let event else { return nil }
-        let base = CalendarEventRecurrence(event: event, zone: zone)
-        let bounded = AmendedRecurrence(
-            base: base,
-            zone: zone,
-            notBefore: start.map(zone.instant(for:)),
-            notAfter: until.map(zone.instant(for:))
-        )
-        let from = start.map { " from \(Self.text($0))" } ?? ""
-        return (bounded, "on-calendar \(event)" + from + Self.untilText(until))
-    }
-
-    private func lunar(kind: String, _ reader: inout TableReader) -> (any Recurrence, String)? {
-        var calendar = LunarCalendarKind.vietnamese
-        if let name = reader.string("calendar") {
-            do { calendar = try LunarCalendarKind(parsing: name) } catch {
-                reader.report("calendar", error.description)
-            }
-        }
-        let start = start(&reader, for: kind, required: false)
-        let until = until(&reader, after: start)
-        guard let text = reader.string(kind) else { return nil }
-        let at = " at \(time.shortDescription)" + (start.map { " from \(Self.text($0))" } ?? "") + Self.untilText(until)
+        guard let spec = RecurrenceSpec(reading: &reader, zone: zone, zones: zones, time: time) else { return nil }
         do {
-            if kind == "solar-term" {
-                let rule = SolarTermRule(term: try SolarTerm(parsing: text), calendar: calendar)
-                let recurrence = DailyRecurrence(rule: rule, time: time, zone: zone, start: start, until: until)
-                return (recurrence, "solar-term \(rule.term) (\(calendar))" + at)
-            }
-            let monthDay = try LunarMonthDay(parsing: text)
-            var leap = LeapPolicy.skip
-            if let policy = reader.string("leap") {
-                do { leap = try LeapPolicy(parsing: policy) } catch {
-                    reader.report("leap", error.description)
-                    return nil
-                }
-            }
-            let rule = LunarYearlyRule(monthDay: monthDay, calendar: calendar, leap: leap)
-            let recurrence = DailyRecurrence(rule: rule, time: time, zone: zone, start: start, until: until)
-            let leapText = leap == .skip ? "" : ", leap \(leap)"
-            return (recurrence, "lunar \(monthDay) (\(calendar)\(leapText))" + at)
+            let built = try Self.build(spec)
+            return (built.recurrence, built.description)
         } catch {
-            reader.report(kind, error.description)
+            for problem in error.problems { reader.report(problem.key, problem.message) }
             return nil
         }
     }
 
-    /// `base` moved off days off when `adjust` asks for it, with the description's suffix.
-    private func adjust(_ base: any Recurrence, _ reader: inout TableReader) -> (any Recurrence, String)? {
-        let holidays = reader.strings("holidays", expected: "an array such as [\"vn\", \"cn\", \"2027-05-03\"]")
-        let workdays = reader.strings("workdays", expected: "an array of dates such as [\"2027-02-13\"]")
-        guard let text = reader.string("adjust") else {
-            for key in ["holidays", "workdays"] where reader.contains(key) {
-                reader.report(key, "has no effect without \"adjust\"")
-            }
-            return reader.contains("adjust") ? nil : (base, "")
-        }
-        var adjustment = DateAdjustment.none
-        do { adjustment = try DateAdjustment(parsing: text) } catch { reader.report("adjust", error.description) }
-        var holidayCalendar = HolidayCalendar.none
-        var madeUp: Set<CivilDate> = []
-        do { holidayCalendar = try WorkingDays.parse(holidays: holidays ?? [], workdays: []).holidays } catch {
-            reader.report("holidays", error.description)
-        }
-        do { madeUp = try WorkingDays.parse(holidays: [], workdays: workdays ?? []).workdays } catch {
-            reader.report("workdays", error.description)
-        }
-        let workingDays = WorkingDays(holidays: holidayCalendar, workdays: madeUp)
-        guard adjustment != .none else { return (base, "") }
-        let sets = (holidays ?? []).joined(separator: ", ")
-        return (
-            Self.adjusted(base, zone: zone, workingDays: workingDays, adjustment: adjustment),
-            ", adjust \(adjustment)" + (sets.isEmpty ? "" : " (holidays \(sets))")
-        )
-    }
-
-    private static func adjusted<Base: Recurrence>(
-        _ base: Base,
-        zone: ZoneRules,
-        workingDays: WorkingDays,
-        adjustment: DateAdjustment
-    ) -> any Recurrence {
-        AdjustedRecurrence(base: base, zone: zone, workingDays: workingDays, adjustment: adjustment)
-    }
-
-    /// `base` with `except` and `also` applied, with the description's suffix.
-    private func amend(_ base: any Recurrence, _ reader: inout TableReader) -> (any Recurrence, String)? {
-        let except = reader.dateValues("except")
-        let also = reader.dateValues("also")
-        if reader.contains("except") && except == nil || reader.contains("also") && also == nil { return nil }
-        guard except?.isEmpty == false || also?.isEmpty == false else { return (base, "") }
-        var dates: Set<CivilDate> = []
-        var instants: Set<Instant> = []
-        for value in except ?? [] {
-            switch value {
-            case .date(let date): dates.insert(date)
-            case .local(let local): instants.insert(zone.instant(for: local))
-            case .instant(let instant): instants.insert(instant)
-            }
-        }
-        let added = (also ?? []).map { zone.instant(for: $0.local(at: time, in: zone)) }
-        var suffix = ""
-        if let count = except?.count, count > 0 { suffix += ", except \(count) date\(count == 1 ? "" : "s")" }
-        if let count = also?.count, count > 0 { suffix += ", also \(count) date\(count == 1 ? "" : "s")" }
-        return (Self.amended(base, zone: zone, dates: dates, instants: instants, added: added), suffix)
-    }
-
-    private static func amended<Base: Recurrence>(
-        _ base: Base,
-        zone: ZoneRules,
-        dates: Set<CivilDate>,
-        instants: Set<Instant>,
-        added: [Instant]
-    ) -> any Recurrence {
-        AmendedRecurrence(
-            base: base,
-            zone: zone,
-            excludedDates: dates,
-            excludedInstants: instants,
-            addedInstants: added
-        )
+    /// The recurrence `spec` describes.
+    /// - Throws: ``RecurrenceBuildError`` with every problem found, each under its key.
+    public static func build(_ spec: RecurrenceSpec) throws(RecurrenceBuildError) -> BuiltRecurrence {
+        var run = Run(spec: spec)
+        let built = run.build()
+        guard run.problems.isEmpty, let built else { throw RecurrenceBuildError(problems: run.problems) }
+        return built
     }
 
     /// `2014-12-15 08:00`.
@@ -256,5 +55,307 @@ struct RecurrenceBuilder {
         guard let until else { return "" }
         let endOfDay = TimeOfDay(unchecked: 23, 59, 59, 999_999)
         return " until " + (until.time == endOfDay ? until.date.description : text(until))
+    }
+}
+
+extension RecurrenceBuilder {
+    /// One build: the spec and the problems found so far.
+    private struct Run {
+        let spec: RecurrenceSpec
+        private(set) var problems: [RecurrenceBuildError.Problem] = []
+
+        init(spec: RecurrenceSpec) {
+            self.spec = spec
+        }
+
+        private var zone: ZoneRules { spec.zone }
+        private var time: TimeOfDay { spec.time }
+
+        /// `key` as the user wrote it: `"start"` or `--start`.
+        private func name(_ key: String) -> String { spec.naming.name(key) }
+
+        private mutating func report(_ key: String?, _ message: String) {
+            problems.append(RecurrenceBuildError.Problem(key: key, message: message))
+        }
+
+        /// The recurrence, or nil after reporting what is wrong.
+        mutating func build() -> BuiltRecurrence? {
+            checkParameters()
+            guard let (base, description) = buildBase() else { return nil }
+            guard let (adjusted, adjustment) = adjust(base) else { return nil }
+            guard let (amended, amendment) = amend(adjusted) else { return nil }
+            return BuiltRecurrence(recurrence: amended, description: description + adjustment + amendment)
+        }
+
+        /// Reports parameters that do not fit the recurrence kind.
+        private mutating func checkParameters() {
+            problems += RecurrenceBuilder.parameterProblems(spec)
+        }
+
+        /// The rule's text, or nil (reported) when the value is a date.
+        private mutating func ruleText() -> String? {
+            switch spec.value {
+            case .text(let text): return text
+            case .date:
+                report(spec.kind.key, "expected a string, found a date")
+                return nil
+            case nil: return nil
+            }
+        }
+
+        /// The `start` wall-clock time, reporting its absence when `required`.
+        private mutating func start(required: Bool) -> LocalDateTime? {
+            guard let value = spec.start else {
+                if required && !spec.contains("start") {
+                    report(
+                        spec.kind.key,
+                        "needs \(name("start")), the first due date (a date or a local date-time)"
+                    )
+                }
+                return nil
+            }
+            return value.local(at: time, in: zone)
+        }
+
+        /// The `until` wall-clock time; a date includes that whole day.
+        private mutating func until(after start: LocalDateTime?) -> LocalDateTime? {
+            guard let end = spec.until?.inclusiveEnd(in: zone) else { return nil }
+            if let start, end < start {
+                report("until", "\(untilText(end).dropFirst(7)) is before start \(text(start))")
+            }
+            return end
+        }
+
+        private mutating func buildBase() -> (any Recurrence, String)? {
+            switch spec.kind {
+            case .every: every()
+            case .once: once()
+            case .rrule: rrule()
+            case .onCalendar: onCalendar()
+            case .lunar, .solarTerm: lunar()
+            }
+        }
+
+        private mutating func every() -> (any Recurrence, String)? {
+            var period: Period?
+            if let text = ruleText() {
+                do {
+                    period = try Period.parse(text, allowingCalendarUnits: true)
+                } catch {
+                    report("every", error.description)
+                }
+                if let length = period, !RecurrenceBuilder.isWithinLimit(length) {
+                    report("every", "invalid duration \"\(text)\": too long (at most 1000 years)")
+                    period = nil
+                }
+            }
+            if period?.isZero == true { report("every", "the interval must be more than 0") }
+            let start = start(required: true)
+            let until = until(after: start)
+            guard let period, !period.isZero, let start else { return nil }
+            let recurrence = EveryRecurrence(start: start, period: period, until: until, zone: zone)
+            return (recurrence, "every \(period) from \(text(start))" + untilText(until))
+        }
+
+        private mutating func once() -> (any Recurrence, String)? {
+            let date: DateValue?
+            switch spec.value {
+            case .date(let value): date = value
+            case .text(let text):
+                date = DateValue(iso: text)
+                if date == nil { report("once", "invalid date \"\(text)\" (expected YYYY-MM-DD or YYYY-MM-DDTHH:MM)") }
+            case nil: date = nil
+            }
+            guard let local = date?.local(at: time, in: zone) else { return nil }
+            return (OnceRecurrence(at: zone.instant(for: local)), "once \(text(local))")
+        }
+
+        private mutating func rrule() -> (any Recurrence, String)? {
+            var rule: RecurrenceRule?
+            if let text = ruleText() {
+                do {
+                    rule = try RecurrenceRule(parsing: text)
+                } catch {
+                    report("rrule", error.description)
+                }
+            }
+            let start = start(required: true)
+            let until = until(after: start)
+            guard let rule, let start else { return nil }
+            let base = RRuleRecurrence(rule: rule, start: start, zone: zone)
+            let description = "rrule \(rule) from \(text(start))" + untilText(until)
+            guard let until else { return (base, description) }
+            return (AmendedRecurrence(base: base, zone: zone, notAfter: zone.instant(for: until)), description)
+        }
+
+        private mutating func onCalendar() -> (any Recurrence, String)? {
+            var event: CalendarEvent?
+            if let text = ruleText() {
+                do {
+                    event = try CalendarEvent(parsing: text, zones: spec.zones)
+                } catch {
+                    report("on-calendar", error.description)
+                }
+            }
+            let start = start(required: false)
+            let until = until(after: start)
+            guard let event else { return nil }
+            let base = CalendarEventRecurrence(event: event, zone: zone)
+            let from = start.map { " from \(text($0))" } ?? ""
+            let description = "on-calendar \(event)" + from + untilText(until)
+            guard start != nil || until != nil else { return (base, description) }
+            let bounded = AmendedRecurrence(
+                base: base,
+                zone: zone,
+                notBefore: start.map(zone.instant(for:)),
+                notAfter: until.map(zone.instant(for:))
+            )
+            return (bounded, description)
+        }
+
+        private mutating func lunar() -> (any Recurrence, String)? {
+            let kind = spec.kind.key
+            var calendar = LunarCalendarKind.vietnamese
+            if let name = spec.calendar {
+                do { calendar = try LunarCalendarKind(parsing: name) } catch { report("calendar", error.description) }
+            }
+            let start = start(required: false)
+            let until = until(after: start)
+            guard let text = ruleText() else { return nil }
+            let at =
+                " at \(time.shortDescription)" + (start.map { " from \(RecurrenceBuilder.text($0))" } ?? "")
+                + untilText(until)
+            do {
+                if spec.kind == .solarTerm {
+                    let rule = SolarTermRule(term: try SolarTerm(parsing: text), calendar: calendar)
+                    let recurrence = DailyRecurrence(rule: rule, time: time, zone: zone, start: start, until: until)
+                    return (recurrence, "solar-term \(rule.term) (\(calendar))" + at)
+                }
+                let monthDay = try LunarMonthDay(parsing: text)
+                var leap = LeapPolicy.skip
+                if let policy = spec.leap {
+                    do { leap = try LeapPolicy(parsing: policy) } catch {
+                        report("leap", error.description)
+                        return nil
+                    }
+                }
+                let rule = LunarYearlyRule(monthDay: monthDay, calendar: calendar, leap: leap)
+                let recurrence = DailyRecurrence(rule: rule, time: time, zone: zone, start: start, until: until)
+                let leapText = leap == .skip ? "" : ", leap \(leap)"
+                return (recurrence, "lunar \(monthDay) (\(calendar)\(leapText))" + at)
+            } catch {
+                report(kind, error.description)
+                return nil
+            }
+        }
+
+        /// `base` moved off days off when `adjust` asks for it, with the description's suffix.
+        private mutating func adjust(_ base: any Recurrence) -> (any Recurrence, String)? {
+            guard let text = spec.adjust else {
+                for key in ["holidays", "workdays"] where spec.contains(key) {
+                    report(key, "has no effect without \(name("adjust"))")
+                }
+                return spec.contains("adjust") ? nil : (base, "")
+            }
+            var adjustment = DateAdjustment.none
+            do { adjustment = try DateAdjustment(parsing: text) } catch { report("adjust", error.description) }
+            var holidayCalendar = HolidayCalendar.none
+            var madeUp: Set<CivilDate> = []
+            do {
+                holidayCalendar = try WorkingDays.parse(holidays: spec.holidays ?? [], workdays: []).holidays
+            } catch {
+                report("holidays", error.description)
+            }
+            do { madeUp = try WorkingDays.parse(holidays: [], workdays: spec.workdays ?? []).workdays } catch {
+                report("workdays", error.description)
+            }
+            let workingDays = WorkingDays(holidays: holidayCalendar, workdays: madeUp)
+            guard adjustment != .none else { return (base, "") }
+            let sets = (spec.holidays ?? []).joined(separator: ", ")
+            return (
+                Self.adjusted(base, zone: zone, workingDays: workingDays, adjustment: adjustment),
+                ", adjust \(adjustment)" + (sets.isEmpty ? "" : " (holidays \(sets))")
+            )
+        }
+
+        private static func adjusted<Base: Recurrence>(
+            _ base: Base,
+            zone: ZoneRules,
+            workingDays: WorkingDays,
+            adjustment: DateAdjustment
+        ) -> any Recurrence {
+            AdjustedRecurrence(base: base, zone: zone, workingDays: workingDays, adjustment: adjustment)
+        }
+
+        /// `base` with `except` and `also` applied, with the description's suffix.
+        private func amend(_ base: any Recurrence) -> (any Recurrence, String)? {
+            let except = spec.except
+            let also = spec.also
+            if spec.contains("except") && except == nil || spec.contains("also") && also == nil { return nil }
+            guard except?.isEmpty == false || also?.isEmpty == false else { return (base, "") }
+            var dates: Set<CivilDate> = []
+            var instants: Set<Instant> = []
+            for value in except ?? [] {
+                switch value {
+                case .date(let date): dates.insert(date)
+                case .local(let local): instants.insert(zone.instant(for: local))
+                case .instant(let instant): instants.insert(instant)
+                }
+            }
+            let added = (also ?? []).map { zone.instant(for: $0.local(at: time, in: zone)) }
+            var suffix = ""
+            if let count = except?.count, count > 0 { suffix += ", except \(count) date\(count == 1 ? "" : "s")" }
+            if let count = also?.count, count > 0 { suffix += ", also \(count) date\(count == 1 ? "" : "s")" }
+            return (Self.amended(base, zone: zone, dates: dates, instants: instants, added: added), suffix)
+        }
+
+        private static func amended<Base: Recurrence>(
+            _ base: Base,
+            zone: ZoneRules,
+            dates: Set<CivilDate>,
+            instants: Set<Instant>,
+            added: [Instant]
+        ) -> any Recurrence {
+            AmendedRecurrence(
+                base: base,
+                zone: zone,
+                excludedDates: dates,
+                excludedInstants: instants,
+                addedInstants: added
+            )
+        }
+
+        private func text(_ local: LocalDateTime) -> String { RecurrenceBuilder.text(local) }
+        private func untilText(_ until: LocalDateTime?) -> String { RecurrenceBuilder.untilText(until) }
+    }
+
+    /// The parameters of `spec` that do not fit its recurrence kind (`start` with `once`, `leap` with `every`).
+    static func parameterProblems(_ spec: RecurrenceSpec) -> [RecurrenceBuildError.Problem] {
+        let allowed: [(String, [RecurrenceSpec.Kind])] = [
+            ("calendar", [.lunar, .solarTerm]),
+            ("leap", [.lunar]),
+            ("start", [.every, .rrule, .onCalendar, .lunar, .solarTerm]),
+            ("until", [.every, .rrule, .onCalendar, .lunar, .solarTerm]),
+        ]
+        return allowed.compactMap { key, kinds in
+            guard spec.contains(key), !kinds.contains(spec.kind) else { return nil }
+            let list = kinds.map { spec.naming.name($0.key) }.joined(separator: ", ")
+            return RecurrenceBuildError.Problem(
+                key: key,
+                message: "not valid with \(spec.naming.name(spec.kind.key)) (only with \(list))"
+            )
+        }
+    }
+
+    /// Whether `period` is at most ``TableReader/longestDurationDays`` long, months counted as 31 days and years
+    /// as 366.
+    static func isWithinLimit(_ period: Period) -> Bool {
+        let days =
+            switch period.unit {
+            case .month: Int64(period.count) * 31
+            case .year: Int64(period.count) * 366
+            default: period.seconds! / 86_400
+            }
+        return days <= TableReader.longestDurationDays
     }
 }

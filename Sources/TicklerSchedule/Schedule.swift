@@ -1,16 +1,30 @@
+public import TicklerCalendar
+
 /// The obligations read from a configuration, in file order, with the files they came from.
 public struct Schedule: Sendable {
     /// The obligations, in the order of the files and of their `[[obligation]]` tables.
     public let obligations: [Obligation]
     /// The files read, in reading order.
     public let files: [String]
+    /// The `timezone` of the main files' `[defaults]`, when one is set (drop-ins' own `[defaults]` not included).
+    public let defaultZone: ZoneRules?
+    /// The `at` of the main files' `[defaults]`, when one is set (drop-ins' own `[defaults]` not included).
+    public let defaultTime: TimeOfDay?
 
     private let indexByID: [String: Int]
 
-    /// A schedule of `obligations` read from `files`; when two share an id, lookup finds the first.
-    public init(obligations: [Obligation], files: [String] = []) {
+    /// A schedule of `obligations` read from `files`, whose main `[defaults]` set `defaultZone` and
+    /// `defaultTime`; when two obligations share an id, lookup finds the first.
+    public init(
+        obligations: [Obligation],
+        files: [String] = [],
+        defaultZone: ZoneRules? = nil,
+        defaultTime: TimeOfDay? = nil
+    ) {
         self.obligations = obligations
         self.files = files
+        self.defaultZone = defaultZone
+        self.defaultTime = defaultTime
         var index: [String: Int] = [:]
         index.reserveCapacity(obligations.count)
         for (position, obligation) in obligations.enumerated() where index[obligation.id] == nil {

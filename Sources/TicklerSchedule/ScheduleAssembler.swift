@@ -84,7 +84,12 @@ struct ScheduleAssembler {
         // each root table frees its nodes, so that a reload keeps only the small root objects, not whole documents.
         for file in parsed { file.table.clear() }
         guard problems.isEmpty else { throw ScheduleLoadError(diagnostics: sorted(problems)) }
-        return Schedule(obligations: obligations, files: sources.map(\.path))
+        return Schedule(
+            obligations: obligations,
+            files: sources.map(\.path),
+            defaultZone: shared.zone,
+            defaultTime: shared.time
+        )
     }
 
     /// Parses a file's TOML and its `[defaults]`; nil (with the problem recorded) when the TOML does not parse.

@@ -1,12 +1,12 @@
-import TicklerCalendar
+public import TicklerCalendar
 
 /// The `[defaults]` settings, each optional; what is unset falls back to the built-in value.
-struct ScheduleDefaults {
+public struct ScheduleDefaults {
     /// The keys a `[defaults]` table may hold.
     static let keys = ["timezone", "at", "remind", "overdue-every"]
 
     /// The built-in time of day of a due date given as a date: 08:00, when offices open.
-    static let builtInTime = TimeOfDay(unchecked: 8, 0, 0)
+    public static let builtInTime = TimeOfDay(unchecked: 8, 0, 0)
     /// The built-in reminder leads: a week and a day before.
     static let builtInLeads = [Period(7, .day), Period(1, .day)]
     /// The built-in overdue interval: daily.

@@ -1,7 +1,7 @@
 /// "Did you mean …?" hints: the known word nearest to a misspelt one by edit distance.
-enum Suggestion {
+public enum Suggestion {
     /// ` (did you mean "title"?)`, or an empty string when nothing is close enough.
-    static func hint(for word: String, among candidates: [String]) -> String {
+    public static func hint(for word: String, among candidates: [String]) -> String {
         guard let nearest = nearest(to: word, among: candidates) else { return "" }
         return " (did you mean \"\(nearest)\"?)"
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import TicklerDaemon
+import TicklerSchedule
 
 /// `ticklerd`: the Tickler daemon. Parses the command line, sets up logging, and runs the assembled service group.
 @main
@@ -58,7 +59,8 @@ struct Ticklerd: AsyncParsableCommand {
                   Re-read the schedule of the installed service.
               journalctl -u ticklerd TICKLER_EVENT=reminder
                   Show the reminders written so far.
-            """
+            """,
+        version: "ticklerd \(TicklerVersion.number)"
     )
 
     @Option(

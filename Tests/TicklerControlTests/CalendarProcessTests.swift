@@ -28,7 +28,7 @@ struct CalendarProcessTests {
         #expect(result.status == 0)
         let lines = result.output.split(separator: "\n")
         #expect(lines.count == 20000)
-        #expect(lines.last == "2074-10-03T00:00:00+00:00")
+        #expect(lines.last == "2074-10-03T08:00:00+00:00")
     }
 
     @Test func unknownOptionIsOneLineAndStatusOne() throws {

@@ -31,6 +31,6 @@ struct LunarProcessTests {
         let result = try TicklerctlProcess.run(["lunar", "--to-solar", "2027-13-01"])
         #expect(result.status == 1)
         #expect(result.output.isEmpty)
-        #expect(result.error.hasPrefix("ticklerctl lunar: ") && result.error.filter { $0 == "\n" }.count == 1)
+        #expect(result.error.hasPrefix("ticklerctl: ") && result.error.filter { $0 == "\n" }.count == 1)
     }
 }

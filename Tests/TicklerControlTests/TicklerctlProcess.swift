@@ -12,11 +12,24 @@ enum TicklerctlProcess {
         return nil
     }()
 
-    /// Runs it with `arguments`; returns the exit status, standard output and standard error.
-    static func run(_ arguments: [String]) throws -> (status: Int32, output: String, error: String) {
+    /// Variables of the test's own environment that would change what ticklerctl prints, removed unless a test
+    /// sets them: the width to fit tables to, the pager, the schedule's directory.
+    static let isolatedVariables = ["COLUMNS", "SYSTEMD_PAGER", "PAGER", "CONFIGURATION_DIRECTORY", "NO_COLOR"]
+
+    /// Runs it (or `program`) with `arguments` and `environment` set on top of the test's (less
+    /// ``isolatedVariables``); returns the exit status, standard output and standard error.
+    static func run(
+        _ arguments: [String],
+        executable program: URL? = nil,
+        environment: [String: String] = [:]
+    ) throws -> (status: Int32, output: String, error: String) {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = program ?? executable
         process.arguments = arguments
+        var variables = ProcessInfo.processInfo.environment
+        for name in isolatedVariables { variables[name] = nil }
+        variables.merge(environment) { _, new in new }
+        process.environment = variables
         let output = Pipe()
         let error = Pipe()
         process.standardOutput = output

@@ -1,0 +1,187 @@
+#!/usr/bin/env bash
+# System test of Deploy/tickler-ics.service and .timer under real systemd (252 on Debian 12): the service, sandboxed
+# as www-data, publishes the sample schedule's calendar into a web directory, atomically and readable by all; a
+# schedule with an error fails the run, says why in the journal and leaves the published file alone.
+#
+#   bash Tests/ICS/systemd-ics-test.sh [BIN_DIR]     BIN_DIR holds a built ticklerctl (default .build/debug)
+#
+# systemd runs as PID 1 of a private PID+mount namespace, as in Tests/System/systemd-test.sh (/etc, /var and
+# /usr/local are overlays in a private /run; nothing reaches the host). Needs root; skipped (exit 0) otherwise.
+# Ends with "ics-system: N passed, M failed"; exits 1 if anything failed.
+set -uo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+checkout=$(cd "$here/../.." && pwd)
+skip() { echo "ics-system: skipped: $*"; exit 0; }
+
+[ "$(id -u)" -eq 0 ] || skip "needs root to run systemd as PID 1 of a private namespace"
+for tool in unshare nsenter systemctl journalctl flock; do
+    command -v "$tool" >/dev/null 2>&1 || skip "$tool not found"
+done
+[ -x /lib/systemd/systemd ] || skip "/lib/systemd/systemd not found"
+id www-data >/dev/null 2>&1 || skip "no www-data user"
+unshare --fork --pid --mount --mount-proc --propagation private true 2>/dev/null \
+    || skip "unshare --pid --mount is not permitted here"
+# Take turns with the other system test: both create top-level cgroups of the host.
+exec 9<"$checkout/Tests/System/systemd-test.sh"
+flock -w 900 9 || skip "the system test has held its lock for 15 minutes"
+
+bin_dir=${1:-.build/debug}
+if [ ! -x "$bin_dir/ticklerctl" ]; then
+    echo "ics-system: $bin_dir/ticklerctl not found: build it first (swift build --product ticklerctl)"
+    echo "ics-system: 0 passed, 1 failed"
+    exit 1
+fi
+bin_dir=$(cd "$bin_dir" && pwd)
+
+passed=0
+failed=0
+pass() { passed=$((passed + 1)); echo "ok - $1"; }
+fail() { failed=$((failed + 1)); echo "not ok - $1"; shift; for line in "$@"; do echo "  $line"; done; }
+
+work=$(mktemp -d /tmp/tickler-ics-system.XXXXXX)
+mkdir "$work/units"
+for target in sysinit basic multi-user sockets paths timers slices local-fs swap shutdown time-set; do
+    cp "/lib/systemd/system/$target.target" "$work/units/"
+done
+cp /lib/systemd/system/systemd-journald{.service,.socket,-dev-log.socket} "$work/units/"
+printf '[Unit]\nWants=systemd-journald.service\n' >"$work/units/sandbox.target"
+cgroups_before=$(find /sys/fs/cgroup -mindepth 1 -maxdepth 2 -type d 2>/dev/null | sort)
+
+setup='set -e
+mount -t tmpfs -o mode=0755 tmpfs /run
+T=/run/tickler-test
+mkdir -p $T/build $T/checkout
+cp -a "$WORK/units" $T/units
+for dir in build:"$BIN" checkout:"$CHECKOUT"; do
+    mount --bind "${dir#*:}" $T/${dir%%:*}
+    mount -o remount,bind,ro $T/${dir%%:*}
+done
+for dir in /etc /var /usr/local; do
+    layer=$T/overlay$(echo $dir | tr / _)
+    mkdir -p $layer/upper $layer/work
+    mount -t overlay overlay -o lowerdir=$dir,upperdir=$layer/upper,workdir=$layer/work $dir
+done
+mount -t tmpfs -o mode=0755 tmpfs /etc/systemd/system
+mount -t tmpfs -o mode=1777 tmpfs /tmp
+exec env container=tickler-test SYSTEMD_UNIT_PATH=$T/units:/etc/systemd/system \
+    /lib/systemd/systemd --system --unit=sandbox.target'
+WORK=$work BIN=$bin_dir CHECKOUT=$checkout \
+    unshare --fork --pid --mount --mount-proc --propagation private sh -c "$setup" >"$work/systemd.log" 2>&1 &
+unshare_pid=$!
+pid1=""
+
+cleanup() {
+    [ -n "$pid1" ] && kill -9 "$pid1" 2>/dev/null
+    kill -9 "$unshare_pid" 2>/dev/null
+    wait "$unshare_pid" 2>/dev/null
+    local cgroups_after dir attempt
+    cgroups_after=$(find /sys/fs/cgroup -mindepth 1 -maxdepth 2 -type d 2>/dev/null | sort)
+    for dir in $(comm -13 <(echo "$cgroups_before") <(echo "$cgroups_after")); do
+        for attempt in 1 2 3 4 5; do
+            find "$dir" -depth -type d -exec rmdir {} + 2>/dev/null
+            [ -d "$dir" ] || break
+            sleep 0.2
+        done
+    done
+    rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+for _ in $(seq 50); do
+    pid1=$(pgrep -P "$unshare_pid" | head -n 1)
+    [ -n "$pid1" ] && break
+    sleep 0.1
+done
+in_ns() { nsenter -t "$pid1" -m -p -- "$@"; }
+export SYSTEMD_PAGER= SYSTEMD_COLORS=0 LC_ALL=C.UTF-8
+booted=no
+for _ in $(seq 100); do
+    state=$(in_ns systemctl is-system-running 2>/dev/null)
+    case "$state" in running | degraded) booted=yes; break ;; esac
+    sleep 0.2
+done
+if [ "$booted" != yes ]; then
+    echo "ics-system: systemd did not come up in the namespace (state: ${state:-none}):"
+    tail -n 20 "$work/systemd.log"
+    echo "ics-system: 0 passed, 1 failed"
+    exit 1
+fi
+
+# --- install as README says ----------------------------------------------------------------------------------------
+T=/run/tickler-test
+output=/var/www/html/tickler/tickler.ics
+in_ns sh -ec "
+    install -m 0755 $T/build/ticklerctl /usr/local/bin/ticklerctl
+    rm -rf /etc/tickler && mkdir -p /etc/tickler && cp -r $T/checkout/Config/. /etc/tickler/
+    chmod -R a+rX /etc/tickler
+    install -d -o www-data -g www-data -m 0755 /var/www/html/tickler
+    install -m 0644 $T/checkout/Deploy/tickler-ics.service $T/checkout/Deploy/tickler-ics.timer /etc/systemd/system/
+    systemctl daemon-reload
+"
+journal() { in_ns journalctl -u tickler-ics.service --no-pager -o cat 2>/dev/null; }
+
+if in_ns systemctl enable --now tickler-ics.timer >"$work/enable.log" 2>&1 \
+    && in_ns systemctl list-timers --all --no-legend tickler-ics.timer | grep -q tickler-ics.service; then
+    pass "tickler-ics.timer is enabled and scheduled: $(in_ns systemctl show -p NextElapseUSecRealtime --value tickler-ics.timer)"
+else
+    fail "tickler-ics.timer did not start" "$(cat "$work/enable.log")"
+fi
+
+if in_ns systemctl start tickler-ics.service 2>"$work/start.log"; then
+    pass "systemctl start tickler-ics succeeds"
+else
+    fail "tickler-ics.service failed" "$(cat "$work/start.log")" "$(journal | tail -n 10)"
+fi
+first=$(in_ns head -n 1 "$output" 2>/dev/null | tr -d '\r')
+last=$(in_ns tail -n 1 "$output" 2>/dev/null | tr -d '\r')
+events=$(in_ns grep -c '^BEGIN:VEVENT' "$output" 2>/dev/null)
+if [ "$first" = BEGIN:VCALENDAR ] && [ "$last" = END:VCALENDAR ] && [ "${events:-0}" -ge 20 ]; then
+    pass "the calendar is published: $output, $events events"
+else
+    fail "no proper calendar at $output" "first line: $first" "last line: $last" "events: ${events:-none}"
+fi
+owner_mode=$(in_ns stat -c '%U %a' "$output" 2>/dev/null)
+if [ "$owner_mode" = "www-data 644" ]; then
+    pass "written by the service's user, readable by the web server and everyone (www-data 644)"
+else
+    fail "owner and mode are $owner_mode, not www-data 644"
+fi
+leftovers=$(in_ns ls -A /var/www/html/tickler | grep -vx tickler.ics)
+if [ -z "$leftovers" ]; then
+    pass "no temporary file is left beside it"
+else
+    fail "files left in /var/www/html/tickler: $leftovers"
+fi
+
+# A schedule with an error: the run fails, the journal says where, the published file stays as it was.
+before=$(in_ns sha256sum "$output" | cut -d' ' -f1)
+in_ns sh -c 'printf "\n[[obligation]]\nid = \"broken\"\ntitle = \"x\"\nevery = \"5q\"\nstart = \"2027-01-01\"\n" \
+    >>/etc/tickler/schedule.toml'
+if ! in_ns systemctl start tickler-ics.service 2>/dev/null \
+    && [ "$(in_ns systemctl show -p Result --value tickler-ics.service)" = exit-code ]; then
+    pass "a schedule with an error fails the run (Result=exit-code)"
+else
+    fail "the run with a broken schedule did not fail"
+fi
+if journal | grep -q 'schedule.toml:[0-9]*:[0-9]*: obligation "broken": key "every"'; then
+    pass "journalctl -u tickler-ics names the error's place"
+else
+    fail "the journal does not name the error" "$(journal | tail -n 5)"
+fi
+if [ "$(in_ns sha256sum "$output" | cut -d' ' -f1)" = "$before" ]; then
+    pass "the published calendar is left as it was"
+else
+    fail "the published calendar changed after a failed run"
+fi
+
+exposure=$(in_ns systemd-analyze security --no-pager tickler-ics.service 2>/dev/null | sed -n 's/.*Overall exposure level for tickler-ics.service: \([0-9.]*\).*/\1/p')
+if [ -n "$exposure" ] && awk -v e="$exposure" 'BEGIN { exit !(e <= 1.0) }'; then
+    pass "systemd-analyze security rates tickler-ics.service $exposure"
+else
+    fail "systemd-analyze security rates tickler-ics.service ${exposure:-?}, above 1.0"
+fi
+
+echo "ics-system: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
