@@ -51,12 +51,20 @@ let package = Package(
                 .product(name: "SystemPackage", package: "swift-system"),
             ]
         ),
+        // ticklerd's state behind a protocol: the SQLite store (GRDB), an in-memory one, the state file's checks.
+        .target(
+            name: "TicklerState",
+            dependencies: [
+                "TicklerCalendar",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ]
+        ),
         // The service: waiting, firing, reload, state.
         .target(
             name: "TicklerDaemon",
             dependencies: [
-                "TicklerSchedule", "Systemd",
-                .product(name: "GRDB", package: "GRDB.swift"),
+                "TicklerSchedule", "Systemd", "TicklerState",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -84,8 +92,8 @@ let package = Package(
             name: "tickler-bench",
             dependencies: ["TicklerCalendar", "TicklerRRule", "TicklerLunar", "TicklerSchedule"]
         ),
-        // Test doubles shared by the test targets: time that only the test moves.
-        .target(name: "TicklerTestKit"),
+        // Test doubles shared by the test targets: time that only the test moves, the state stores' conformance suite.
+        .target(name: "TicklerTestKit", dependencies: ["TicklerCalendar", "TicklerState"]),
 
         .testTarget(
             name: "SystemdTests",
@@ -105,10 +113,18 @@ let package = Package(
         .testTarget(name: "TicklerLunarTests", dependencies: ["TicklerLunar"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TicklerScheduleTests", dependencies: ["TicklerSchedule"]),
         .testTarget(
+            name: "TicklerStateTests",
+            dependencies: [
+                "TicklerState", "TicklerCalendar", "TicklerTestKit",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
             name: "TicklerDaemonTests",
             dependencies: [
-                "TicklerDaemon", "TicklerSchedule", "TicklerCalendar", "Systemd", "TicklerTestKit",
-                .product(name: "GRDB", package: "GRDB.swift"),
+                "TicklerDaemon", "TicklerSchedule", "TicklerCalendar", "Systemd", "TicklerTestKit", "TicklerState",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]

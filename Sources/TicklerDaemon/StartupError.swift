@@ -4,11 +4,14 @@ public struct StartupError: Error, CustomStringConvertible {
     public let location: String
     /// Every problem found, one per line.
     public let problems: [String]
+    /// What the operator can do about it, one step per line (how to recover an unusable state file); may be empty.
+    public let advice: [String]
 
-    /// An error about `location` listing `problems`.
-    public init(location: String, problems: [String]) {
+    /// An error about `location` listing `problems`, and `advice` on what to do.
+    public init(location: String, problems: [String], advice: [String] = []) {
         self.location = location
         self.problems = problems
+        self.advice = advice
     }
 
     /// One line: `cannot start: 2 problems in /etc/tickler`.
@@ -16,8 +19,8 @@ public struct StartupError: Error, CustomStringConvertible {
         "cannot start: \(problems.count == 1 ? "1 problem" : "\(problems.count) problems") in \(location)"
     }
 
-    /// The summary, then each problem on its own indented line.
+    /// The summary, then each problem and each line of advice on its own indented line.
     public var description: String {
-        ([summary + ":"] + problems.map { "  " + $0 }).joined(separator: "\n")
+        ([summary + ":"] + problems.map { "  " + $0 } + advice.map { "  " + $0 }).joined(separator: "\n")
     }
 }

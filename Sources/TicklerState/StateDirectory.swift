@@ -1,3 +1,5 @@
+import SystemPackage
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -55,6 +57,7 @@ public struct StateDirectory: Sendable, Hashable, CustomStringConvertible {
             return StateDirectory(path: joined(home, ".local/state/tickler"), origin: .home)
         }
         throw StateError(
+            .unavailable,
             path: "~/.local/state/tickler",
             reason: "no state directory: neither $STATE_DIRECTORY, --state-dir, $XDG_STATE_HOME nor $HOME is set"
         )
@@ -69,16 +72,26 @@ public struct StateDirectory: Sendable, Hashable, CustomStringConvertible {
             var status = stat()
             if stat(prefix, &status) == 0 {
                 guard status.st_mode & S_IFMT == S_IFDIR else {
-                    throw StateError(path: prefix, reason: "exists but is not a directory")
+                    throw StateError(.unavailable, path: prefix, reason: "exists but is not a directory")
                 }
                 continue
             }
             if mkdir(prefix, 0o700) != 0 && errno != EEXIST {
-                throw StateError(path: prefix, reason: "cannot create directory: \(String(cString: strerror(errno)))")
+                throw StateError(
+                    .unavailable,
+                    path: prefix,
+                    reason: "cannot create directory",
+                    errno: Errno(rawValue: errno)
+                )
             }
         }
         guard access(path, W_OK | X_OK) == 0 else {
-            throw StateError(path: path, reason: "directory is not writable: \(String(cString: strerror(errno)))")
+            throw StateError(
+                .unavailable,
+                path: path,
+                reason: "directory is not writable",
+                errno: Errno(rawValue: errno)
+            )
         }
     }
 
