@@ -129,7 +129,7 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
-        .testTarget(name: "TicklerControlTests", dependencies: ["TicklerControl"]),
+        .testTarget(name: "TicklerControlTests", dependencies: ["TicklerControl", "TicklerState", "TicklerCalendar"]),
     ]
 )
 

@@ -110,7 +110,7 @@ extension DaemonAssembly {
     ///   - resetting: whether to move an unusable state file aside.
     ///   - now: the time, for the name of a file moved aside.
     ///   - sink: where the `state-error` entries go.
-    ///   - logger: for the problem and the advice, line by line.
+    ///   - logger: for the advice, line by line (the problem itself is the `state-error` entry).
     /// - Throws: ``StartupError`` naming the file, the problem and what to do.
     public static func openState(
         in directory: StateDirectory,
@@ -130,9 +130,29 @@ extension DaemonAssembly {
                 problems: [error.explanation],
                 advice: StateRecovery.advice(for: error, stateDirectory: directory.path)
             )
-            for line in startup.problems + startup.advice { logger.error("\(line)") }
+            for line in startup.advice { logger.error("\(line)") }
             throw startup
         }
+    }
+
+    /// `ticklerd --check-state` (run by `ticklerctl state check`): checks the state file read-only, thoroughly.
+    /// - Parameters:
+    ///   - stateDirectory: `--state-dir`, if given (else ``StateDirectory/locate(commandLine:environment:)``).
+    ///   - json: whether to render the report as JSON.
+    /// - Returns: the report to print, and whether the state is sound (exit status 0).
+    public static func checkState(stateDirectory: String?, json: Bool) -> (report: String, sound: Bool) {
+        let directory: StateDirectory
+        do {
+            directory = try StateDirectory.locate(
+                commandLine: stateDirectory,
+                environment: ProcessEnvironment.current()
+            )
+        } catch {
+            return ("\(error)", false)
+        }
+        let report = SQLiteStateStore.inspect(path: directory.file(SQLiteStateStore.fileName), thorough: true)
+        let text = json ? report.json(stateDirectory: directory.path) : report.text(stateDirectory: directory.path)
+        return (text, report.isSound)
     }
 
     /// `--reset-state`: moves the state file at `path` aside when it is unusable, saying so; keeps a sound one.

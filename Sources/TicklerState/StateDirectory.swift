@@ -17,6 +17,8 @@ public struct StateDirectory: Sendable, Hashable, CustomStringConvertible {
         case commandLine = "--state-dir"
         case xdgStateHome = "$XDG_STATE_HOME"
         case home = "$HOME"
+        /// The installed service's directory, found by a tool (``locate(commandLine:environment:)``).
+        case service = "the installed service"
     }
 
     /// The directory's path.
@@ -100,5 +102,25 @@ public struct StateDirectory: Sendable, Hashable, CustomStringConvertible {
 
     private static func joined(_ directory: String, _ name: String) -> String {
         directory.hasSuffix("/") ? directory + name : directory + "/" + name
+    }
+}
+
+extension StateDirectory {
+    /// The state directory a tool inspects (`ticklerctl state check`): `--state-dir`, else `$STATE_DIRECTORY`,
+    /// else the installed service's `/var/lib/tickler` when it holds a state file, else the directory ticklerd
+    /// would choose for the user running the tool.
+    /// - Parameters:
+    ///   - commandLine: the value of `--state-dir`, if given.
+    ///   - environment: the process environment.
+    /// - Throws: ``StateError`` when nothing names a directory.
+    public static func locate(commandLine: String?, environment: [String: String]) throws(StateError) -> StateDirectory
+    {
+        if let commandLine, !commandLine.isEmpty { return StateDirectory(path: commandLine, origin: .commandLine) }
+        if environment["STATE_DIRECTORY"]?.isEmpty == false {
+            return try resolve(commandLine: nil, environment: environment)
+        }
+        let service = StateDirectory(path: "/var/lib/tickler", origin: .service)
+        if access(service.file(SQLiteStateStore.fileName), F_OK) == 0 { return service }
+        return try resolve(commandLine: nil, environment: environment)
     }
 }

@@ -28,7 +28,8 @@ public enum StateRecovery {
     /// The name an unusable state file is moved to at `instant`: `state.sqlite.broken-20270127T010000Z`.
     public static func brokenPath(for path: String, at instant: Instant) -> String {
         // `2027-01-27T01:00:00+00:00` as `20270127T010000Z`.
-        let stamp = instant.description.filter { $0 != "-" && $0 != ":" }.replacingSuffix("+0000", with: "Z")
+        let stamp = Instant(secondsSinceEpoch: instant.secondsSinceEpoch).description.filter { $0 != "-" && $0 != ":" }
+            .replacingSuffix("+0000", with: "Z")
         return "\(path).broken-\(stamp)"
     }
 
