@@ -128,7 +128,8 @@ extension DaemonAssembly {
             let startup = StartupError(
                 location: error.path,
                 problems: [error.explanation],
-                advice: StateRecovery.advice(for: error, stateDirectory: directory.path)
+                advice: StateRecovery.advice(for: error, stateDirectory: directory.path),
+                isUnusableStateFile: error.code.isUnusableFile
             )
             for line in startup.advice { logger.error("\(line)") }
             throw startup

@@ -6,12 +6,16 @@ public struct StartupError: Error, CustomStringConvertible {
     public let problems: [String]
     /// What the operator can do about it, one step per line (how to recover an unusable state file); may be empty.
     public let advice: [String]
+    /// Whether the state file is unusable (empty, foreign, newer or damaged): restarting cannot help until the
+    /// operator acts, so ticklerd exits with its own status (2) for the unit's `RestartPreventExitStatus=`.
+    public let isUnusableStateFile: Bool
 
     /// An error about `location` listing `problems`, and `advice` on what to do.
-    public init(location: String, problems: [String], advice: [String] = []) {
+    public init(location: String, problems: [String], advice: [String] = [], isUnusableStateFile: Bool = false) {
         self.location = location
         self.problems = problems
         self.advice = advice
+        self.isUnusableStateFile = isUnusableStateFile
     }
 
     /// One line: `cannot start: 2 problems in /etc/tickler`.

@@ -54,6 +54,8 @@ struct Ticklerd: AsyncParsableCommand {
               1   The schedule does not load or the state cannot be opened;
                   each problem is logged. With --check-state: the state has a
                   problem.
+              2   The state file is unusable (empty, not Tickler's, newer or
+                  damaged) and was refused; see --reset-state.
               64  Invalid command line.
 
             EXAMPLES
@@ -122,6 +124,9 @@ struct Ticklerd: AsyncParsableCommand {
                 stateDirectory: stateDirectory,
                 resetState: resetState
             )
+        } catch let error as StartupError where error.isUnusableStateFile {
+            // Already logged, with the advice; restarting cannot help.
+            throw ExitCode(2)
         } catch {
             // Already logged, with each problem, by the daemon.
             throw ExitCode.failure

@@ -157,6 +157,7 @@ struct RestartTests {
         }
         #expect(error?.location == state.file("blocker"))
         #expect(error?.advice.isEmpty == true)
+        #expect(error?.isUnusableStateFile == false)
         #expect(sink.events(of: .stateError).count == 1)
     }
 }

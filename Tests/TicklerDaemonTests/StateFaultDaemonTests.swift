@@ -40,6 +40,7 @@ struct StateFaultDaemonTests {
         let sink = RecordingSink()
         let error = #expect(throws: StartupError.self) { try Self.open(state, resetting: false, sink: sink) }
         #expect(error?.location == state.file("state.sqlite"))
+        #expect(error?.isUnusableStateFile == true)
         #expect(error?.problems.first?.contains("empty (0 bytes)") == true)
         let text = error?.description ?? ""
         #expect(text.contains("ticklerctl state check --state-dir \(state.path)"))
