@@ -122,6 +122,47 @@ struct StateFaultDaemonTests {
         try await again.stop()
     }
 
+    @Test(.enabled(if: SmallFileSystem.canMount, "needs root to mount a tmpfs"))
+    func onARealFullDiskTheLogStopsGrowingAndNothingIsLostOrRepeated() async throws {
+        let disk = try SmallFileSystem(megabytes: 2)
+        defer { disk.remove() }
+        let path = disk.file(SQLiteStateStore.fileName)
+        let daemon = await DaemonHarness.started(
+            [Fixtures.greeting],
+            at: Fixtures.start,
+            store: try SQLiteStateStore(path: path)
+        )
+        let weekBefore = Fixtures.greetingDue.adding(seconds: -7 * Fixtures.day)
+        let dayBefore = Fixtures.greetingDue.adding(seconds: -Fixtures.day)
+
+        disk.fill()
+        await daemon.advance(to: weekBefore)
+        let logAfterFirstFailure = disk.size(of: "state.sqlite-wal")
+        await daemon.advance(to: dayBefore)
+        #expect(disk.size(of: "state.sqlite-wal") == logAfterFirstFailure)
+        #expect(daemon.sink.firings.map(\.lead) == ["7d", "1d"])
+        let errors = daemon.sink.events(of: .stateError)
+        #expect(errors.count == 1)
+        #expect(errors.first?.message.contains("SQLite error 13") == true)
+        #expect(daemon.status?.hasSuffix("; state not saved (disk full): 2 events kept in memory") == true)
+
+        disk.unfill()
+        await daemon.advance(to: Fixtures.greetingDue)
+        #expect(daemon.sink.firings.map(\.kind) == [.reminder, .reminder, .due])
+        #expect(daemon.status?.contains("state not saved") == false)
+        try await daemon.stop()
+
+        let reopened = try SQLiteStateStore(path: path)
+        #expect(try await reopened.firedEvents().map(\.key.stage) == ["remind-7d", "remind-1d", "due"])
+        let again = await DaemonHarness.started(
+            [Fixtures.greeting],
+            at: Fixtures.greetingDue.adding(seconds: 60),
+            store: reopened
+        )
+        #expect(again.sink.firings.isEmpty)
+        try await again.stop()
+    }
+
     @Test func aRestartDuringAFullDiskRepeatsAtMostWhatFailedToBeRecorded() async throws {
         let store = FaultInjectingStateStore()
         let daemon = await DaemonHarness.started([Fixtures.greeting], at: Fixtures.start, store: store)

@@ -1,12 +1,7 @@
 import Testing
 import TicklerCalendar
 import TicklerState
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
+import TicklerTestKit
 
 /// The SQLite store on a real full file system: a small tmpfs (needs root; skipped otherwise).
 @Suite(.enabled(if: SmallFileSystem.canMount, "needs root to mount a tmpfs"))
@@ -55,63 +50,5 @@ struct DiskFullTests {
         #expect(try await store.checkpoint() == t0.adding(seconds: 1))
         let reopened = try SQLiteStateStore(path: disk.file("state.sqlite"))
         #expect(try await reopened.firedEvents().count == 420)
-    }
-}
-
-/// A tmpfs of a few megabytes mounted on a temporary directory, and a file that fills it.
-struct SmallFileSystem {
-    /// Whether this process may mount one (root, and the kernel lets it).
-    static let canMount: Bool = {
-        guard geteuid() == 0, let probe = try? SmallFileSystem(megabytes: 1) else { return false }
-        probe.remove()
-        return true
-    }()
-
-    /// Where it is mounted.
-    let directory: TemporaryDirectory
-
-    /// Mounts a tmpfs of `megabytes`.
-    init(megabytes: Int) throws {
-        directory = TemporaryDirectory()
-        guard mount("tmpfs", directory.path, "tmpfs", 0, "size=\(megabytes)m,mode=0700") == 0 else {
-            directory.remove()
-            throw MountError(errno: errno)
-        }
-    }
-
-    /// The path of `name` on it.
-    func file(_ name: String) -> String { directory.file(name) }
-
-    /// The size of `name` in bytes, 0 when it does not exist.
-    func size(of name: String) -> Int64 {
-        var status = stat()
-        return stat(file(name), &status) == 0 ? Int64(status.st_size) : 0
-    }
-
-    /// Writes a filler file until the file system has no space left.
-    func fill() {
-        let descriptor = open(file("filler"), O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        precondition(descriptor >= 0)
-        let chunk = [UInt8](repeating: 0xAA, count: 4096)
-        // Bounded: the file system holds a few megabytes.
-        var chunks = 0
-        while chunks < 100_000 && chunk.withUnsafeBytes({ write(descriptor, $0.baseAddress, $0.count) }) > 0 {
-            chunks += 1
-        }
-        close(descriptor)
-    }
-
-    /// Deletes the filler file.
-    func unfill() { unlink(file("filler")) }
-
-    /// Unmounts it and deletes the directory.
-    func remove() {
-        umount2(directory.path, Int32(MNT_DETACH))
-        directory.remove()
-    }
-
-    /// `mount(2)` failed.
-    struct MountError: Error {
-        let errno: Int32
     }
 }
