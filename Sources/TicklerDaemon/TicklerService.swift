@@ -6,12 +6,12 @@ import TicklerSchedule
 public import TicklerState
 import UnixSignals
 
-/// ticklerd's service: loads the schedule, opens the state, then sleeps until exactly the next event and fires it.
+/// ticklerd's service: loads the schedule, reads the state it is given, then sleeps until exactly the next event and fires it.
 ///
 /// Start-up: load the schedule (any error ends the service with ``StartupError``), record new obligations in the
-/// state store it was given as first seen now, fire what was missed while stopped, then `READY=1`. The loop: sleep until the next
-/// event (or a reload request, or graceful shutdown) — there is no polling — fire every event due, one state
-/// transaction per wake-up, and update `STATUS=`. A reload sends `RELOADING=1`, re-reads every file and either
+/// state store it was given as first seen now, fire what was missed while stopped, then `READY=1`. The loop: sleep
+/// until the next event (or a reload request, or graceful shutdown) — there is no polling — fire every event due,
+/// one state transaction per wake-up, and update `STATUS=`. A reload sends `RELOADING=1`, re-reads every file and either
 /// swaps in the new schedule or keeps the old one and reports `reload-failed`; then `READY=1`. Graceful shutdown
 /// sends `STOPPING=1` and returns. Writes to the state that fail (a full disk) are kept and retried by a
 /// ``RetryingStateStore``, reported once and noted in `STATUS=` while they last.

@@ -163,6 +163,25 @@ struct StateFaultDaemonTests {
         try await again.stop()
     }
 
+    @Test func aFullDiskAtTheFirstStartDoesNotStopTheDaemonAndTheFirstSeenTimesFollowLater() async throws {
+        let store = FaultInjectingStateStore()
+        store.failingWrites = FaultInjectingStateStore.diskFull
+        let daemon = await DaemonHarness.started([Fixtures.greeting], at: Fixtures.start, store: store)
+        #expect(daemon.notifier.readyCount == 1)
+        #expect(daemon.sink.events(of: .stateError).count == 1)
+        #expect(try await store.base.firstSeen().isEmpty)
+
+        store.failingWrites = nil
+        let weekBefore = Fixtures.greetingDue.adding(seconds: -7 * Fixtures.day)
+        await daemon.advance(to: weekBefore)
+        #expect(daemon.sink.firings.map(\.lead) == ["7d"])
+        #expect(try await store.base.firstSeen() == ["greeting-cn": Fixtures.start])
+        #expect(try await store.base.firedEvents().map(\.key.stage) == ["remind-7d"])
+        #expect(try await store.base.checkpoint() == weekBefore)
+        #expect(daemon.sink.events(of: .stateError).count == 1)
+        try await daemon.stop()
+    }
+
     @Test func aRestartDuringAFullDiskRepeatsAtMostWhatFailedToBeRecorded() async throws {
         let store = FaultInjectingStateStore()
         let daemon = await DaemonHarness.started([Fixtures.greeting], at: Fixtures.start, store: store)
