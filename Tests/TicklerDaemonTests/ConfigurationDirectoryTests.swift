@@ -2,6 +2,7 @@ import Testing
 import TicklerCalendar
 import TicklerDaemon
 import TicklerSchedule
+import TicklerState
 
 /// The daemon on real schedule files in a temporary configuration directory, read by the real loader.
 @Suite(.timeLimit(.minutes(1)))

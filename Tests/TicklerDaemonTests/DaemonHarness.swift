@@ -4,28 +4,55 @@ import Systemd
 import TicklerCalendar
 import TicklerDaemon
 import TicklerSchedule
+import TicklerState
 
 /// A daemon assembled by `DaemonAssembly`, as ticklerd assembles it, with a manual clock, recording fakes and
-/// a state directory of the test's choosing.
+/// a state store of the test's choosing (SQLite in a state directory, or any other).
 struct DaemonHarness {
     let clock: ManualWallClock
     let provider: any ScheduleProvider
+    let store: any StateStore
     let notifier = RecordingNotifier()
     let sink = RecordingSink()
     let group: ServiceGroup
     private let reloads: AsyncStream<Void>.Continuation
     private let running: Task<Void, any Error>
 
-    /// Starts the daemon on `schedule` with state in `stateDirectory`; call ``started()`` to wait for `READY=1`.
-    /// Reloads come from ``reload()`` unless `reloadTrigger` says otherwise.
+    /// Starts the daemon on `schedule` with its state in `state.sqlite` of `stateDirectory`, which must open; call
+    /// ``started()`` to wait for `READY=1`. Reloads come from ``reload()`` unless `reloadTrigger` says otherwise.
     init(
         schedule: any ScheduleProvider,
         clock: ManualWallClock,
         stateDirectory: String,
         reloadTrigger: ReloadTrigger? = nil
     ) {
+        let store: SQLiteStateStore
+        do {
+            store = try SQLiteStateStore(directory: StateDirectory(path: stateDirectory, origin: .commandLine))
+        } catch {
+            preconditionFailure("\(error)")
+        }
+        self.init(
+            schedule: schedule,
+            clock: clock,
+            store: store,
+            stateDirectory: stateDirectory,
+            reloadTrigger: reloadTrigger
+        )
+    }
+
+    /// Starts the daemon on `schedule` with `store`; call ``started()`` to wait for `READY=1`. Reloads come from
+    /// ``reload()`` unless `reloadTrigger` says otherwise.
+    init(
+        schedule: any ScheduleProvider,
+        clock: ManualWallClock,
+        store: any StateStore,
+        stateDirectory: String = "/nonexistent/state",
+        reloadTrigger: ReloadTrigger? = nil
+    ) {
         self.clock = clock
         self.provider = schedule
+        self.store = store
         let (stream, continuation) = AsyncStream<Void>.makeStream()
         reloads = continuation
         let configuration = DaemonConfiguration(
@@ -35,6 +62,7 @@ struct DaemonHarness {
         )
         let group = DaemonAssembly.makeServiceGroup(
             configuration: configuration,
+            store: store,
             clock: clock,
             notifier: notifier,
             sink: sink,
@@ -55,6 +83,19 @@ struct DaemonHarness {
             schedule: InMemorySchedule(Schedule(obligations: obligations, files: ["schedule.toml"])),
             clock: ManualWallClock(instant),
             stateDirectory: state.path
+        )
+        await daemon.started()
+        return daemon
+    }
+
+    /// Starts a daemon on `obligations` with the clock at `instant` and state in `store`, and waits until it is
+    /// ready and asleep.
+    static func started(_ obligations: [Obligation], at instant: Instant, store: any StateStore) async -> DaemonHarness
+    {
+        let daemon = DaemonHarness(
+            schedule: InMemorySchedule(Schedule(obligations: obligations, files: ["schedule.toml"])),
+            clock: ManualWallClock(instant),
+            store: store
         )
         await daemon.started()
         return daemon
