@@ -68,12 +68,20 @@ let package = Package(
         ),
         // RFC 5545 export of a schedule's occurrences: content lines, VTIMEZONE from the zone rules, events.
         .target(name: "TicklerICalendar", dependencies: ["TicklerCalendar", "TicklerSchedule"]),
+        // ticklerd's state behind a protocol: the SQLite store (GRDB), an in-memory one, the state file's checks.
+        .target(
+            name: "TicklerState",
+            dependencies: [
+                "TicklerCalendar",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ]
+        ),
         // The service: waiting, firing, reload, state.
         .target(
             name: "TicklerDaemon",
             dependencies: [
-                "TicklerSchedule", "TicklerPlatform", "TicklerJournalSchema", "Systemd",
-                .product(name: "GRDB", package: "GRDB.swift"),
+                "TicklerSchedule", "TicklerPlatform", "TicklerJournalSchema", "Systemd", "TicklerState",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -102,8 +110,9 @@ let package = Package(
             name: "tickler-bench",
             dependencies: ["TicklerCalendar", "TicklerRRule", "TicklerLunar", "TicklerSchedule"]
         ),
-        // Test doubles shared by the test targets: time that only the test moves, a zone database of the test's own.
-        .target(name: "TicklerTestKit", dependencies: ["TicklerPlatform"]),
+        // Test doubles shared by the test targets: time that only the test moves, the state stores' conformance suite,
+        // a zone database of the test's own.
+        .target(name: "TicklerTestKit", dependencies: ["TicklerCalendar", "TicklerState", "TicklerPlatform"]),
 
         .testTarget(
             name: "SystemdTests",
@@ -132,19 +141,26 @@ let package = Package(
         .testTarget(name: "TicklerLunarTests", dependencies: ["TicklerLunar"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TicklerScheduleTests", dependencies: ["TicklerSchedule", "TicklerPlatform"]),
         .testTarget(
+            name: "TicklerStateTests",
+            dependencies: [
+                "TicklerState", "TicklerCalendar", "TicklerTestKit",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
             name: "TicklerDaemonTests",
             dependencies: [
                 "TicklerDaemon", "TicklerSchedule", "TicklerCalendar", "TicklerPlatform", "TicklerJournalSchema",
-                "Systemd",
-                "TicklerTestKit",
-                .product(name: "GRDB", package: "GRDB.swift"),
+                "Systemd", "TicklerTestKit", "TicklerState",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         .testTarget(
             name: "TicklerControlTests",
-            dependencies: ["TicklerControl", "TicklerSchedule", "TicklerCalendar", "TicklerPlatform"]
+            dependencies: ["TicklerControl", "TicklerSchedule", "TicklerState", "TicklerCalendar", "TicklerPlatform"]
         ),
         .testTarget(
             name: "TicklerICalendarTests",

@@ -14,10 +14,10 @@ public struct TerminalEventSink: EventSink {
     /// The timestamp of a line written now.
     private let timestamp: @Sendable () -> String
 
-    /// A sink writing to `descriptor` (1, stdout, by default), stamping lines with `timestamp` (by default the local
-    /// time, `2027-01-27 08:00:00`).
+    /// A sink writing to `descriptor` (2, stderr, by default: one stream, in order, with the diagnostics), stamping
+    /// lines with `timestamp` (by default the local time, `2027-01-27 08:00:00`).
     public init(
-        descriptor: Int32 = 1,
+        descriptor: Int32 = 2,
         identifier: String = JournalSchema.syslogIdentifier,
         timestamp: (@Sendable () -> String)? = nil
     ) {

@@ -23,6 +23,7 @@ public struct Ticklerctl: ParsableCommand {
                          the way `systemd-analyze calendar` previews a timer.
               lunar      Convert dates between the Gregorian and the
                          Vietnamese or Chinese lunar calendars.
+              state      Check ticklerd's state file (state check).
 
             list, upcoming and validate read the schedule ticklerd reads:
             --config PATH, else $CONFIGURATION_DIRECTORY, else /etc/tickler
@@ -37,6 +38,7 @@ public struct Ticklerctl: ParsableCommand {
         subcommands: [
             ListCommand.self, UpcomingCommand.self, ValidateCommand.self, CalendarCommand.self, LunarCommand.self,
             ExportCommand.self,
+            StateCommand.self,
         ],
         defaultSubcommand: ListCommand.self
     )

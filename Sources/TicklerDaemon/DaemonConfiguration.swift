@@ -1,5 +1,6 @@
 public import TicklerCalendar
 public import TicklerSchedule
+public import TicklerState
 
 /// What the daemon reads and where it keeps its state.
 public struct DaemonConfiguration: Sendable {

@@ -1,13 +1,14 @@
 import TicklerCalendar
 import TicklerJournalSchema
 import TicklerSchedule
+import TicklerState
 
 /// The daemon's memory between wake-ups, and what it does at each: fire what is due, take a new schedule.
 ///
 /// It owns the planner (a heap of next events), the first-seen times, the overdue set and the checkpoint, and
 /// writes through the state store and the event sink. It never reads a clock: every step is given `now`.
 struct DaemonCore {
-    let store: StateStore
+    let store: any StateStore
     let sink: any EventSink
 
     /// The schedule in force.
@@ -28,7 +29,7 @@ struct DaemonCore {
     /// - Throws: ``StateError`` when the state cannot be read or written.
     static func open(
         schedule: Schedule,
-        store: StateStore,
+        store: any StateStore,
         sink: any EventSink,
         now: Instant
     ) async throws(StateError) -> DaemonCore {

@@ -5,20 +5,24 @@ import TicklerCalendar
 public import TicklerJournalSchema
 import TicklerPlatform
 import TicklerSchedule
+public import TicklerState
 import UnixSignals
 
-/// ticklerd's service: loads the schedule, opens the state, then sleeps until exactly the next event and fires it.
+/// ticklerd's service: loads the schedule, reads the state it is given, then sleeps until exactly the next event and fires it.
 ///
-/// Start-up: load the schedule (any error ends the service with ``StartupError``), open the state, record new
-/// obligations as first seen now, fire what was missed while stopped, then `READY=1`. The loop: sleep until the next
-/// event (or a reload request, a time-zone change, or graceful shutdown) — there is no polling — fire every event
-/// due, one state transaction per wake-up, and update `STATUS=`. A reload sends `RELOADING=1`, re-reads every file
-/// and either swaps in the new schedule or keeps the old one and reports `reload-failed`; then `READY=1`. A change
-/// of the time zone (``ZoneChangeWatch``) is reported as `zone-changed` and the schedule is re-read with the new
-/// rules. Graceful shutdown sends `STOPPING=1` and returns.
+/// Start-up: load the schedule (any error ends the service with ``StartupError``), record new obligations in the
+/// state store it was given as first seen now, fire what was missed while stopped, then `READY=1`. The loop: sleep
+/// until the next event (or a reload request, a time-zone change, or graceful shutdown) — there is no polling — fire
+/// every event due, one state transaction per wake-up, and update `STATUS=`. A reload sends `RELOADING=1`, re-reads
+/// every file and either swaps in the new schedule or keeps the old one and reports `reload-failed`; then `READY=1`.
+/// A change of the time zone (``ZoneChangeWatch``) is reported as `zone-changed` and the schedule is re-read with the
+/// new rules. Graceful shutdown sends `STOPPING=1` and returns. Writes to the state that fail (a full disk) are kept
+/// and retried by a ``RetryingStateStore``, reported once and noted in `STATUS=` while they last.
 public struct TicklerService: Service {
     /// What to read and where to keep state.
     public let configuration: DaemonConfiguration
+    /// The state, opened by the caller.
+    public let store: any StateStore
     private let clock: any WallClock
     private let notifier: any ServiceNotifier
     private let sink: any EventSink
@@ -29,6 +33,7 @@ public struct TicklerService: Service {
     /// Creates the service.
     /// - Parameters:
     ///   - configuration: the schedule's location, the state directory and the display zone.
+    ///   - store: the state: what fired, when obligations were first seen, the checkpoint.
     ///   - clock: the wall clock to read and sleep on.
     ///   - notifier: where sd_notify messages go.
     ///   - sink: where journal events go.
@@ -37,6 +42,7 @@ public struct TicklerService: Service {
     ///   - logger: for diagnostics that are not events.
     public init(
         configuration: DaemonConfiguration,
+        store: any StateStore,
         clock: any WallClock,
         notifier: any ServiceNotifier,
         sink: any EventSink,
@@ -45,6 +51,7 @@ public struct TicklerService: Service {
         logger: Logger
     ) {
         self.configuration = configuration
+        self.store = store
         self.clock = clock
         self.notifier = notifier
         self.sink = sink
@@ -78,17 +85,18 @@ public struct TicklerService: Service {
     /// Starts, then loops until graceful shutdown.
     private func serve(requests: ReloadRequests) async throws {
         let startedAt = clock.now()
-        var core = try await start(at: startedAt)
+        let store = RetryingStateStore(base: store, sink: sink)
+        var core = try await start(at: startedAt, store: store)
         sink.emit(
             DaemonEvent(
                 kind: .started,
                 message: "started: \(DaemonStatus.counted(core.schedule.count, "obligation")) from "
                     + "\(configuration.schedule.location), "
-                    + "state in \(configuration.stateDirectory.path)"
+                    + "state in \(store.location)"
             )
         )
         await core.catchUp(at: startedAt)
-        notify([.ready, .status(core.status(displayZone: configuration.displayZone).text(now: clock.now()))])
+        notify([.ready, status(of: core, store: store)])
         while !Task.isShuttingDownGracefully {
             switch try await nextWake(deadline: core.nextDeadline, requests: requests) {
             case .deadline:
@@ -104,15 +112,21 @@ public struct TicklerService: Service {
             if reloaded { await reload(&core) }
             // After a reload, READY=1 and the new STATUS= travel in one datagram, so that `systemctl reload`
             // returns with the status already current.
-            let status = NotifyState.status(core.status(displayZone: configuration.displayZone).text(now: clock.now()))
+            let status = status(of: core, store: store)
             notify(reloaded ? [.ready, status] : [status])
         }
         sink.emit(DaemonEvent(kind: .stopping, message: "stopping: graceful shutdown requested"))
         notify([.stopping])
     }
 
-    /// Loads the schedule and opens the state.
-    private func start(at now: Instant) async throws -> DaemonCore {
+    /// `STATUS=`: the core's status line, and while state writes fail, a note saying so.
+    private func status(of core: DaemonCore, store: RetryingStateStore) -> NotifyState {
+        let text = core.status(displayZone: configuration.displayZone).text(now: clock.now())
+        return .status(store.statusNote.map { "\(text); \($0)" } ?? text)
+    }
+
+    /// Loads the schedule and reads the state.
+    private func start(at now: Instant, store: any StateStore) async throws -> DaemonCore {
         let schedule: Schedule
         do {
             schedule = try configuration.schedule.loadSchedule()
@@ -124,11 +138,10 @@ public struct TicklerService: Service {
             )
         }
         do {
-            let store = try StateStore(directory: configuration.stateDirectory)
             return try await DaemonCore.open(schedule: schedule, store: store, sink: sink, now: now)
         } catch {
             sink.emit(DaemonEvent(kind: .stateError, message: "\(error)"))
-            throw StartupError(location: error.path, problems: [error.reason])
+            throw StartupError(location: error.path, problems: [error.explanation])
         }
     }
 

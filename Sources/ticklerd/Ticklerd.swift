@@ -15,8 +15,8 @@ struct Ticklerd: AsyncParsableCommand {
             It remembers what fired, so a restart or reload never repeats a reminder; after downtime each missed \
             reminder fires once at start (the latest stage per obligation and due date). It runs in the \
             foreground; under systemd it is a Type=notify service and keeps STATUS= current \
-            (systemctl status ticklerd). Outside the journal it writes each event as a timestamped line to stdout \
-            and diagnostics to stderr.
+            (systemctl status ticklerd). Outside the journal it writes each event as a timestamped line to stderr, \
+            among its diagnostics.
 
             FILES
               /etc/tickler/schedule.toml
@@ -25,6 +25,11 @@ struct Ticklerd: AsyncParsableCommand {
                   Drop-ins, read after it in lexical order.
               STATE/state.sqlite
                   What fired, when each obligation was first seen, the checkpoint.
+                  A state file that is empty, not Tickler's, written by a newer
+                  ticklerd or damaged is refused (exit status 1) with advice:
+                  check it with `ticklerctl state check`, then start afresh with
+                  --reset-state (the file is kept as state.sqlite.broken-<time>)
+                  or move it aside yourself.
 
             SIGNALS
               SIGHUP
@@ -49,7 +54,10 @@ struct Ticklerd: AsyncParsableCommand {
             EXIT STATUS
               0   Stopped by SIGTERM or SIGINT.
               1   The schedule does not load or the state cannot be opened;
-                  each problem is logged.
+                  each problem is logged. With --check-state: the state has a
+                  problem.
+              2   The state file is unusable (empty, not Tickler's, newer or
+                  damaged) and was refused; see --reset-state.
               64  Invalid command line.
 
             EXAMPLES
@@ -83,9 +91,45 @@ struct Ticklerd: AsyncParsableCommand {
     )
     var stateDirectory: String?
 
+    @Flag(
+        name: .customLong("reset-state"),
+        help: ArgumentHelp(
+            "Move an unusable state file aside (state.sqlite.broken-<time>) and start with a new state.",
+            discussion: "Only a file ticklerd refuses (empty, foreign, newer or damaged) is moved; a sound one is kept."
+        )
+    )
+    var resetState = false
+
+    @Flag(
+        name: .customLong("check-state"),
+        help: "Check the state file read-only, print the report and exit (what `ticklerctl state check` runs)."
+    )
+    var checkState = false
+
+    @Flag(help: "With --check-state: print the report as a JSON object.")
+    var json = false
+
+    func validate() throws {
+        if json && !checkState { throw ValidationError("--json goes with --check-state") }
+        if checkState && resetState { throw ValidationError("--check-state and --reset-state exclude each other") }
+    }
+
     func run() async throws {
+        if checkState {
+            let (report, sound) = DaemonAssembly.checkState(stateDirectory: stateDirectory, json: json)
+            print(report)
+            if !sound { throw ExitCode.failure }
+            return
+        }
         do {
-            try await DaemonAssembly.runDaemon(configPath: config, stateDirectory: stateDirectory)
+            try await DaemonAssembly.runDaemon(
+                configPath: config,
+                stateDirectory: stateDirectory,
+                resetState: resetState
+            )
+        } catch let error as StartupError where error.isUnusableStateFile {
+            // Already logged, with the advice; restarting cannot help.
+            throw ExitCode(2)
         } catch {
             // Already logged, with each problem, by the daemon.
             throw ExitCode.failure

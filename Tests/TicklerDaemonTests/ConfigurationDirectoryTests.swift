@@ -3,6 +3,7 @@ import TicklerCalendar
 import TicklerDaemon
 import TicklerJournalSchema
 import TicklerSchedule
+import TicklerState
 
 /// The daemon on real schedule files in a temporary configuration directory, read by the real loader.
 @Suite(.timeLimit(.minutes(1)))

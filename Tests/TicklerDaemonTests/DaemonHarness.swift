@@ -4,20 +4,23 @@ import Systemd
 import TicklerCalendar
 import TicklerDaemon
 import TicklerSchedule
+import TicklerState
 
 /// A daemon assembled by `DaemonAssembly`, as ticklerd assembles it, with a manual clock, recording fakes and
-/// a state directory of the test's choosing.
+/// a state store of the test's choosing (SQLite in a state directory, or any other).
 struct DaemonHarness {
     let clock: ManualWallClock
     let provider: any ScheduleProvider
+    let store: any StateStore
     let notifier = RecordingNotifier()
     let sink = RecordingSink()
     let group: ServiceGroup
     private let reloads: AsyncStream<Void>.Continuation
     private let running: Task<Void, any Error>
 
-    /// Starts the daemon on `schedule` with state in `stateDirectory`; call ``started()`` to wait for `READY=1`.
-    /// Reloads come from ``reload()`` unless `reloadTrigger` says otherwise; zone changes from `zoneWatch`.
+    /// Starts the daemon on `schedule` with its state in `state.sqlite` of `stateDirectory`, which must open; call
+    /// ``started()`` to wait for `READY=1`. Reloads come from ``reload()`` unless `reloadTrigger` says otherwise;
+    /// zone changes from `zoneWatch`.
     init(
         schedule: any ScheduleProvider,
         clock: ManualWallClock,
@@ -25,8 +28,35 @@ struct DaemonHarness {
         reloadTrigger: ReloadTrigger? = nil,
         zoneWatch: (any ZoneChangeWatch)? = nil
     ) {
+        let store: SQLiteStateStore
+        do {
+            store = try SQLiteStateStore(directory: StateDirectory(path: stateDirectory, origin: .commandLine))
+        } catch {
+            preconditionFailure("\(error)")
+        }
+        self.init(
+            schedule: schedule,
+            clock: clock,
+            store: store,
+            stateDirectory: stateDirectory,
+            reloadTrigger: reloadTrigger,
+            zoneWatch: zoneWatch
+        )
+    }
+
+    /// Starts the daemon on `schedule` with `store`; call ``started()`` to wait for `READY=1`. Reloads come from
+    /// ``reload()`` unless `reloadTrigger` says otherwise; zone changes from `zoneWatch`.
+    init(
+        schedule: any ScheduleProvider,
+        clock: ManualWallClock,
+        store: any StateStore,
+        stateDirectory: String = "/nonexistent/state",
+        reloadTrigger: ReloadTrigger? = nil,
+        zoneWatch: (any ZoneChangeWatch)? = nil
+    ) {
         self.clock = clock
         self.provider = schedule
+        self.store = store
         let (stream, continuation) = AsyncStream<Void>.makeStream()
         reloads = continuation
         let configuration = DaemonConfiguration(
@@ -36,6 +66,7 @@ struct DaemonHarness {
         )
         let group = DaemonAssembly.makeServiceGroup(
             configuration: configuration,
+            store: store,
             clock: clock,
             notifier: notifier,
             sink: sink,
@@ -57,6 +88,19 @@ struct DaemonHarness {
             schedule: InMemorySchedule(Schedule(obligations: obligations, files: ["schedule.toml"])),
             clock: ManualWallClock(instant),
             stateDirectory: state.path
+        )
+        await daemon.started()
+        return daemon
+    }
+
+    /// Starts a daemon on `obligations` with the clock at `instant` and state in `store`, and waits until it is
+    /// ready and asleep.
+    static func started(_ obligations: [Obligation], at instant: Instant, store: any StateStore) async -> DaemonHarness
+    {
+        let daemon = DaemonHarness(
+            schedule: InMemorySchedule(Schedule(obligations: obligations, files: ["schedule.toml"])),
+            clock: ManualWallClock(instant),
+            store: store
         )
         await daemon.started()
         return daemon

@@ -1,8 +1,10 @@
+import Logging
 import Testing
 import TicklerCalendar
 import TicklerDaemon
 import TicklerJournalSchema
 import TicklerSchedule
+import TicklerState
 
 @Suite(.timeLimit(.minutes(1)))
 struct RestartTests {
@@ -53,7 +55,7 @@ struct RestartTests {
         defer { state.remove() }
         let reminder = Fixtures.greetingDue.adding(seconds: -7 * Fixtures.day)
         do {
-            let store = try StateStore(path: state.file(StateStore.fileName))
+            let store = try SQLiteStateStore(path: state.file(SQLiteStateStore.fileName))
             _ = try await store.recordFirstSeen(["greeting-cn"], at: Fixtures.start)
             let key = EventKey(obligationID: "greeting-cn", due: Fixtures.greetingDue, stage: "remind-7d")
             try await store.record(fired: [FiredEvent(key: key, firedAt: reminder)], checkpoint: Fixtures.start)
@@ -112,7 +114,7 @@ struct RestartTests {
             daemon.status
                 == "1 obligation; next: \"Kỷ niệm kết nghĩa 14 cặp xã\" overdue in 1 day (2027-09-22 08:00 +07); 1 overdue"
         )
-        #expect(try await StateStore(path: state.file(StateStore.fileName)).firedEvents().isEmpty)
+        #expect(try await SQLiteStateStore(path: state.file(SQLiteStateStore.fileName)).firedEvents().isEmpty)
         try await daemon.stop()
     }
 
@@ -140,18 +142,23 @@ struct RestartTests {
         #expect(daemon.notifier.readyCount == 0)
     }
 
-    @Test func anUnusableStateDirectoryEndsTheServiceWithAStateError() async throws {
+    @Test func anUnusableStateDirectoryIsRefusedWithAStateError() async throws {
         let state = TemporaryDirectory()
         defer { state.remove() }
         state.write("not a directory", to: "blocker")
-        let daemon = DaemonHarness(
-            schedule: InMemorySchedule(Schedule(obligations: [Fixtures.greeting])),
-            clock: ManualWallClock(Fixtures.start),
-            stateDirectory: state.file("blocker/tickler")
-        )
-        let error = try #require(await daemon.ended() as? StartupError)
-        #expect(error.location == state.file("blocker"))
-        #expect(daemon.sink.events(of: .stateError).count == 1)
-        #expect(daemon.notifier.readyCount == 0)
+        let sink = RecordingSink()
+        let error = #expect(throws: StartupError.self) {
+            try DaemonAssembly.openState(
+                in: StateDirectory(path: state.file("blocker/tickler"), origin: .commandLine),
+                resetting: false,
+                at: Fixtures.start,
+                sink: sink,
+                logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
+            )
+        }
+        #expect(error?.location == state.file("blocker"))
+        #expect(error?.advice.isEmpty == true)
+        #expect(error?.isUnusableStateFile == false)
+        #expect(sink.events(of: .stateError).count == 1)
     }
 }

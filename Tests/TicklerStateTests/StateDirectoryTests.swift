@@ -1,5 +1,5 @@
 import Testing
-import TicklerDaemon
+import TicklerState
 
 #if canImport(Glibc)
 import Glibc

@@ -1,3 +1,5 @@
+import SystemPackage
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -15,6 +17,8 @@ public struct StateDirectory: Sendable, Hashable, CustomStringConvertible {
         case commandLine = "--state-dir"
         case xdgStateHome = "$XDG_STATE_HOME"
         case home = "$HOME"
+        /// The installed service's directory, found by a tool (``locate(commandLine:environment:)``).
+        case service = "the installed service"
     }
 
     /// The directory's path.
@@ -55,6 +59,7 @@ public struct StateDirectory: Sendable, Hashable, CustomStringConvertible {
             return StateDirectory(path: joined(home, ".local/state/tickler"), origin: .home)
         }
         throw StateError(
+            .unavailable,
             path: "~/.local/state/tickler",
             reason: "no state directory: neither $STATE_DIRECTORY, --state-dir, $XDG_STATE_HOME nor $HOME is set"
         )
@@ -69,16 +74,26 @@ public struct StateDirectory: Sendable, Hashable, CustomStringConvertible {
             var status = stat()
             if stat(prefix, &status) == 0 {
                 guard status.st_mode & S_IFMT == S_IFDIR else {
-                    throw StateError(path: prefix, reason: "exists but is not a directory")
+                    throw StateError(.unavailable, path: prefix, reason: "exists but is not a directory")
                 }
                 continue
             }
             if mkdir(prefix, 0o700) != 0 && errno != EEXIST {
-                throw StateError(path: prefix, reason: "cannot create directory: \(String(cString: strerror(errno)))")
+                throw StateError(
+                    .unavailable,
+                    path: prefix,
+                    reason: "cannot create directory",
+                    errno: Errno(rawValue: errno)
+                )
             }
         }
         guard access(path, W_OK | X_OK) == 0 else {
-            throw StateError(path: path, reason: "directory is not writable: \(String(cString: strerror(errno)))")
+            throw StateError(
+                .unavailable,
+                path: path,
+                reason: "directory is not writable",
+                errno: Errno(rawValue: errno)
+            )
         }
     }
 
@@ -87,5 +102,25 @@ public struct StateDirectory: Sendable, Hashable, CustomStringConvertible {
 
     private static func joined(_ directory: String, _ name: String) -> String {
         directory.hasSuffix("/") ? directory + name : directory + "/" + name
+    }
+}
+
+extension StateDirectory {
+    /// The state directory a tool inspects (`ticklerctl state check`): `--state-dir`, else `$STATE_DIRECTORY`,
+    /// else the installed service's `/var/lib/tickler` when it holds a state file, else the directory ticklerd
+    /// would choose for the user running the tool.
+    /// - Parameters:
+    ///   - commandLine: the value of `--state-dir`, if given.
+    ///   - environment: the process environment.
+    /// - Throws: ``StateError`` when nothing names a directory.
+    public static func locate(commandLine: String?, environment: [String: String]) throws(StateError) -> StateDirectory
+    {
+        if let commandLine, !commandLine.isEmpty { return StateDirectory(path: commandLine, origin: .commandLine) }
+        if environment["STATE_DIRECTORY"]?.isEmpty == false {
+            return try resolve(commandLine: nil, environment: environment)
+        }
+        let service = StateDirectory(path: "/var/lib/tickler", origin: .service)
+        if access(service.file(SQLiteStateStore.fileName), F_OK) == 0 { return service }
+        return try resolve(commandLine: nil, environment: environment)
     }
 }
