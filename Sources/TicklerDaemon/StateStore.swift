@@ -1,3 +1,4 @@
+import Dispatch
 internal import GRDB
 public import TicklerCalendar
 
@@ -26,6 +27,10 @@ public struct StateStore: Sendable {
         self.path = path
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
+        // GRDB's default is .userInitiated, whose Dispatch worker threads ask for nice -2 (setpriority), which the
+        // unit's sandbox refuses and Dispatch then logs at notice before every event. A reminder daemon has no
+        // reason to outrank other work: default QoS, nice 0.
+        configuration.qos = .default
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }

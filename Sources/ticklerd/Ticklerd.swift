@@ -44,8 +44,17 @@ struct Ticklerd: AsyncParsableCommand {
               TZ
                   Zone of obligations that name none (default: the system zone).
 
+            CHECKING
+              ticklerd --check-config [--config PATH]
+                  Load the schedule as the daemon would, print every problem
+                  on stderr, exit 1 on errors; no state is opened. The unit's
+                  ExecReload= runs it first, so a refused schedule makes
+                  `systemctl reload ticklerd` fail and the daemon keeps
+                  running the schedule it has.
+
             EXIT STATUS
-              0   Stopped by SIGTERM or SIGINT.
+              0   Stopped by SIGTERM or SIGINT (--check-config: the schedule
+                  is valid).
               1   The schedule does not load or the state cannot be opened;
                   each problem is logged.
               64  Invalid command line.
@@ -80,7 +89,22 @@ struct Ticklerd: AsyncParsableCommand {
     )
     var stateDirectory: String?
 
+    @Flag(
+        name: .customLong("check-config"),
+        help: ArgumentHelp(
+            "Check the schedule as the daemon would load it, print every problem, and exit (1 on errors).",
+            discussion: "Touches no state and signals nothing; the unit's ExecReload= runs it before SIGHUP."
+        )
+    )
+    var checkConfig = false
+
     func run() async throws {
+        if checkConfig {
+            let check = ConfigurationCheck(configPath: config)
+            check.writeToStandardError()
+            guard check.isValid else { throw ExitCode.failure }
+            return
+        }
         do {
             try await DaemonAssembly.runDaemon(configPath: config, stateDirectory: stateDirectory)
         } catch {
