@@ -128,6 +128,7 @@ public struct TicklerService: Service {
                 problems: error.diagnostics.map(\.description)
             )
         }
+        warnIfMainFileMissing()
         do {
             return try await DaemonCore.open(schedule: schedule, store: store, sink: sink, now: now)
         } catch {
@@ -142,10 +143,21 @@ public struct TicklerService: Service {
         let now = clock.now()
         do {
             let schedule = try configuration.schedule.loadSchedule()
+            warnIfMainFileMissing()
             await core.adopt(schedule, from: configuration.schedule.location, at: now)
         } catch {
             core.reject(error, at: now)
         }
+    }
+
+    /// Logs, at priority warning, that the configuration directory has no `schedule.toml` and so no shared
+    /// `[defaults]` (the schedule still loads: this is not a `reload-failed`).
+    private func warnIfMainFileMissing() {
+        let warning = MainScheduleFile.missingWarning(
+            configurationPath: configuration.schedule.location,
+            systemZone: configuration.displayZone
+        )
+        if let warning { logger.warning("\(warning.file): warning: \(warning.message)") }
     }
 
     /// Why the daemon woke.
