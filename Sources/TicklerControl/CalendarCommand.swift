@@ -152,7 +152,7 @@ public struct CalendarCommand: ParsableCommand {
             try render(now: Instant.now(), zones: .shared, to: &sink)
         } catch {
             var errors = FileDescriptorSink.standardError
-            errors.writeLine("ticklerctl: \(error)")
+            errors.writeLine(Terminal.escaped("ticklerctl: \(error)"))
             throw ExitCode.failure
         }
     }
@@ -161,6 +161,9 @@ public struct CalendarCommand: ParsableCommand {
     /// - Throws: ``CalendarCommandError`` naming the option and the bad part.
     func render(now: Instant, zones: ZoneDatabase, to sink: inout some OutputSink) throws(CalendarCommandError) {
         guard count >= 0 else { throw CalendarCommandError("--count", "must not be negative") }
+        guard count <= Limits.maximumCount else {
+            throw CalendarCommandError("--count", "must be at most \(Limits.maximumCountText)")
+        }
         let zone = try zoneRules(zones)
         let given = [
             rrule.map { _ in "--rrule" }, onCalendar.map { _ in "--on-calendar" }, every.map { _ in "--every" },

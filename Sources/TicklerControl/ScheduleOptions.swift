@@ -30,9 +30,11 @@ struct ScheduleOptions: ParsableArguments {
             return try load()
         } catch {
             var errors = FileDescriptorSink.standardError
-            for diagnostic in error.diagnostics { errors.writeLine(diagnostic.description) }
+            for diagnostic in error.diagnostics { errors.writeLine(Terminal.escaped(diagnostic.description)) }
             errors.writeLine(
-                "ticklerctl: \(path): \(Self.count(error.diagnostics.count, "error")), schedule not loaded"
+                Terminal.escaped(
+                    "ticklerctl: \(path): \(Self.count(error.diagnostics.count, "error")), schedule not loaded"
+                )
             )
             throw ExitCode.failure
         }

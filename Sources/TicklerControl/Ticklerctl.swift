@@ -54,7 +54,7 @@ extension Ticklerctl {
             guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
             let text = message(for: error).split(separator: "\n").first.map(String.init) ?? "invalid arguments"
             var errors = FileDescriptorSink.standardError
-            errors.writeLine("ticklerctl: \(text)")
+            errors.writeLine(Terminal.escaped("ticklerctl: \(text)"))
             exit(withError: ExitCode.failure)
         }
     }

@@ -37,7 +37,9 @@ struct ValidateCommand: ParsableCommand {
         var output = FileDescriptorSink.standardOutput
         let files = ScheduleOptions.count(loaded.files.count, "file")
         output.writeLine(
-            "\(schedule.path): \(ScheduleOptions.count(loaded.count, "obligation")) in \(files), no errors"
+            Terminal.escaped(
+                "\(schedule.path): \(ScheduleOptions.count(loaded.count, "obligation")) in \(files), no errors"
+            )
         )
     }
 }
