@@ -35,9 +35,9 @@ public enum Limits {
     /// `overdue-every`; a month counts as 31 days and a year as 366 when a period is checked.
     public static let longestPeriodDays = 365_250
 
-    /// Why a period past ``longestPeriodDays`` is refused; the longest `every` in years is `997y`, in months `11782m`.
-    public static let longestPeriodText =
-        "too long (at most 365,250 days, about 1000 years; a month counts as 31 days, a year as 366)"
+    /// Why a period past ``longestPeriodDays`` is refused. Months and years count 31 and 366 days, so the longest
+    /// `every` in years is `997y`, in months `11782m`.
+    public static let longestPeriodText = "too long (at most 1000 years)"
 
     /// The largest count: RRULE `COUNT` and `INTERVAL`, the number of units of a period, `-n`.
     public static let maximumCount = 999_999_999

@@ -15,11 +15,12 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvert
     /// Creates the wall-clock time that lies `microseconds` after 1970-01-01T00:00 on the same wall clock.
     @inlinable
     public init(localMicroseconds microseconds: Int64) {
-        // Floor division that cannot overflow, even at Int64.min.
-        let day = microseconds / 86_400_000_000 - (microseconds % 86_400_000_000 < 0 ? 1 : 0)
+        // Floor division and remainder that cannot overflow, even at Int64.min.
+        let remainder = microseconds % 86_400_000_000
+        let day = microseconds / 86_400_000_000 - (remainder < 0 ? 1 : 0)
         self.init(
             date: CivilDate(daysSinceEpoch: Int(day)),
-            time: TimeOfDay(microsecondsSinceMidnight: microseconds - day * 86_400_000_000)
+            time: TimeOfDay(microsecondsSinceMidnight: remainder < 0 ? remainder + 86_400_000_000 : remainder)
         )
     }
 

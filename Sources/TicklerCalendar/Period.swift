@@ -148,6 +148,12 @@ public struct PeriodError: Error, Hashable, CustomStringConvertible {
     /// What is wrong with it.
     public let reason: String
 
+    /// An error about `text`, saying `reason`.
+    public init(text: String, reason: String) {
+        self.text = text
+        self.reason = reason
+    }
+
     public var description: String { "invalid duration \"\(text)\": \(reason)" }
 }
 
