@@ -107,19 +107,21 @@ struct ValidateCommand: ParsableCommand {
     /// The human form: problems and warnings on stderr, the closing line on stdout when valid, on stderr when not.
     private static func writeText(_ report: Report) {
         var errors = FileDescriptorSink.standardError
-        for diagnostic in report.errors { errors.writeLine(diagnostic.description) }
-        for warning in report.warnings { errors.writeLine(warningLine(warning)) }
+        for diagnostic in report.errors { errors.writeLine(Terminal.escaped(diagnostic.description)) }
+        for warning in report.warnings { errors.writeLine(Terminal.escaped(warningLine(warning))) }
         let path = report.path
         if let loaded = report.schedule, report.isValid {
             var output = FileDescriptorSink.standardOutput
             let files = ScheduleOptions.count(loaded.files.count, "file")
-            output.writeLine("\(path): \(ScheduleOptions.count(loaded.count, "obligation")) in \(files), no errors")
+            output.writeLine(
+                Terminal.escaped("\(path): \(ScheduleOptions.count(loaded.count, "obligation")) in \(files), no errors")
+            )
         } else if report.schedule == nil {
             let count = ScheduleOptions.count(report.errors.count, "error")
-            errors.writeLine("ticklerctl: \(path): \(count), schedule not loaded")
+            errors.writeLine(Terminal.escaped("ticklerctl: \(path): \(count), schedule not loaded"))
         } else {
             let count = ScheduleOptions.count(report.errors.count, "error")
-            errors.writeLine("ticklerctl: \(path): \(count), ticklerd would refuse the schedule")
+            errors.writeLine(Terminal.escaped("ticklerctl: \(path): \(count), ticklerd would refuse the schedule"))
         }
     }
 
