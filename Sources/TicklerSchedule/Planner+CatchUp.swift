@@ -5,15 +5,20 @@ extension Planner {
     /// slept, the clock was set forward), ``advance(to:)`` catches up as after downtime.
     public static let catchUpLatenessMicroseconds: Int64 = 60 * 1_000_000
 
-    /// The events missed while the daemon was stopped, in fire order, with the catch-up rule: of the events whose
-    /// fire time lies in (max(`checkpoint`, first seen), `now`], for each obligation and due instant only the latest
-    /// stage, and of those, for each obligation and stage only the latest due instant.
+    /// How many due instants of one obligation a catch-up takes one by one: beyond that, it keeps one event per
+    /// stage (see ``missedEvents(in:after:through:firstSeen:)``).
+    public static let catchUpDueLimit = 64
+
+    /// The events missed while the daemon was stopped, in fire order: of the events whose fire time lies in
+    /// (max(`checkpoint`, first seen), `now`], for each obligation and due instant only the latest stage.
     ///
-    /// So an obligation gives at most one event per stage and one per due instant, whatever the downtime: `every =
-    /// "1s"` with a 365-day lead gives at most 32 events, not 31 million. The second half of the rule only matters
-    /// when due instants are closer together than the stages (leads longer than the period, dense overdue repeats):
-    /// of the reminders "in 30 days" for thirty daily due dates, only the latest fires. The cost is O(runs × log)
-    /// recurrence queries per obligation (``Obligation/lastDue(through:after:)``), independent of the downtime.
+    /// That is the whole rule while an obligation has at most ``catchUpDueLimit`` due instants whose stages reach
+    /// into the downtime (those in (lower − last offset, now − first offset]). Beyond that — leads longer than the
+    /// period, dense overdue repeats, long downtimes — the obligation also keeps, for each stage, only the event of
+    /// the latest due instant: of the reminders "in 30 days" for forty daily due dates only the latest fires, and
+    /// `every = "1s"` with a 365-day lead gives 32 events after a day of downtime, not 2.8 million. So an obligation
+    /// gives at most max(``catchUpDueLimit``, stages) events, found with O(``catchUpDueLimit`` + runs × log)
+    /// recurrence queries (``Obligation/lastDue(through:after:)``), whatever the downtime.
     ///
     /// An obligation missing from `firstSeen` counts as first seen at `now`, so it has missed nothing.
     /// - Parameters:
@@ -107,11 +112,13 @@ extension Planner {
         return Self.sorted(found)
     }
 
-    /// The (due instant, stage) pairs of `obligation` that the catch-up rule keeps for (`lower`, `now`]: per due
-    /// instant its latest stage at or before `now`, and per stage the latest due instant having it as its latest —
-    /// those firing after `lower`. Walks the stages from the first: the last due instant at which stage s has
-    /// fired by `now` is the latest one whose latest stage is s or later; that stage v is found by bisection, and
-    /// the walk goes on from v + 1. At most min(stages, due instants) steps.
+    /// The (due instant, stage) pairs of `obligation` that the catch-up rule keeps for (`lower`, `now`].
+    ///
+    /// With at most ``catchUpDueLimit`` due instants in reach, each gives its latest stage at or before `now`.
+    /// Otherwise, per stage the latest due instant having it as its latest, found by walking the stages from the
+    /// first: the last due instant at which stage s has fired by `now` is the latest one whose latest stage is s or
+    /// later; that stage v is found by bisection, and the walk goes on from v + 1. At most min(stages, due
+    /// instants) steps.
     static func missed(
         _ obligation: Obligation,
         plan: StagePlan,
@@ -119,6 +126,9 @@ extension Planner {
         through now: Int64,
         isRemoved: (Int64) -> Bool
     ) -> [(due: Int64, stage: Int)] {
+        if let few = missedOneByOne(obligation, plan: plan, after: lower, through: now, isRemoved: isRemoved) {
+            return few
+        }
         // Due instants at or before this have every stage at or before `lower`.
         let floor = Instant(microsecondsSinceEpoch: lower - plan.lastOffset)
         var result: [(due: Int64, stage: Int)] = []
@@ -135,6 +145,29 @@ extension Planner {
             }
             if due + plan.offset(last) > lower { result.append((due, last)) }
             stage = last + 1
+        }
+        return result
+    }
+
+    /// The latest stage of each due instant of `obligation` that fires in (`lower`, `now`], or nil when more than
+    /// ``catchUpDueLimit`` due instants are in reach.
+    private static func missedOneByOne(
+        _ obligation: Obligation,
+        plan: StagePlan,
+        after lower: Int64,
+        through now: Int64,
+        isRemoved: (Int64) -> Bool
+    ) -> [(due: Int64, stage: Int)]? {
+        var dues = obligation.recurrence.occurrences(after: Instant(microsecondsSinceEpoch: lower - plan.lastOffset))
+        var result: [(due: Int64, stage: Int)] = []
+        var count = 0
+        while let instant = dues.next(), instant.microsecondsSinceEpoch <= now - plan.firstOffset {
+            count += 1
+            guard count <= catchUpDueLimit else { return nil }
+            let due = instant.microsecondsSinceEpoch
+            guard !isRemoved(due), let last = plan.lastStage(due: due, through: now), due + plan.offset(last) > lower
+            else { continue }
+            result.append((due, last))
         }
         return result
     }

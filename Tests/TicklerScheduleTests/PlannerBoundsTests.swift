@@ -126,7 +126,8 @@ struct PlannerBoundsTests {
         let schedule = Schedule(obligations: [obligation, other])
         let checkpoint = Self.now.adding(seconds: -Int64(seconds))
         var planner = Planner(schedule: schedule, after: checkpoint)
-        let expected = PlannerCatchUpTests.catchUpRule(planner.popEvents(through: Self.now), in: schedule)
+        let popped = planner.popEvents(through: Self.now)
+        let expected = PlannerCatchUpTests.catchUpRule(popped, in: schedule, after: checkpoint, through: Self.now)
         let firstSeen = [obligation.id: Instant(secondsSinceEpoch: 0), other.id: Instant(secondsSinceEpoch: 0)]
         let missed = Planner.missedEvents(in: schedule, after: checkpoint, through: Self.now, firstSeen: firstSeen)
         #expect(missed == expected)

@@ -187,7 +187,7 @@ struct PlannerChangesTests {
         let key = { (event: ReminderEvent) in
             "\(event.fireAt) \(schedule.index(of: event.obligationID)!) \(event.due) \(event.stageKey)"
         }
-        let rule = PlannerCatchUpTests.catchUpRule(kept, in: schedule) + due
+        let rule = PlannerCatchUpTests.catchUpRule(kept, in: schedule, after: cut, through: end) + due
         let caught = caughtUp.catchUp(through: end)
         #expect(caught.map(key).sorted() == rule.map(key).sorted())
         #expect(caughtUp.nextFireInstant.map { $0 > end } ?? true)

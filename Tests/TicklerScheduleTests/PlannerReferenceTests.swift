@@ -188,7 +188,9 @@ struct PlannerReferenceTests {
         for id in schedule.ids { firstSeen[id] = Instant(secondsSinceEpoch: 0) }
         let expected = PlannerCatchUpTests.catchUpRule(
             Self.reference(schedule, after: checkpoint, through: now),
-            in: schedule
+            in: schedule,
+            after: checkpoint,
+            through: now
         )
         #expect(Planner.missedEvents(in: schedule, after: checkpoint, through: now, firstSeen: firstSeen) == expected)
     }
