@@ -138,7 +138,11 @@ let package = Package(
             dependencies: ["TicklerOnCalendar", "TicklerPlatform"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "TicklerLunarTests", dependencies: ["TicklerLunar"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "TicklerLunarTests",
+            dependencies: ["TicklerLunar", "TicklerPlatform"],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(name: "TicklerScheduleTests", dependencies: ["TicklerSchedule", "TicklerPlatform"]),
         .testTarget(
             name: "TicklerStateTests",

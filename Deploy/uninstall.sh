@@ -6,8 +6,9 @@
 #                  (else $PREFIX, else /usr/local)
 #   --purge        also delete the schedule (/etc/tickler) and the state (/var/lib/tickler)
 #
-# Stops and disables ticklerd, removes both binaries, the unit and the message catalog. Without --purge the
-# schedule and the state stay, so a later install carries on where this one stopped.
+# Undoes Deploy/install.sh (a .deb is removed with apt-get remove/purge instead). Stops and disables ticklerd,
+# removes both binaries, the unit, the message catalogs, the man pages and the completions. Without --purge the
+# schedule and the state stay, so a later install carries on where this one stopped; the group tickler stays.
 set -euo pipefail
 
 prefix=${PREFIX:-}
@@ -17,7 +18,7 @@ while [ $# -gt 0 ]; do
         --prefix) prefix=${2:?--prefix needs a directory}; shift 2 ;;
         --prefix=*) prefix=${1#--prefix=}; shift ;;
         --purge) purge=yes; shift ;;
-        -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "uninstall.sh: unknown option '$1' (try --help)" >&2; exit 2 ;;
     esac
 done
@@ -42,6 +43,10 @@ say "removed the unit $unit"
 
 rm -f "$prefix/bin/ticklerd" "$prefix/bin/ticklerctl"
 say "removed $prefix/bin/ticklerd and $prefix/bin/ticklerctl"
+rm -f "$prefix/share/man/man1/ticklerctl.1" "$prefix/share/man/man5/tickler.toml.5" "$prefix/share/man/man8/ticklerd.8" \
+    "$prefix/share/bash-completion/completions/ticklerctl" "$prefix/share/zsh/site-functions/_ticklerctl" \
+    "$prefix/share/fish/vendor_completions.d/ticklerctl.fish"
+say "removed the man pages and completions under $prefix/share"
 
 for catalog_dir in ${CATALOG_DIR:-} /usr/local/lib/systemd/catalog /usr/lib/systemd/catalog /etc/systemd/catalog \
     "$prefix/lib/systemd/catalog"; do

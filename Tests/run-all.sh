@@ -15,7 +15,16 @@ set +e
 swift test --skip-build >.build/swift-test.log 2>&1
 status=$?
 set -e
-awk '/^✔ Test run with/ || !/^(✔|◇|↳|\[[0-9]+\/[0-9]+\]) /' .build/swift-test.log | tail -n 300
+# A passing test's line can run over several lines (parameterised tests print their arguments, multi-line TOML
+# among them): a line that starts with no marker continues the one before and is shown only when that one was.
+awk '
+    /^✘ / || /^➜ / || /^✔ Test run with/ { show = 1; print; next }
+    /^error: / || /Fatal error/ || /[Ee]xited with (signal|unexpected)/ { show = 1; print; next }
+    /^↳ / { if (show) print; next }
+    /^(✔|◇|\[[0-9]+\/[0-9]+\]) / { show = 0; next }
+    /^Test Suite .* (started|passed) at / || /^\t Executed [0-9]+ tests, with 0 failures/ { show = 0; next }
+    { if (show) print }
+' .build/swift-test.log | tail -n 300
 [ "$status" -eq 0 ] || { echo "swift test failed (exit $status)"; exit "$status"; }
 
 bash Tests/System/systemd-test.sh .build/debug

@@ -10,11 +10,12 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     /// The day of the month, 1…31.
     public let day: Int
 
-    /// Creates a date, or nil when the month or day does not exist (30 February, month 13).
+    /// Creates a date, or nil when the month or day does not exist (30 February, month 13) or the year lies outside
+    /// ``Limits/years`` (1–9999).
     public init?(year: Int, month: Int, day: Int) {
-        guard (1...12).contains(month), day >= 1, day <= CivilDate.daysInMonth(year: year, month: month) else {
-            return nil
-        }
+        guard Limits.years.contains(year), (1...12).contains(month), day >= 1,
+            day <= CivilDate.daysInMonth(year: year, month: month)
+        else { return nil }
         self.init(unchecked: year, month, day)
     }
 
@@ -99,6 +100,27 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         return CivilDate(unchecked: newYear, newMonth, min(day, CivilDate.daysInMonth(year: newYear, month: newMonth)))
     }
 
+    /// The date `days` days later (negative: earlier), or nil when it falls outside ``Limits/years``; never overflows.
+    public func addingWithinLimits(days: Int) -> CivilDate? {
+        let span = Limits.lastDate.daysSinceEpoch - Limits.firstDate.daysSinceEpoch
+        guard Limits.contains(self), days.magnitude <= UInt(span), case let date = adding(days: days),
+            Limits.contains(date)
+        else {
+            return nil
+        }
+        return date
+    }
+
+    /// The same day `months` calendar months later, as ``adding(months:)``, or nil when it falls outside
+    /// ``Limits/years``; never overflows.
+    public func addingWithinLimits(months: Int) -> CivilDate? {
+        guard Limits.contains(self), months.magnitude <= UInt(12 * Limits.years.count),
+            case let date = adding(months: months),
+            Limits.contains(date)
+        else { return nil }
+        return date
+    }
+
     /// The first day of this date's month.
     public var firstOfMonth: CivilDate { CivilDate(unchecked: year, month, 1) }
 
@@ -107,7 +129,7 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         "\(TwoDigits.year(year))-\(TwoDigits.pad(month))-\(TwoDigits.pad(day))"
     }
 
-    /// Parses `YYYY-MM-DD`, or returns nil.
+    /// Parses `YYYY-MM-DD` (years 0001–9999), or returns nil.
     public init?(iso text: some StringProtocol) {
         var scanner = DigitScanner(text)
         guard let year = scanner.number(digits: 4), scanner.skip("-"),

@@ -1,4 +1,5 @@
-/// The days of a ``DateRule`` at one time of day in one zone, optionally bounded.
+/// The days of a ``DateRule`` at one time of day in one zone, optionally bounded; they end with year 9999 at the
+/// latest (``Limits/years``).
 public struct DailyRecurrence<Rule: DateRule>: Recurrence {
     /// The rule that picks the days.
     public let rule: Rule
@@ -22,7 +23,9 @@ public struct DailyRecurrence<Rule: DateRule>: Recurrence {
     }
 
     public func occurrences(after instant: Instant) -> Occurrences {
-        var from = zone.localDateTime(at: instant).date.adding(days: -1)
+        // Instants outside the years 1–9999 are not read in the zone: the days start with year 1 at the earliest,
+        // and none is left after year 9999 (the iterator stops there).
+        var from = zone.localDateTime(at: Limits.clamped(instant)).date.adding(days: -1)
         if let start, start.date > from { from = start.date }
         return Occurrences(
             recurrence: self,
@@ -43,6 +46,7 @@ public struct DailyRecurrence<Rule: DateRule>: Recurrence {
             while let date = dates.next() {
                 let local = LocalDateTime(date: date, time: recurrence.time)
                 if let until = recurrence.until, local > until { return nil }
+                guard local <= Limits.lastLocal else { return nil }
                 if let start = recurrence.start, local < start { continue }
                 let instant = zone.instant(for: local)
                 if instant > after { return instant }

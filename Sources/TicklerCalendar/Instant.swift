@@ -9,10 +9,11 @@ public struct Instant: Hashable, Comparable, Sendable, CustomStringConvertible {
         self.microsecondsSinceEpoch = microsecondsSinceEpoch
     }
 
-    /// Creates an instant from whole seconds since the Unix epoch.
+    /// Creates an instant from whole seconds since the Unix epoch (saturated at the bounds of the microsecond count,
+    /// ±292,000 years).
     @inlinable
     public init(secondsSinceEpoch: Int64) {
-        self.microsecondsSinceEpoch = secondsSinceEpoch * 1_000_000
+        self.microsecondsSinceEpoch = secondsSinceEpoch.multipliedSaturating(by: 1_000_000)
     }
 
     /// Whole seconds since the Unix epoch, rounded down.
@@ -22,22 +23,24 @@ public struct Instant: Hashable, Comparable, Sendable, CustomStringConvertible {
         microsecondsSinceEpoch / 1_000_000 - (microsecondsSinceEpoch % 1_000_000 < 0 ? 1 : 0)
     }
 
-    /// The instant `seconds` later.
+    /// The instant `seconds` later; saturated at the bounds of the microsecond count rather than overflowing.
     @inlinable
     public func adding(seconds: Int64) -> Instant {
-        Instant(microsecondsSinceEpoch: microsecondsSinceEpoch + seconds * 1_000_000)
+        Instant(
+            microsecondsSinceEpoch: microsecondsSinceEpoch.addingSaturating(seconds.multipliedSaturating(by: 1_000_000))
+        )
     }
 
-    /// The instant `microseconds` later.
+    /// The instant `microseconds` later; saturated at the bounds of the microsecond count rather than overflowing.
     @inlinable
     public func adding(microseconds: Int64) -> Instant {
-        Instant(microsecondsSinceEpoch: microsecondsSinceEpoch + microseconds)
+        Instant(microsecondsSinceEpoch: microsecondsSinceEpoch.addingSaturating(microseconds))
     }
 
-    /// The signed number of microseconds from `other` to this instant.
+    /// The signed number of microseconds from `other` to this instant, saturated at `Int64`'s bounds.
     @inlinable
     public func microseconds(since other: Instant) -> Int64 {
-        microsecondsSinceEpoch - other.microsecondsSinceEpoch
+        microsecondsSinceEpoch.subtractingSaturating(other.microsecondsSinceEpoch)
     }
 
     /// ISO 8601 in UTC, `2027-01-27T01:00:00Z`.

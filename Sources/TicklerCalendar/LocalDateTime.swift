@@ -15,33 +15,41 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvert
     /// Creates the wall-clock time that lies `microseconds` after 1970-01-01T00:00 on the same wall clock.
     @inlinable
     public init(localMicroseconds microseconds: Int64) {
-        let day =
-            microseconds >= 0 ? microseconds / 86_400_000_000 : (microseconds + 1 - 86_400_000_000) / 86_400_000_000
+        // Floor division and remainder that cannot overflow, even at Int64.min.
+        let remainder = microseconds % 86_400_000_000
+        let day = microseconds / 86_400_000_000 - (remainder < 0 ? 1 : 0)
         self.init(
             date: CivilDate(daysSinceEpoch: Int(day)),
-            time: TimeOfDay(microsecondsSinceMidnight: microseconds - day * 86_400_000_000)
+            time: TimeOfDay(microsecondsSinceMidnight: remainder < 0 ? remainder + 86_400_000_000 : remainder)
         )
     }
 
-    /// Microseconds from 1970-01-01T00:00 on the same wall clock, as if the zone were UTC.
+    /// Microseconds from 1970-01-01T00:00 on the same wall clock, as if the zone were UTC; saturated at `Int64`'s
+    /// bounds for a date ±292,000 years away (only an unchecked date can be).
     @inlinable
     public var localMicroseconds: Int64 {
-        Int64(date.daysSinceEpoch) * 86_400_000_000 + time.microsecondsSinceMidnight
+        Int64(date.daysSinceEpoch).multipliedSaturating(by: 86_400_000_000).addingSaturating(
+            time.microsecondsSinceMidnight
+        )
     }
 
     /// Whole seconds from 1970-01-01T00:00 on the same wall clock, as if the zone were UTC.
     @inlinable
     public var localSeconds: Int64 { Int64(date.daysSinceEpoch) * 86_400 + Int64(time.secondsSinceMidnight) }
 
-    /// The wall-clock time `seconds` later, counting every day as 86 400 seconds.
+    /// The wall-clock time `seconds` later, counting every day as 86 400 seconds (saturated like
+    /// ``localMicroseconds``).
     public func adding(seconds: Int64) -> LocalDateTime {
-        LocalDateTime(localMicroseconds: localMicroseconds + seconds * 1_000_000)
+        LocalDateTime(
+            localMicroseconds: localMicroseconds.addingSaturating(seconds.multipliedSaturating(by: 1_000_000))
+        )
     }
 
     /// `YYYY-MM-DDTHH:MM:SS`.
     public var description: String { "\(date)T\(time)" }
 
-    /// Parses `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM[:SS[.fff]]` or the same with a space for `T`; a bare date is midnight.
+    /// Parses `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM[:SS[.fff]]` or the same with a space for `T` (years 0001–9999, up to
+    /// nine digits of fraction, of which six are kept); a bare date is midnight.
     public init?(iso text: some StringProtocol) {
         var scanner = DigitScanner(text)
         guard let value = LocalDateTime.scan(&scanner), scanner.isAtEnd else { return nil }

@@ -56,11 +56,28 @@ public struct Period: Hashable, Sendable, CustomStringConvertible {
     /// Whether this is the empty period.
     public var isZero: Bool { count == 0 }
 
-    /// The fixed length in seconds, or nil for months and years.
-    public var seconds: Int64? { unit.seconds.map { $0 * Int64(count) } }
+    /// The fixed length in seconds, or nil for months and years; saturated at `Int64`'s bounds for a period built
+    /// beyond ``Limits`` (``parse(_:allowingCalendarUnits:)`` never gives one).
+    public var seconds: Int64? { unit.seconds.map { $0.multipliedSaturating(by: Int64(count)) } }
 
-    /// The fixed length in microseconds, or nil for months and years.
-    public var microseconds: Int64? { seconds.map { $0 * 1_000_000 } }
+    /// The fixed length in microseconds, or nil for months and years; saturated like ``seconds``.
+    public var microseconds: Int64? { seconds.map { $0.multipliedSaturating(by: 1_000_000) } }
+
+    /// The length in days that ``Limits/longestPeriodDays`` is checked against: a month counts as 31 days and a
+    /// year as 366, a shorter unit in whole days rounded down.
+    public var limitDays: Int64 {
+        switch unit {
+        case .month: Int64(count).multipliedSaturating(by: 31)
+        case .year: Int64(count).multipliedSaturating(by: 366)
+        default: seconds! / 86_400
+        }
+    }
+
+    /// Whether the period is within ``Limits``: a count of 0…``Limits/maximumCount`` and at most
+    /// ``Limits/longestPeriodDays`` long.
+    public var isWithinLimits: Bool {
+        (0...Limits.maximumCount).contains(count) && limitDays <= Int64(Limits.longestPeriodDays)
+    }
 
     /// The canonical text: `7d`, `90s`, `0`.
     public var description: String { isZero ? "0" : "\(count)\(unit.rawValue)" }
@@ -79,9 +96,12 @@ public struct Period: Hashable, Sendable, CustomStringConvertible {
         if trimmed == "0" { return .zero }
         let digits = trimmed.prefix { $0.isASCII && $0.isNumber }
         let suffix = trimmed.dropFirst(digits.count).trimmingPrefixSpaces()
-        guard !digits.isEmpty, digits.count <= 9, let count = Int(digits) else {
+        guard !digits.isEmpty else {
             throw PeriodError(text: text, reason: "expected a number followed by a unit, such as 7d or 90s")
         }
+        // Leading zeros aside, more than nine digits is past the limit; the count saturates there.
+        let significant = digits.drop { $0 == "0" }
+        let count = significant.count <= 9 ? Int(significant) ?? 0 : Limits.maximumCount + 1
         let aliases: [String: Unit] = [
             "s": .second, "sec": .second, "second": .second, "seconds": .second,
             "min": .minute, "minute": .minute, "minutes": .minute,
@@ -101,7 +121,23 @@ public struct Period: Hashable, Sendable, CustomStringConvertible {
                 reason: "months and years are only valid in `every`; write minutes as \"min\""
             )
         }
-        return Period(count, unit)
+        let period = Period(count, unit)
+        try period.checkLimits(text: text)
+        return period
+    }
+
+    /// Checks the period against ``Limits``.
+    ///
+    /// - Parameter text: the period as written, for the error.
+    /// - Throws: ``PeriodError`` saying which limit is passed: `the number must be at most 999,999,999`, or
+    ///   ``Limits/longestPeriodText``.
+    public func checkLimits(text: String) throws(PeriodError) {
+        guard count <= Limits.maximumCount else {
+            throw PeriodError(text: text, reason: "the number must be at most \(Limits.maximumCountText)")
+        }
+        guard limitDays <= Int64(Limits.longestPeriodDays) else {
+            throw PeriodError(text: text, reason: Limits.longestPeriodText)
+        }
     }
 }
 
@@ -111,6 +147,12 @@ public struct PeriodError: Error, Hashable, CustomStringConvertible {
     public let text: String
     /// What is wrong with it.
     public let reason: String
+
+    /// An error about `text`, saying `reason`.
+    public init(text: String, reason: String) {
+        self.text = text
+        self.reason = reason
+    }
 
     public var description: String { "invalid duration \"\(text)\": \(reason)" }
 }

@@ -76,11 +76,10 @@ public struct TimeOfDay: Hashable, Comparable, Sendable, CustomStringConvertible
             guard let seconds = scanner.number(digits: 2) else { return nil }
             second = seconds
             if scanner.skip(".") || scanner.skip(",") {
+                // Up to nine digits (nanoseconds, as TOML and RFC 3339 allow); digits past the sixth are dropped.
                 guard let fraction = scanner.digitRun(), fraction.count <= 9 else { return nil }
-                var value = fraction.value
-                for _ in fraction.count..<6 { value *= 10 }
-                for _ in 6..<max(6, fraction.count) { value /= 10 }
-                microsecond = value
+                let scale = [100_000, 10_000, 1000, 100, 10, 1, 10, 100, 1000][fraction.count - 1]
+                microsecond = fraction.count <= 6 ? fraction.value * scale : fraction.value / scale
             }
         }
         return TimeOfDay(hour: hour, minute: minute, second: second, microsecond: microsecond)

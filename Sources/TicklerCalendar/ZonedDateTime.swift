@@ -11,17 +11,19 @@ public struct ZonedDateTime: Hashable, Sendable, CustomStringConvertible {
         self.offsetSeconds = offsetSeconds
     }
 
-    /// The wall-clock reading of `instant` at a fixed offset.
+    /// The wall-clock reading of `instant` at a fixed offset (saturated at the bounds of the microsecond count).
     public init(instant: Instant, offsetSeconds: Int) {
         self.init(
-            local: LocalDateTime(localMicroseconds: instant.microsecondsSinceEpoch + Int64(offsetSeconds) * 1_000_000),
+            local: LocalDateTime(
+                localMicroseconds: instant.adding(seconds: Int64(offsetSeconds)).microsecondsSinceEpoch
+            ),
             offsetSeconds: offsetSeconds
         )
     }
 
-    /// The instant this names.
+    /// The instant this names (saturated at the bounds of the microsecond count).
     public var instant: Instant {
-        Instant(microsecondsSinceEpoch: local.localMicroseconds - Int64(offsetSeconds) * 1_000_000)
+        Instant(microsecondsSinceEpoch: local.localMicroseconds).adding(seconds: -Int64(offsetSeconds))
     }
 
     /// ISO 8601 with the offset: `2027-01-27T08:00:00+07:00` (`Z` is never used, so that lines align).

@@ -249,11 +249,20 @@ public struct CalendarCommand: ParsableCommand {
         write(try preview(now: now, zones: zones, defaults: defaults), to: &sink)
     }
 
+    /// Checks `-n` against the one limit on counts (``Limits/maximumCount``).
+    /// - Throws: ``CalendarCommandError`` for a negative or too large count.
+    private func checkCount() throws(CalendarCommandError) {
+        guard count >= 0 else { throw CalendarCommandError("--count", "must not be negative") }
+        guard count <= Limits.maximumCount else {
+            throw CalendarCommandError("--count", "must be at most \(Limits.maximumCountText)")
+        }
+    }
+
     /// The preview of the rule the options give, with `defaults` for what they leave out.
     /// - Throws: ``CalendarCommandError`` naming the option and the bad part.
     func preview(now: Instant, zones: any ZoneSource, defaults: PreviewDefaults) throws(CalendarCommandError) -> Preview
     {
-        guard count >= 0 else { throw CalendarCommandError("--count", "must not be negative") }
+        try checkCount()
         let spec = try spec(zones: zones, defaults: defaults)
         let built: BuiltRecurrence
         do {
@@ -281,7 +290,7 @@ public struct CalendarCommand: ParsableCommand {
         now: Instant,
         to sink: inout some OutputSink
     ) throws(CalendarCommandError) {
-        guard count >= 0 else { throw CalendarCommandError("--count", "must not be negative") }
+        try checkCount()
         guard let obligation = schedule[id] else {
             let place = schedule.files.count == 1 ? schedule.files[0] : self.schedule.path
             throw CalendarCommandError(

@@ -31,10 +31,11 @@ struct FileDescriptorSink: OutputSink {
     }
 
     /// Writes `ticklerctl: message` on standard error: the one form of every error and note ticklerctl prints,
-    /// whatever the verb.
+    /// whatever the verb, with control characters escaped (``Terminal/escaped(_:)``), since messages quote the
+    /// schedule's text.
     static func diagnose(_ message: String) {
         var errors = standardError
-        errors.writeLine("ticklerctl: " + message)
+        errors.writeLine(Terminal.escaped("ticklerctl: " + message))
     }
 
     /// Writes a line of text.

@@ -14,7 +14,10 @@ struct ListCommand: ParsableCommand {
             zone, how long until then, its id, its recurrence and its title.
             Obligations that have ended (a past `once`, an `until` reached)
             come last with "-". Columns are aligned by display width, so
-            Vietnamese and Chinese titles line up.
+            Vietnamese and Chinese titles line up. Control characters in
+            the text (escape sequences, tabs, newlines, C1 and bidirectional
+            controls) are shown as \\u{1B}, \\u{9}, …; --json keeps the exact
+            text.
 
             On a terminal, as systemctl does, the table is fitted to its width
             (or to $COLUMNS): long titles and recurrences end in "…";

@@ -31,7 +31,7 @@ struct ScheduleOptions: ParsableArguments {
             return try load()
         } catch {
             var errors = FileDescriptorSink.standardError
-            for diagnostic in error.diagnostics { errors.writeLine(diagnostic.description) }
+            for diagnostic in error.diagnostics { errors.writeLine(Terminal.escaped(diagnostic.description)) }
             FileDescriptorSink.diagnose("\(path): \(Self.count(error.diagnostics.count, "error")), schedule not loaded")
             throw ExitCode.failure
         }

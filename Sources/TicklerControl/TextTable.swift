@@ -8,7 +8,11 @@ struct TextTable {
     init(headings: [String]) { self.headings = headings }
 
     /// Renders the table; the last column is not padded. With `bold`, headings are wrapped in the given escape codes.
+    ///
+    /// Cells are shown with their control characters escaped (``Terminal/escaped(_:)``) and aligned by the display
+    /// width of what is shown.
     func render(headingStyle: (on: String, off: String)? = nil) -> String {
+        let rows = rows.map { $0.map(Terminal.escaped) }
         var widths = headings.map { DisplayWidth.of($0) }
         for row in rows {
             for (index, cell) in row.enumerated() where index < widths.count {

@@ -61,9 +61,10 @@ struct DaemonCore {
         }
     }
 
-    /// Fires every planned event due at or before `now`.
+    /// Fires every planned event due at or before `now` — after a late wake-up (a suspend, a clock set forward) with
+    /// the catch-up rule, so that its cost does not grow with the time missed (``Planner/advance(to:)``).
     mutating func wake(at now: Instant) async {
-        let due = planner.popEvents(through: now)
+        let due = planner.advance(to: now)
         if !due.isEmpty { await fire(due, at: now) }
         overdue.expire(through: now)
     }

@@ -3,74 +3,86 @@ import TicklerSchedule
 
 /// The obligations with a due instant passed without acknowledgement, counted cheaply for `STATUS=`.
 ///
-/// A due instant D of an obligation is overdue from D until D + 30 days (when overdue repeats stop); until the
-/// acknowledgement issue lands nothing ends it sooner. The set is built by one pass over the schedule at start and
-/// reload, then kept
-/// up to date at each wake-up: events add their due instant, and expired entries leave from the end of an array
-/// sorted by expiry, latest first — no scan of all obligations per wake-up.
+/// An obligation counts as overdue while its latest due instant D at or before now is less than the overdue window
+/// (``ReminderStage/overdueWindowMicroseconds``, when overdue repeats stop) old; until the acknowledgement issue lands
+/// nothing ends it sooner. Per obligation only that latest due instant is kept, and the expiries wait in a heap:
+/// building costs one `nextDue` query per obligation (and a bounded ``Obligation/lastDue(through:after:)`` for the
+/// overdue ones), whatever the number of due instants inside the window; a wake-up costs O(log n) per event and per
+/// expiry — never a scan of all obligations, never one entry per due instant.
 struct OverdueTracker {
-    /// How long after its due time an obligation counts as overdue (the overdue repeats' window).
-    static let windowMicroseconds: Int64 = 30 * 86_400 * 1_000_000
+    /// How long after its due time an obligation counts as overdue: the overdue repeats' window.
+    static var windowMicroseconds: Int64 { ReminderStage.overdueWindowMicroseconds }
 
-    private struct Entry: Hashable {
-        let obligationID: String
-        let due: Instant
-        var expiry: Instant { due.adding(microseconds: OverdueTracker.windowMicroseconds) }
+    /// One obligation's expiry: when its latest passed due instant leaves the window.
+    private struct Expiry: Comparable {
+        /// When, microseconds since the epoch.
+        let at: Int64
+        /// The obligation's position in the schedule.
+        let obligation: Int
+
+        static func < (lhs: Expiry, rhs: Expiry) -> Bool { (lhs.at, lhs.obligation) < (rhs.at, rhs.obligation) }
     }
 
-    private var members: Set<Entry> = []
-    /// The members, latest expiry first.
-    private var byExpiry: [Entry] = []
-    /// How many members each obligation has.
-    private var perObligation: [String: Int] = [:]
+    private let schedule: Schedule
+    /// Per overdue obligation (by position), when it stops counting, microseconds.
+    private var expiries: [Int: Int64] = [:]
+    /// The expiries; an element that no longer equals its obligation's entry in ``expiries`` is stale and dropped
+    /// when it reaches the top.
+    private var queue = BinaryHeap<Expiry>()
 
-    /// The overdue due instants of `schedule` at `now`.
+    /// The overdue obligations of `schedule` at `now`.
     init(schedule: Schedule, now: Instant) {
-        let windowStart = now.adding(microseconds: -Self.windowMicroseconds)
-        for obligation in schedule.obligations {
-            var dues = obligation.recurrence.occurrences(after: windowStart)
-            while let due = dues.next(), due <= now {
-                insert(obligationID: obligation.id, due: due)
-            }
+        self.schedule = schedule
+        var entries: [Expiry] = []
+        for index in schedule.obligations.indices {
+            guard let latest = Self.latestDue(of: schedule.obligations[index], at: now) else { continue }
+            let expiry = latest.microsecondsSinceEpoch + Self.windowMicroseconds
+            expiries[index] = expiry
+            entries.append(Expiry(at: expiry, obligation: index))
         }
+        queue = BinaryHeap(entries)
     }
 
     /// How many obligations are overdue.
-    var count: Int { perObligation.count }
+    var count: Int { expiries.count }
 
     /// When the next one stops counting, or nil when none is overdue.
-    var nextExpiry: Instant? { byExpiry.last?.expiry }
+    var nextExpiry: Instant? { queue.top.map { Instant(microsecondsSinceEpoch: $0.at) } }
 
-    /// Notes that `event` fired: from its due time on, its due instant counts as overdue until the window ends.
+    /// Notes that `event` fired: from its due time on, its obligation counts as overdue until the window ends.
     mutating func note(_ event: ReminderEvent) {
-        guard event.fireAt >= event.due else { return }
-        insert(obligationID: event.obligationID, due: event.due)
+        guard event.fireAt >= event.due, let index = schedule.index(of: event.obligationID) else { return }
+        let expiry = event.due.microsecondsSinceEpoch + Self.windowMicroseconds
+        guard expiry > expiries[index] ?? .min else { return }
+        expiries[index] = expiry
+        queue.insert(Expiry(at: expiry, obligation: index))
+        dropStaleTop()
     }
 
-    /// Drops the due instants whose window has ended at or before `now`.
+    /// Drops the obligations whose latest passed due instant has left the window at or before `now`; one asked
+    /// again finds a later due instant when one passed unnoticed.
     mutating func expire(through now: Instant) {
-        while let last = byExpiry.last, last.expiry <= now {
-            byExpiry.removeLast()
-            members.remove(last)
-            if let remaining = perObligation[last.obligationID], remaining > 1 {
-                perObligation[last.obligationID] = remaining - 1
+        while let top = queue.top, top.at <= now.microsecondsSinceEpoch {
+            _ = queue.popTop()
+            guard expiries[top.obligation] == top.at else { continue }
+            if let latest = Self.latestDue(of: schedule.obligations[top.obligation], at: now) {
+                let expiry = latest.microsecondsSinceEpoch + Self.windowMicroseconds
+                expiries[top.obligation] = expiry
+                queue.insert(Expiry(at: expiry, obligation: top.obligation))
             } else {
-                perObligation[last.obligationID] = nil
+                expiries[top.obligation] = nil
             }
         }
+        dropStaleTop()
     }
 
-    private mutating func insert(obligationID: String, due: Instant) {
-        let entry = Entry(obligationID: obligationID, due: due)
-        guard members.insert(entry).inserted else { return }
-        perObligation[obligationID, default: 0] += 1
-        // Binary search for the first position whose expiry is earlier than the new one (the array descends).
-        var low = 0
-        var high = byExpiry.count
-        while low < high {
-            let middle = (low + high) / 2
-            if byExpiry[middle].expiry >= entry.expiry { low = middle + 1 } else { high = middle }
-        }
-        byExpiry.insert(entry, at: low)
+    /// The latest due instant of `obligation` in (now − window, now], or nil: one query when there is none.
+    private static func latestDue(of obligation: Obligation, at now: Instant) -> Instant? {
+        obligation.lastDue(through: now, after: now.adding(microseconds: -windowMicroseconds))
+    }
+
+    /// Drops stale expiries from the top of the queue, so that the top is the next real one.
+    private mutating func dropStaleTop() {
+        while let top = queue.top, expiries[top.obligation] != top.at { _ = queue.popTop() }
     }
 }

@@ -137,6 +137,7 @@ public struct TicklerService: Service {
                 problems: error.diagnostics.map(\.description)
             )
         }
+        warnIfMainFileMissing()
         do {
             return try await DaemonCore.open(schedule: schedule, store: store, sink: sink, now: now)
         } catch {
@@ -154,6 +155,7 @@ public struct TicklerService: Service {
         let now = clock.now()
         do {
             let schedule = try configuration.schedule.loadSchedule()
+            warnIfMainFileMissing()
             await core.adopt(schedule, from: configuration.schedule.location, at: now)
         } catch {
             core.reject(error, at: now)
@@ -176,6 +178,16 @@ public struct TicklerService: Service {
     /// The `zone-changed` event for `change`.
     static func zoneChangedEvent(_ change: ZoneRulesChange) -> DaemonEvent {
         DaemonEvent(kind: .zoneChanged, message: "zone changed: \(change); planning again with the new rules")
+    }
+
+    /// Logs, at priority warning, that the configuration directory has no `schedule.toml` and so no shared
+    /// `[defaults]` (the schedule still loads: this is not a `reload-failed`).
+    private func warnIfMainFileMissing() {
+        let warning = MainScheduleFile.missingWarning(
+            configurationPath: configuration.schedule.location,
+            systemZone: configuration.displayZone
+        )
+        if let warning { logger.warning("\(warning.file): warning: \(warning.message)") }
     }
 
     /// Why the daemon woke.

@@ -30,7 +30,8 @@ public struct AdjustedRecurrence<Base: Recurrence>: Recurrence {
     }
 
     public func occurrences(after instant: Instant) -> Occurrences {
-        let start = adjustment == .nextWorkday ? lookBehindStart(instant) : instant
+        // The look-behind reads `instant` in the zone: within the years 1–9999 only (``Limits/instants``).
+        let start = adjustment == .nextWorkday ? lookBehindStart(Limits.clamped(instant)) : instant
         return Occurrences(recurrence: self, base: base.occurrences(after: start), after: instant)
     }
 

@@ -31,9 +31,18 @@ struct NextElapseSearch {
         }
     }
 
+    /// The instant after which no reading lies in ``lastYear`` or before in any zone: 2200-01-01T00:00Z plus a day.
+    static let searchEnd = Instant(
+        microsecondsSinceEpoch: Int64(CivilDate(unchecked: lastYear + 1, 1, 1).daysSinceEpoch + 1) * 86_400_000_000
+    )
+
     /// The first elapse strictly after `base`, or nil when the event never elapses again.
+    ///
+    /// A base past ``searchEnd`` has none; one before year 1 is searched from year 1 (``Limits/instants``), so the
+    /// zone is never asked about instants far outside the calendar.
     mutating func next(after base: Instant) -> Instant? {
-        let start = base.microsecondsSinceEpoch + 1
+        guard base < Self.searchEnd else { return nil }
+        let start = max(base, Limits.instants.lowerBound).microsecondsSinceEpoch + 1
         let seconds = start >= 0 ? start / 1_000_000 : (start - 999_999) / 1_000_000
         var microsecond = Int(start - seconds * 1_000_000)
         var time = converter.reading(atUTCSeconds: seconds)

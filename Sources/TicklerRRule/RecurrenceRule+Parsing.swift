@@ -80,8 +80,8 @@ private struct RuleParts {
                 )
             }
             self.frequency = frequency
-        case "INTERVAL": interval = try Self.integer(value, part: part, what: "interval must be a whole number")
-        case "COUNT": count = try Self.integer(value, part: part, what: "count must be a whole number")
+        case "INTERVAL": interval = try Self.integer(value, part: part, what: "INTERVAL must be a whole number")
+        case "COUNT": count = try Self.integer(value, part: part, what: "COUNT must be a whole number")
         case "UNTIL":
             guard let until = Self.until(value) else {
                 throw RRuleError(part: part, reason: "expected YYYYMMDD, YYYYMMDDTHHMMSS or YYYYMMDDTHHMMSSZ")
@@ -127,21 +127,33 @@ private struct RuleParts {
         return result
     }
 
-    /// An optionally signed decimal integer of at most 9 digits.
+    /// An optionally signed decimal integer; one too large for any range is kept as a large value, so that the
+    /// range checks report it (`COUNT must be at most 999,999,999`) rather than call it no number.
     static func integer(_ text: some StringProtocol, part: String, what: String) throws(RRuleError) -> Int {
         guard let value = signedInteger(text) else { throw RRuleError(part: part, reason: what) }
         return value
     }
 
+    /// An optionally signed decimal integer of any length, saturated at ±`Int.max`; nil when it is no number.
     static func signedInteger(_ text: some StringProtocol) -> Int? {
         var digits = Substring(text)
-        var sign = 1
+        var negative = false
         if digits.first == "+" || digits.first == "-" {
-            sign = digits.first == "-" ? -1 : 1
+            negative = digits.first == "-"
             digits = digits.dropFirst()
         }
-        guard !digits.isEmpty, digits.count <= 9, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
-        return Int(digits).map { sign * $0 }
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        var value = 0
+        for digit in digits.utf8 {
+            let (shifted, overflow) = value.multipliedReportingOverflow(by: 10)
+            let (sum, carry) = shifted.addingReportingOverflow(Int(digit - 0x30))
+            guard !overflow, !carry else {
+                value = .max
+                break
+            }
+            value = sum
+        }
+        return negative ? -value : value
     }
 
     /// `MO`, `2MO`, `+2MO`, `-1FR`.

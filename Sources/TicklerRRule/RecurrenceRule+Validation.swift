@@ -1,8 +1,19 @@
+import TicklerCalendar
+
 extension RecurrenceRule {
     /// Checks ranges and the combinations RFC 5545 §3.3.10 rules out.
     func validate() throws(RRuleError) {
-        if interval < 1 { throw RRuleError(part: "INTERVAL=\(interval)", reason: "interval must be 1 or more") }
-        if let count, count < 1 { throw RRuleError(part: "COUNT=\(count)", reason: "count must be 1 or more") }
+        if interval < 1 { throw RRuleError(part: "INTERVAL=\(interval)", reason: "INTERVAL must be 1 or more") }
+        if interval > Limits.maximumCount {
+            throw RRuleError(
+                part: "INTERVAL=\(interval)",
+                reason: "INTERVAL must be at most \(Limits.maximumCountText)"
+            )
+        }
+        if let count, count < 1 { throw RRuleError(part: "COUNT=\(count)", reason: "COUNT must be 1 or more") }
+        if let count, count > Limits.maximumCount {
+            throw RRuleError(part: "COUNT=\(count)", reason: "COUNT must be at most \(Limits.maximumCountText)")
+        }
         if count != nil && until != nil { throw RRuleError(part: "", reason: "COUNT and UNTIL cannot both be given") }
         try Self.check("BYSECOND", bySecond, 0...60, "second must be 0…60")
         try Self.check("BYMINUTE", byMinute, 0...59, "minute must be 0…59")

@@ -1,11 +1,13 @@
 /// A min-heap in an array: the smallest element on top, O(log n) insertion and removal.
-struct BinaryHeap<Element: Comparable>: Sendable where Element: Sendable {
-    private(set) var elements: [Element] = []
+public struct BinaryHeap<Element: Comparable & Sendable>: Sendable {
+    /// The elements, in heap order.
+    public private(set) var elements: [Element] = []
 
-    init() {}
+    /// An empty heap.
+    public init() {}
 
     /// A heap of `elements`, built in O(n).
-    init(_ elements: [Element]) {
+    public init(_ elements: [Element]) {
         self.elements = elements
         var index = elements.count / 2 - 1
         while index >= 0 {
@@ -14,19 +16,23 @@ struct BinaryHeap<Element: Comparable>: Sendable where Element: Sendable {
         }
     }
 
-    var count: Int { elements.count }
-    var isEmpty: Bool { elements.isEmpty }
+    /// The number of elements.
+    public var count: Int { elements.count }
+
+    /// Whether the heap is empty.
+    public var isEmpty: Bool { elements.isEmpty }
 
     /// The smallest element.
-    var top: Element? { elements.first }
+    public var top: Element? { elements.first }
 
-    mutating func insert(_ element: Element) {
+    /// Adds `element`. O(log n).
+    public mutating func insert(_ element: Element) {
         elements.append(element)
         siftUp(from: elements.count - 1)
     }
 
-    /// Removes and returns the smallest element.
-    mutating func popTop() -> Element? {
+    /// Removes and returns the smallest element. O(log n).
+    public mutating func popTop() -> Element? {
         guard !elements.isEmpty else { return nil }
         elements.swapAt(0, elements.count - 1)
         let result = elements.removeLast()
@@ -34,6 +40,7 @@ struct BinaryHeap<Element: Comparable>: Sendable where Element: Sendable {
         return result
     }
 
+    /// Moves the element at `start` up until its parent is not larger.
     private mutating func siftUp(from start: Int) {
         var child = start
         while child > 0 {
@@ -44,6 +51,7 @@ struct BinaryHeap<Element: Comparable>: Sendable where Element: Sendable {
         }
     }
 
+    /// Moves the element at `start` down until no child is smaller.
     private mutating func siftDown(from start: Int) {
         var parent = start
         let count = elements.count

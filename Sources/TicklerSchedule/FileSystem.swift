@@ -9,24 +9,57 @@ import Darwin
 /// The few questions the loader asks of the file system, answered with POSIX calls and swift-system.
 enum FileSystem {
     /// What a path names.
-    enum Kind {
-        case missing, file, directory, other
+    enum Kind: Equatable {
+        case missing, file, directory
+        /// Anything else: a FIFO, a socket, a character or block device; the name says which.
+        case other(String)
     }
+
+    /// Why a schedule file could not be read.
+    enum ReadError: Error, CustomStringConvertible {
+        /// A call failed; the `Errno` reads like `strerror`.
+        case system(Errno)
+        /// The path names something other than a regular file (`a directory`, `a FIFO`, …).
+        case notRegular(String)
+        /// The file is larger than ``largestFile`` bytes.
+        case tooLarge
+
+        var description: String {
+            switch self {
+            case .system(let errno): "cannot read the file: \(errno)"
+            case .notRegular(let kind): "not a regular file (\(kind)); a schedule must be a regular file"
+            case .tooLarge: "the file is larger than 256 MiB, the most a schedule may be"
+            }
+        }
+    }
+
+    /// The largest schedule file read: 256 MiB.
+    static let largestFile = 256 << 20
 
     /// What `path` names, following symbolic links.
     static func kind(of path: String) -> Kind {
         var info = stat()
         guard stat(path, &info) == 0 else { return .missing }
-        switch info.st_mode & S_IFMT {
-        case S_IFREG: return .file
-        case S_IFDIR: return .directory
-        default: return .other
+        return kind(mode: info.st_mode)
+    }
+
+    /// The kind a `st_mode` describes.
+    private static func kind(mode: mode_t) -> Kind {
+        switch mode & S_IFMT {
+        case S_IFREG: .file
+        case S_IFDIR: .directory
+        case S_IFIFO: .other("a FIFO")
+        case S_IFSOCK: .other("a socket")
+        case S_IFCHR: .other("a character device")
+        case S_IFBLK: .other("a block device")
+        default: .other("not a file")
         }
     }
 
-    /// The names in `directory` (without `.` and `..`), or nil when it cannot be listed.
-    static func names(in directory: String) -> [String]? {
-        guard let stream = opendir(directory) else { return nil }
+    /// The names in `directory` (without `.` and `..`).
+    /// - Throws: the `Errno` of `opendir` when it cannot be listed.
+    static func names(in directory: String) throws(Errno) -> [String] {
+        guard let stream = opendir(directory) else { throw Errno(rawValue: errno) }
         defer { closedir(stream) }
         var names: [String] = []
         while let entry = readdir(stream) {
@@ -38,26 +71,37 @@ enum FileSystem {
         return names
     }
 
-    /// The whole content of the file at `path`.
-    /// - Throws: the `Errno` of the call that failed (its description reads like `strerror`).
-    static func contents(of path: String) throws(Errno) -> [UInt8] {
+    /// The whole content of the regular file at `path`, at most ``largestFile`` bytes.
+    ///
+    /// The file is opened without blocking (a FIFO with no writer would block forever) and checked with `fstat`
+    /// before anything is read, so a FIFO, a device (`/dev/zero`) or a directory is refused without reading it;
+    /// the read stops one byte past the limit, should the file grow meanwhile.
+    /// - Throws: ``ReadError`` saying what is wrong.
+    static func contents(of path: String) throws(ReadError) -> [UInt8] {
         let descriptor: FileDescriptor
         do {
-            descriptor = try FileDescriptor.open(path, .readOnly, options: [.closeOnExec])
+            descriptor = try FileDescriptor.open(path, .readOnly, options: [.closeOnExec, .nonBlocking])
         } catch {
-            throw error as? Errno ?? .ioError
+            throw .system(error as? Errno ?? .ioError)
         }
         defer { try? descriptor.close() }
+        var info = stat()
+        guard fstat(descriptor.rawValue, &info) == 0 else { throw .system(Errno(rawValue: errno)) }
+        if case .other(let name) = kind(mode: info.st_mode) { throw .notRegular(name) }
+        guard kind(mode: info.st_mode) == .file else { throw .notRegular("a directory") }
+        guard info.st_size <= largestFile else { throw .tooLarge }
         var result: [UInt8] = []
+        result.reserveCapacity(Int(info.st_size))
         var chunk = [UInt8](repeating: 0, count: 65_536)
         while true {
             let count: Int
             do {
                 count = try chunk.withUnsafeMutableBytes { try descriptor.read(into: $0, retryOnInterrupt: true) }
             } catch {
-                throw error as? Errno ?? .ioError
+                throw .system(error as? Errno ?? .ioError)
             }
             guard count > 0 else { return result }
+            guard result.count + count <= largestFile else { throw .tooLarge }
             result.append(contentsOf: chunk[0..<count])
         }
     }

@@ -64,6 +64,33 @@ public struct Obligation: Sendable, Identifiable, CustomStringConvertible {
         recurrence.firstOccurrence(after: instant)
     }
 
+    /// The last due instant in (`floor`, `bound`], or nil when there is none.
+    ///
+    /// Bounded whatever the number of due instants in between: at most 4 steps forward (enough when due instants
+    /// are sparse), then a bisection of the remaining interval, one ``nextDue(after:)`` each, so at most about 70
+    /// queries in all. It needs nothing but ``nextDue(after:)`` being non-decreasing in its argument.
+    public func lastDue(through bound: Instant, after floor: Instant) -> Instant? {
+        guard floor < bound, var best = nextDue(after: floor), best <= bound else { return nil }
+        for _ in 0..<4 {
+            guard let next = nextDue(after: best), next <= bound else { return best }
+            best = next
+        }
+        // The answer lies in [low, high], and low is a due instant.
+        var low = best.microsecondsSinceEpoch
+        var high = bound.microsecondsSinceEpoch
+        while low < high {
+            let middle = low + (high - low + 1) / 2
+            if let found = nextDue(after: Instant(microsecondsSinceEpoch: middle - 1)),
+                found.microsecondsSinceEpoch <= high
+            {
+                low = found.microsecondsSinceEpoch
+            } else {
+                high = middle - 1
+            }
+        }
+        return Instant(microsecondsSinceEpoch: low)
+    }
+
     /// Leads sorted longest first, keeping the first spelling of each length and dropping zero ones.
     static func normalized(leads: [Period]) -> [Period] {
         var seen: Set<Int64> = []

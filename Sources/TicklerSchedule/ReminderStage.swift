@@ -6,8 +6,13 @@ public enum ReminderStage: Hashable, Sendable, CustomStringConvertible {
     case reminder(lead: Period)
     /// The due time itself.
     case due
-    /// The k-th repeat after the due time (k ≥ 1), at due + k · overdue-every.
+    /// The k-th repeat after the due time (k ≥ 1), at due + k · overdue-every, while that is at most
+    /// ``overdueWindowMicroseconds`` after the due time.
     case overdue(Int)
+
+    /// How long after its due time an occurrence stays overdue: the overdue repeats stop there, and `STATUS=`
+    /// counts an obligation as overdue while one of its due times is this recent. 30 days; the one definition.
+    public static let overdueWindowMicroseconds: Int64 = 30 * 86_400 * 1_000_000
 
     /// The stage's part of an event's identity: `remind-7d`, `due`, `overdue-3`.
     public var key: String {

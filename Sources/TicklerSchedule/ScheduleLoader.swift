@@ -56,7 +56,11 @@ public struct ScheduleLoader: Sendable {
     }
 
     /// The files a configuration path stands for, in reading order.
-    /// - Throws: ``ScheduleLoadError`` when the path does not exist or holds no schedule.
+    ///
+    /// Every `schedule.toml` and `schedule.d/*.toml` that exists is listed, whatever it is: one that is not a
+    /// regular file (a directory, a FIFO, a device) is refused when it is read, with its path, rather than skipped.
+    /// - Throws: ``ScheduleLoadError`` when the path does not exist or holds no schedule, or `schedule.d` cannot
+    ///   be listed.
     public static func files(at path: String) throws(ScheduleLoadError) -> [String] {
         switch FileSystem.kind(of: path) {
         case .missing: throw fileProblem(path, "no such file or directory")
@@ -66,14 +70,22 @@ public struct ScheduleLoader: Sendable {
         let base = path.hasSuffix("/") ? String(path.dropLast()) : path
         var files: [String] = []
         let main = base + "/schedule.toml"
-        if FileSystem.kind(of: main) == .file { files.append(main) }
+        if FileSystem.kind(of: main) != .missing { files.append(main) }
         let dropIns = base + "/schedule.d"
-        if let names = FileSystem.names(in: dropIns) {
+        switch FileSystem.kind(of: dropIns) {
+        case .missing: break
+        case .directory:
+            let names: [String]
+            do {
+                names = try FileSystem.names(in: dropIns)
+            } catch {
+                throw fileProblem(dropIns, "cannot list the directory: \(error)")
+            }
             let tomlNames = names.filter { $0.hasSuffix(".toml") && !$0.hasPrefix(".") }
                 .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-            for name in tomlNames where FileSystem.kind(of: dropIns + "/" + name) == .file {
-                files.append(dropIns + "/" + name)
-            }
+            files += tomlNames.map { dropIns + "/" + $0 }
+        case .file, .other:
+            throw fileProblem(dropIns, "not a directory; drop-ins go in a directory schedule.d")
         }
         guard !files.isEmpty else {
             throw fileProblem(path, "no schedule found (expected \(base)/schedule.toml or \(dropIns)/*.toml)")
@@ -81,13 +93,14 @@ public struct ScheduleLoader: Sendable {
         return files
     }
 
-    /// The UTF-8 text of `file`, or the problem that prevents reading it.
+    /// The UTF-8 text of `file`, or the problem that prevents reading it (not a regular file, larger than 256 MiB,
+    /// unreadable, not UTF-8).
     static func read(_ file: String) -> Result<String, ScheduleDiagnostic> {
         let bytes: [UInt8]
         do {
             bytes = try FileSystem.contents(of: file)
         } catch {
-            return .failure(diagnostic(file, "cannot read the file: \(error)"))
+            return .failure(diagnostic(file, error.description))
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             return .failure(diagnostic(file, "the file is not valid UTF-8"))

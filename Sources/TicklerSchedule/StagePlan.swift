@@ -1,12 +1,14 @@
 import TicklerCalendar
 
-/// The events of one obligation for each due instant D, as offsets from D in increasing order.
+/// The events of one obligation for each due instant D, as offsets from D in strictly increasing order.
 ///
 /// Stage 0… are the reminders (D − lead, longest lead first), then the due time (D), then the overdue repeats
-/// D + k · overdue-every for k = 1… while k · overdue-every ≤ 30 days.
+/// D + k · overdue-every for k = 1… while k · overdue-every ≤ ``ReminderStage/overdueWindowMicroseconds``.
+/// The offsets are computed, never stored per repeat, so an obligation with `overdue-every = "1s"` (2,592,000
+/// repeats) costs no more memory than one without.
 struct StagePlan: Sendable {
-    /// How long overdue repeats go on after a due time.
-    static let overdueWindowMicroseconds: Int64 = 30 * 86_400 * 1_000_000
+    /// How long overdue repeats go on after a due time (the one definition is ``ReminderStage``'s).
+    static var overdueWindowMicroseconds: Int64 { ReminderStage.overdueWindowMicroseconds }
 
     let leads: [Period]
     private let leadMicroseconds: [Int64]
@@ -28,7 +30,8 @@ struct StagePlan: Sendable {
     /// The number of stages: reminders, the due time, overdue repeats.
     var count: Int { leads.count + 1 + overdueCount }
 
-    private var dueIndex: Int { leads.count }
+    /// The index of the due-time stage.
+    var dueIndex: Int { leads.count }
 
     /// The offset of stage `index` from the due instant, in microseconds.
     func offset(_ index: Int) -> Int64 {
@@ -47,24 +50,42 @@ struct StagePlan: Sendable {
         return index == dueIndex ? .due : .overdue(index - dueIndex)
     }
 
-    /// The first stage of `due` firing strictly after `bound`, or nil when all fire at or before it.
-    func firstStage(due: Instant, after bound: Instant) -> Int? {
-        let elapsed = bound.microseconds(since: due)
-        guard elapsed < lastOffset else { return nil }
-        if elapsed < 0 {
-            return (0..<dueIndex).first { -leadMicroseconds[$0] > elapsed } ?? dueIndex
+    /// The index of `stage` in this plan, or nil when the plan has no such stage (a lead it does not have, an
+    /// overdue repeat beyond the window).
+    func index(of stage: ReminderStage) -> Int? {
+        switch stage {
+        case .reminder(let lead):
+            return leadMicroseconds.firstIndex(of: lead.microseconds ?? -1)
+        case .due:
+            return dueIndex
+        case .overdue(let repeatNumber):
+            return repeatNumber >= 1 && repeatNumber <= overdueCount ? dueIndex + repeatNumber : nil
         }
-        return dueIndex + Int(elapsed / overdueStep) + 1
     }
 
-    /// The last stage of `due` firing at or before `bound`, or nil when none does.
-    func lastStage(due: Instant, through bound: Instant) -> Int? {
-        let elapsed = bound.microseconds(since: due)
-        guard elapsed >= firstOffset else { return nil }
-        if elapsed < 0 {
-            return (0..<dueIndex).last { -leadMicroseconds[$0] <= elapsed }
+    /// The first stage of the due instant `due` (microseconds) firing strictly after `bound`, or nil when all fire
+    /// at or before it. O(log stages).
+    func firstStage(due: Int64, after bound: Int64) -> Int? {
+        let index = partition { due + offset($0) > bound }
+        return index < count ? index : nil
+    }
+
+    /// The last stage of the due instant `due` (microseconds) firing at or before `bound`, or nil when none does.
+    /// O(log stages).
+    func lastStage(due: Int64, through bound: Int64) -> Int? {
+        let index = partition { due + offset($0) > bound }
+        return index > 0 ? index - 1 : nil
+    }
+
+    /// The first stage index for which `isAfter` holds, or ``count``; `isAfter` must be false up to some index and
+    /// true from it on (the offsets increase, so "fires after a bound" is such a predicate).
+    private func partition(_ isAfter: (Int) -> Bool) -> Int {
+        var low = 0
+        var high = count
+        while low < high {
+            let middle = low + (high - low) / 2
+            if isAfter(middle) { high = middle } else { low = middle + 1 }
         }
-        guard overdueStep > 0 else { return dueIndex }
-        return dueIndex + min(overdueCount, Int(elapsed / overdueStep))
+        return low
     }
 }

@@ -20,7 +20,7 @@ extension SQLiteStateStore {
             report.problem = error
             return report
         }
-        var configuration = Configuration()
+        var configuration = Self.configuration()
         configuration.readonly = true
         do {
             let queue = try DatabaseQueue(path: path, configuration: configuration)

@@ -1,3 +1,4 @@
+import Dispatch
 internal import GRDB
 import Synchronization
 public import TicklerCalendar
@@ -39,11 +40,8 @@ public final class SQLiteStateStore: StateStore {
         if !StateFile.exists(path) { try Self.create(at: path) }
         let report = Self.inspect(path: path, thorough: false)
         if let problem = report.problem { throw problem }
-        var configuration = Configuration()
+        var configuration = Self.configuration()
         configuration.busyMode = .timeout(10)
-        configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = FULL")
-        }
         do {
             database = try DatabasePool(path: path, configuration: configuration)
             try Self.migrator.migrate(database)
@@ -207,15 +205,26 @@ public final class SQLiteStateStore: StateStore {
 
     /// Builds a new database at `path`: the schema is written to `path.new` and renamed into place, so a crash
     /// leaves either no state file or a complete one.
+    /// How every connection to a state file is set up: each commit synced to disk, and GRDB's queues at the
+    /// default QoS.
+    ///
+    /// GRDB's default is `.userInitiated`, whose Dispatch worker threads ask for nice -2 (setpriority(2)), which an
+    /// unprivileged service may not take: Dispatch then logs "Failed to set thread priority" at notice before every
+    /// event. A reminder daemon has no reason to outrank other work: default QoS is nice 0.
+    static func configuration() -> Configuration {
+        var configuration = Configuration()
+        configuration.qos = .default
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        return configuration
+    }
+
     private static func create(at path: String) throws(StateError) {
         let staging = path + ".new"
         StateFile.removeDatabase(at: staging)
         // A log without its database belongs to nothing.
         StateFile.removeDatabase(at: path, keepingMain: true)
         do {
-            var configuration = Configuration()
-            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
-            let queue = try DatabaseQueue(path: staging, configuration: configuration)
+            let queue = try DatabaseQueue(path: staging, configuration: configuration())
             try migrator.migrate(queue)
             try queue.close()
         } catch {

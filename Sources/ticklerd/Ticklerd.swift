@@ -51,8 +51,17 @@ struct Ticklerd: AsyncParsableCommand {
               TZ
                   Zone of obligations that name none (default: the system zone).
 
+            CHECKING
+              ticklerd --check-config [--config PATH]
+                  Load the schedule as the daemon would, print every problem
+                  on stderr, exit 1 on errors; no state is opened. The unit's
+                  ExecReload= runs it first, so a refused schedule makes
+                  `systemctl reload ticklerd` fail and the daemon keeps
+                  running the schedule it has.
+
             EXIT STATUS
-              0   Stopped by SIGTERM or SIGINT.
+              0   Stopped by SIGTERM or SIGINT (--check-config: the schedule
+                  is valid).
               1   The schedule does not load or the state cannot be opened;
                   each problem is logged. With --check-state: the state has a
                   problem.
@@ -109,12 +118,30 @@ struct Ticklerd: AsyncParsableCommand {
     @Flag(help: "With --check-state: print the report as a JSON object.")
     var json = false
 
+    @Flag(
+        name: .customLong("check-config"),
+        help: ArgumentHelp(
+            "Check the schedule as the daemon would load it, print every problem, and exit (1 on errors).",
+            discussion: "Touches no state and signals nothing; the unit's ExecReload= runs it before SIGHUP."
+        )
+    )
+    var checkConfig = false
+
     func validate() throws {
         if json && !checkState { throw ValidationError("--json goes with --check-state") }
         if checkState && resetState { throw ValidationError("--check-state and --reset-state exclude each other") }
+        if checkConfig && (checkState || resetState) {
+            throw ValidationError("--check-config goes with neither --check-state nor --reset-state")
+        }
     }
 
     func run() async throws {
+        if checkConfig {
+            let check = ConfigurationCheck(configPath: config)
+            check.writeToStandardError()
+            guard check.isValid else { throw ExitCode.failure }
+            return
+        }
         if checkState {
             let (report, sound) = DaemonAssembly.checkState(stateDirectory: stateDirectory, json: json)
             print(report)

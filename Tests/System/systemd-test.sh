@@ -5,8 +5,11 @@
 #                                                   (default $TICKLER_BUILD_DIR, else .build/debug)
 #
 # systemd runs as PID 1 of a private PID+mount namespace. Nothing leaks to the host: inside, /run and /tmp are
-# fresh tmpfs, /etc, /var and /usr/local are overlays whose upper layers live in that /run, and /etc/systemd/system
-# is an empty tmpfs; killing PID 1 ends the namespace and drops all of it. Needs root; skipped (exit 0, with the
+# fresh tmpfs, /etc, /var and /usr are overlays whose upper layers live in that /run, and /etc/systemd/system
+# is an empty tmpfs; killing PID 1 ends the namespace and drops all of it. Nothing leaks in either: what Tickler
+# left on the host (/etc/tickler, /var/lib/tickler, binaries, units) is deleted inside the overlays first.
+# It installs with Deploy/install.sh, checks the service, uninstalls; then installs the package Deploy/build-deb.sh
+# makes of the same binaries with apt-get, checks it, and purges it. Needs root; skipped (exit 0, with the
 # reason) otherwise. Ends with "system: N passed, M failed"; exits 1 if anything failed.
 set -uo pipefail
 
@@ -22,9 +25,12 @@ done
 unshare --fork --pid --mount --mount-proc --propagation private true 2>/dev/null \
     || skip "unshare --pid --mount is not permitted here"
 
-# Two runs at once would share the host's top-level cgroups (system.slice/ticklerd.service): take turns.
-exec 9<"$0"
-flock -w 900 9 || skip "another system test has held the lock on $0 for 15 minutes"
+# Two runs at once, from this checkout or another, would share the host's top-level cgroups
+# (system.slice/ticklerd.service; a restart then fails with 219/CGROUP): take turns on one lock for the machine.
+lock=/run/lock/tickler-system-test.lock
+[ -d /run/lock ] || lock=/tmp/tickler-system-test.lock
+exec 9>>"$lock"
+flock -w 900 9 || skip "another system test has held $lock for 15 minutes"
 
 bin_dir=${1:-${TICKLER_BUILD_DIR:-.build/debug}}
 for binary in ticklerd ticklerctl; do
@@ -65,14 +71,26 @@ for dir in build:"$BIN" checkout:"$CHECKOUT"; do
     mount --bind "${dir#*:}" $T/${dir%%:*}
     mount -o remount,bind,ro $T/${dir%%:*}
 done
-for dir in /etc /var /usr/local; do
+for dir in /etc /var /usr; do
     layer=$T/overlay$(echo $dir | tr / _)
     mkdir -p $layer/upper $layer/work
     mount -t overlay overlay -o lowerdir=$dir,upperdir=$layer/upper,workdir=$layer/work $dir
 done
 mount -t tmpfs -o mode=0755 tmpfs /etc/systemd/system
+# The package installs its unit into /lib/systemd/system: an empty tmpfs there, so that systemd sees that unit and
+# none of those of the host.
+mount -t tmpfs -o mode=0755 tmpfs /usr/lib/systemd/system
+# Whatever Tickler left on the host (a stray /var/lib/tickler, an old install) is deleted in the overlays only:
+# every run starts from nothing.
+rm -rf /etc/tickler /var/lib/tickler /var/lib/private/tickler /usr/local/bin/ticklerd /usr/local/bin/ticklerctl \
+    /usr/bin/ticklerd /usr/bin/ticklerctl /lib/systemd/system/ticklerd.service \
+    /var/lib/systemd/deb-systemd-helper-enabled/ticklerd.service.dsh-also \
+    /var/lib/systemd/deb-systemd-helper-enabled/multi-user.target.wants/ticklerd.service
+# A container image may forbid maintainer scripts to start services (Docker: policy-rc.d exits 101); a Debian
+# host has no such file, and this namespace is one.
+rm -f /usr/sbin/policy-rc.d
 mount -t tmpfs -o mode=1777 tmpfs /tmp
-exec env container=tickler-test SYSTEMD_UNIT_PATH=$T/units:/etc/systemd/system \
+exec env container=tickler-test SYSTEMD_UNIT_PATH=$T/units:/etc/systemd/system:/lib/systemd/system \
     /lib/systemd/systemd --system --unit=sandbox.target'
 WORK=$work BIN=$bin_dir CHECKOUT=$checkout \
     unshare --fork --pid --mount --mount-proc --propagation private sh -c "$setup" >"$work/systemd.log" 2>&1 &
@@ -276,27 +294,124 @@ else
     fail "systemctl restart failed" "$(journal_tail)"
 fi
 
-# --- a failed reload keeps the old schedule ------------------------------------------------------------------------
-{
+# --- a refused reload: systemctl reload fails, the journal says why, the old schedule keeps running ------------------
+# Lines at PRIORITY=3 (or $2) of the unit's journal containing $1 (a fixed string).
+journal_lines() { in_ns journalctl -u ticklerd.service -p "${2:-err}" -o cat --no-pager 2>/dev/null | grep -cF -- "$1"; }
+broken_schedule() {
     valid_schedule
     printf '\n[[obligation]]\nid = "broken"\ntitle = "this line is fine" but this is not TOML\n'
-} | write_schedule
+}
+broken_schedule | write_schedule
+main_pid=$(property MainPID)
+refused_before=$(journal_lines "/etc/tickler/schedule.toml:")
+if in_ns systemctl reload ticklerd.service 2>"$work/reload.log"; then
+    fail "systemctl reload exited 0 on a schedule the daemon refuses" "$(journal_tail)"
+else
+    pass "systemctl reload exits non-zero on a refused schedule: $(head -n 1 "$work/reload.log")"
+fi
+if wait_until 10 test "$(journal_lines "/etc/tickler/schedule.toml:")" -gt "$refused_before"; then
+    pass "the journal says why, at priority err: $(in_ns journalctl -u ticklerd.service -p err -o cat --no-pager \
+        | grep -F /etc/tickler/schedule.toml: | tail -n 1 | cut -c1-100)"
+else
+    fail "no error naming /etc/tickler/schedule.toml in journalctl -u ticklerd -p err" "$(journal_tail)"
+fi
+if [ "$(in_ns systemctl is-active ticklerd.service)" = active ] && [ "$(property MainPID)" = "$main_pid" ] \
+    && status_matches '(^|[^0-9])2 obligations' && ! status_matches 'fail'; then
+    pass "after a refused reload the daemon, never signalled, runs the old schedule: $(status_text)"
+else
+    fail "a refused reload did not keep the old schedule" "StatusText=$(status_text)" \
+        "ActiveState=$(property ActiveState) MainPID $main_pid -> $(property MainPID)"
+fi
+
+# The daemon's own reload (SIGHUP, as before) still refuses and reports the schedule itself.
 failed_before=$(count TICKLER_EVENT=reload-failed)
-in_ns systemctl reload ticklerd.service 2>"$work/reload.log"
+in_ns systemctl kill --kill-who=main -s HUP ticklerd.service
 echo "none appeared in time" >"$work/check.log"
 if wait_until 10 has_events reload-failed "" $((failed_before + 1)) \
     && entries TICKLER_EVENT=reload-failed | check_entry --index -1 TICKLER_EVENT=reload-failed PRIORITY=3 \
         MESSAGE_ID=34cd325ee4054372bd579f345a53ecba "MESSAGE~.*schedule\.toml.*"; then
-    pass "an invalid edit logs reload-failed (PRIORITY=3) naming the file"
+    pass "SIGHUP with an invalid edit logs reload-failed (PRIORITY=3) naming the file"
 else
     fail "no proper reload-failed entry" "$(problems)" "$(journal_tail)"
 fi
-if [ "$(in_ns systemctl is-active ticklerd.service)" = active ] && status_matches '(^|[^0-9])2 obligations' \
-    && status_matches 'fail'; then
-    pass "after a failed reload it keeps running the old schedule and says so: $(status_text)"
+if wait_until 5 status_matches 'fail' && [ "$(in_ns systemctl is-active ticklerd.service)" = active ] \
+    && status_matches '(^|[^0-9])2 obligations'; then
+    pass "after a failed SIGHUP reload it keeps running the old schedule and says so: $(status_text)"
 else
     fail "a failed reload did not keep the old schedule, or StatusText does not tell" "StatusText=$(status_text)" \
         "ActiveState=$(property ActiveState)"
+fi
+
+# A drop-in the dynamic user cannot read (root's, mode 0600) is refused by the reload and by ticklerctl validate;
+# mode 0640 with group tickler (SupplementaryGroups=) is read.
+valid_schedule | write_schedule
+secret=/etc/tickler/schedule.d/30-secret.toml
+in_ns sh -c "mkdir -p /etc/tickler/schedule.d && umask 077 && printf '[[obligation]]\nid = \"secret\"\ntitle = \"S\"\nonce = \"$next_year-07-01\"\ntimezone = \"UTC\"\n' >$secret"
+if ! in_ns systemctl reload ticklerd.service 2>/dev/null \
+    && wait_until 10 test "$(journal_lines "$secret: cannot read the file")" -ge 1; then
+    pass "a 0600 root drop-in: systemctl reload fails, the journal says 'cannot read the file'"
+else
+    fail "a drop-in the service cannot read did not fail the reload" "$(journal_tail)"
+fi
+validate_output=$(in_ns /usr/local/bin/ticklerctl validate 2>&1)
+if [ $? -ne 0 ] && grep -qF "$secret: ticklerd's service user cannot read this (mode 0600" <<<"$validate_output"; then
+    pass "ticklerctl validate (as root) reports the drop-in the service user cannot read"
+else
+    fail "ticklerctl validate passed or did not explain the unreadable drop-in" "$validate_output"
+fi
+in_ns sh -c "chgrp tickler $secret && chmod 0640 $secret"
+if in_ns /usr/local/bin/ticklerctl validate >/dev/null 2>&1 && in_ns systemctl reload ticklerd.service \
+    && status_matches '(^|[^0-9])3 obligations'; then
+    pass "a drop-in of mode 0640 and group tickler is read (SupplementaryGroups=tickler): $(status_text)"
+else
+    fail "the 0640 root:tickler drop-in was not read" "StatusText=$(status_text)" "$(journal_tail)"
+fi
+
+# Deleting schedule.toml loses its [defaults]: accepted, with a warning in the journal.
+in_ns mv /etc/tickler/schedule.toml /etc/tickler/schedule.toml.away
+warnings_before=$(journal_lines "warning: no main schedule file" warning)
+if in_ns systemctl reload ticklerd.service && status_matches '(^|[^0-9])1 obligation' \
+    && wait_until 10 test "$(journal_lines "warning: no main schedule file" warning)" -ge $((warnings_before + 2)); then
+    pass "a deleted schedule.toml is accepted with a warning (PRIORITY=4, from the check and the daemon)"
+else
+    fail "no warning for the missing schedule.toml" "StatusText=$(status_text)" "$(journal_tail)"
+fi
+in_ns mv /etc/tickler/schedule.toml.away /etc/tickler/schedule.toml
+in_ns rm -f "$secret"
+in_ns systemctl reload ticklerd.service || fail "reload after restoring the schedule failed" "$(journal_tail)"
+
+# Nothing at notice or above that is not a Tickler event or one of the problems provoked above. Dispatch's event
+# thread asks for nice -4 once per process: with LimitNICE=-4 that succeeds, unless the machine cannot grant
+# RLIMIT_NICE at all (a container without CAP_SYS_RESOURCE: then PID 1 cannot raise the limit, and one line per
+# process with errno=13 is all that may remain).
+nice_limit=$(in_ns sh -c 'sed -n "s/^Max nice priority *\([0-9]*\).*/\1/p" /proc/$(systemctl show -p MainPID --value ticklerd)/limits')
+noise=$(entries -p notice | NICE_LIMIT=${nice_limit:-0} python3 -c '
+import collections, json, os, re, sys
+provoked = re.compile(r"^(/etc/tickler/\S+: |ticklerd: /etc/tickler: )")
+priority_lines = collections.Counter()
+for line in sys.stdin:
+    entry = json.loads(line)
+    message = entry.get("MESSAGE", "")
+    if isinstance(message, list):
+        message = bytes(message).decode("utf-8", "replace")
+    if entry.get("_PID") == "1" or "TICKLER_EVENT" in entry or provoked.match(message):
+        continue
+    if int(os.environ["NICE_LIMIT"]) < 24 and re.fullmatch(r"Failed to set thread priority for worker thread: pqc=0x[0-9a-f]+ errno=13\s*", message):
+        priority_lines[entry.get("_PID")] += 1
+        continue
+    print(entry.get("PRIORITY", "?"), entry.get("SYSLOG_IDENTIFIER", "?"), message[:150])
+for pid, lines in priority_lines.items():
+    if lines > 1:
+        print("pid", pid, "logged", lines, "thread-priority lines (at most one, from the event thread, expected)")
+print("#", sum(priority_lines.values()))
+')
+spared=$(sed -n 's/^# //p' <<<"$noise")
+noise=$(grep -v '^# ' <<<"$noise")
+if [ -z "$noise" ] && [ "$(count -p notice TICKLER_EVENT=reminder)" -ge 1 ]; then
+    pass "journalctl -u ticklerd -p notice holds only Tickler events and the provoked problems ($SECONDS s; \
+RLIMIT_NICE $nice_limit, $spared event-thread lines)"
+else
+    fail "journalctl -u ticklerd -p notice has other entries (RLIMIT_NICE ${nice_limit:-?})" "$noise"
 fi
 if [ "$(property NRestarts)" = 0 ] && [ "$(property WatchdogUSec)" = 6s ]; then
     pass "no restarts by systemd: watchdog pings arrive (WatchdogSec=6s over $SECONDS s)"
@@ -376,6 +491,44 @@ if in_ns /run/tickler-test/checkout/Deploy/uninstall.sh --purge >"$work/uninstal
     pass "uninstall.sh --purge removes the schedule and the state"
 else
     fail "uninstall.sh --purge left files" "$(tail -n 10 "$work/uninstall.log")"
+fi
+
+# --- the Debian package ------------------------------------------------------------------------------------------
+# Built inside the namespace from the same binaries (the release package is built the same way from a release).
+if in_ns /run/tickler-test/checkout/Deploy/build-deb.sh --bindir-from /run/tickler-test/build --output /tmp/deb \
+    >"$work/deb.log" 2>&1 && deb=$(tail -n 1 "$work/deb.log") && in_ns test -f "$deb"; then
+    pass "build-deb.sh builds ${deb##*/}"
+else
+    fail "build-deb.sh failed" "$(tail -n 10 "$work/deb.log")"
+    deb=""
+fi
+if [ -n "$deb" ] && in_ns env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$deb" >"$work/apt.log" 2>&1; then
+    pass "apt-get install ./${deb##*/} installs it"
+else
+    fail "apt-get install of the package failed" "$(tail -n 15 "$work/apt.log")"
+fi
+if wait_until 10 status_matches '[0-9]+ obligations' && [ "$(in_ns systemctl is-active ticklerd.service)" = active ] \
+    && [ "$(property FragmentPath)" = /lib/systemd/system/ticklerd.service ] \
+    && property ExecStart | grep -q 'path=/usr/bin/ticklerd ' && in_ns systemctl is-enabled -q ticklerd.service; then
+    pass "the package's ticklerd.service is enabled and running the sample schedule: $(status_text)"
+else
+    fail "the package's service does not run" "FragmentPath=$(property FragmentPath)" "StatusText=$(status_text)" \
+        "$(in_ns systemctl status --no-pager ticklerd.service 2>&1 | head -n 12)"
+fi
+if in_ns dpkg-query -W -f '${Conffiles}\n' tickler | grep -q '/etc/tickler/schedule.toml' \
+    && in_ns getent group tickler >/dev/null && in_ns /usr/bin/ticklerctl validate >/dev/null 2>&1; then
+    pass "the sample schedule is a conffile, the group tickler exists, ticklerctl validate passes"
+else
+    fail "conffiles, group or validate wrong" "$(in_ns dpkg-query -W -f '${Conffiles}\n' tickler 2>&1)"
+fi
+if in_ns env DEBIAN_FRONTEND=noninteractive apt-get purge -y -q tickler >"$work/apt.log" 2>&1 \
+    && ! in_ns test -e /lib/systemd/system/ticklerd.service && ! in_ns test -e /usr/bin/ticklerd \
+    && ! in_ns test -e /etc/tickler && ! in_ns test -e /var/lib/private/tickler && ! in_ns test -e /var/lib/tickler \
+    && [ "$(in_ns systemctl is-active ticklerd.service)" != active ]; then
+    pass "apt-get purge tickler stops it and removes the unit, the schedule and the state"
+else
+    fail "apt-get purge left something" "$(tail -n 10 "$work/apt.log")" \
+        "$(in_ns ls -d /etc/tickler /var/lib/tickler /var/lib/private/tickler /usr/bin/ticklerd 2>&1)"
 fi
 
 echo "system: $passed passed, $failed failed"

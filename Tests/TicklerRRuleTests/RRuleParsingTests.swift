@@ -76,10 +76,27 @@ import TicklerRRule
         ),
         ("FREQ=DAILY;COUNT", "COUNT: expected NAME=VALUE"),
         ("FREQ=DAILY;COUNT=", "COUNT=: COUNT has no value"),
-        ("FREQ=DAILY;COUNT=ten", "COUNT=ten: count must be a whole number"),
-        ("FREQ=DAILY;COUNT=0", "COUNT=0: count must be 1 or more"),
-        ("FREQ=DAILY;INTERVAL=0", "INTERVAL=0: interval must be 1 or more"),
-        ("FREQ=DAILY;INTERVAL=-2", "INTERVAL=-2: interval must be 1 or more"),
+        ("FREQ=DAILY;COUNT=ten", "COUNT=ten: COUNT must be a whole number"),
+        ("FREQ=DAILY;COUNT=0", "COUNT=0: COUNT must be 1 or more"),
+        ("FREQ=DAILY;INTERVAL=0", "INTERVAL=0: INTERVAL must be 1 or more"),
+        ("FREQ=DAILY;INTERVAL=-2", "INTERVAL=-2: INTERVAL must be 1 or more"),
+        ("FREQ=DAILY;COUNT=1000000000", "COUNT=1000000000: COUNT must be at most 999,999,999"),
+        ("FREQ=DAILY;COUNT=0000000000999999999;UNTIL=", "UNTIL=: UNTIL has no value"),
+        ("FREQ=DAILY;INTERVAL=99999999999", "INTERVAL=99999999999: INTERVAL must be at most 999,999,999"),
+        (
+            "FREQ=DAILY;COUNT=99999999999999999999999999",
+            "COUNT=9223372036854775807: COUNT must be at most 999,999,999"
+        ),
+        ("FREQ=YEARLY;BYMONTH=1234567890123", "BYMONTH=1234567890123: month must be 1…12"),
+        (
+            "FREQ=MONTHLY;BYMONTHDAY=-99999999999999999999",
+            "BYMONTHDAY=-9223372036854775807: day of the month must be 1…31 or -31…-1"
+        ),
+        (
+            "FREQ=MONTHLY;BYDAY=-99999999999999999999MO",
+            "BYDAY=-9223372036854775807MO: weekday number must be 1…53 or -53…-1"
+        ),
+        ("FREQ=DAILY;UNTIL=00001231", "UNTIL=00001231: expected YYYYMMDD, YYYYMMDDTHHMMSS or YYYYMMDDTHHMMSSZ"),
         ("FREQ=DAILY;COUNT=2;UNTIL=20260101", "COUNT and UNTIL cannot both be given"),
         ("FREQ=DAILY;UNTIL=2026-01-01", "UNTIL=2026-01-01: expected YYYYMMDD, YYYYMMDDTHHMMSS or YYYYMMDDTHHMMSSZ"),
         ("FREQ=DAILY;UNTIL=20260230", "UNTIL=20260230: expected YYYYMMDD, YYYYMMDDTHHMMSS or YYYYMMDDTHHMMSSZ"),

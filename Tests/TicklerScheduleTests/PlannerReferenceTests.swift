@@ -25,9 +25,11 @@ struct PlannerReferenceTests {
                     k += 1
                 }
             }
-            // Every due instant whose events can reach the window: from 400 days before it to 400 days after.
-            var dues = obligation.recurrence.occurrences(after: after.adding(seconds: -400 * 86_400))
-            while let due = dues.next(), due <= through.adding(seconds: 400 * 86_400) {
+            // Every due instant whose events can reach the window: from 30 days (the last overdue repeat) before
+            // it to the longest lead after it.
+            let longestLead = obligation.reminderLeads.first?.microseconds ?? 0
+            var dues = obligation.recurrence.occurrences(after: after.adding(seconds: -30 * 86_400 - 1))
+            while let due = dues.next(), due <= through.adding(microseconds: longestLead) {
                 for (position, (stage, offset)) in stages.enumerated() {
                     let fire = due.adding(microseconds: offset)
                     guard fire > after, fire <= through else { continue }
@@ -128,5 +130,68 @@ struct PlannerReferenceTests {
         fired += planner.popEvents(through: end)
         #expect(fired == expected)
         #expect(Set(fired.map { "\($0.obligationID)|\($0.due)|\($0.stageKey)" }).count == fired.count)
+    }
+
+    /// A seeded random schedule of 3–6 obligations whose events overlap: periods from 20 minutes to a week, leads
+    /// up to 45 days (mostly longer than the period), overdue repeats from every 6 hours to none, some ending.
+    static func randomSchedule(seed: UInt64) -> Schedule {
+        var generator = SeededGenerator(seed: seed)
+        let periods = [
+            Period(20, .minute), Period(1, .hour), Period(3, .hour), Period(7, .hour), Period(1, .day),
+            Period(2, .day), Period(1, .week),
+        ]
+        let leads = [
+            Period(30, .minute), Period(5, .hour), Period(1, .day), Period(3, .day), Period(10, .day),
+            Period(45, .day),
+        ]
+        let overdue = [Period.zero, Period(6, .hour), Period(1, .day), Period(3, .day), Period(10, .day)]
+        let count = Int.random(in: 3...6, using: &generator)
+        return Schedule(
+            obligations: (0..<count).map { index in
+                let day = Int.random(in: 1...28, using: &generator)
+                let hour = Int.random(in: 0...23, using: &generator)
+                let start = "2027-01-\(day < 10 ? "0" : "")\(day)T\(hour < 10 ? "0" : "")\(hour):15"
+                return Support.obligation(
+                    "random-\(index)",
+                    every: periods.randomElement(using: &generator)!,
+                    start: start,
+                    until: Bool.random(using: &generator) ? "2027-02-20T00:00" : nil,
+                    leads: Array(leads.shuffled(using: &generator).prefix(Int.random(in: 0...3, using: &generator))),
+                    overdue: overdue.randomElement(using: &generator)!
+                )
+            }
+        )
+    }
+
+    @Test("random overlapping schedules: popping gives exactly the brute-force events", arguments: 1...12)
+    func randomSchedules(seed: UInt64) {
+        let schedule = Self.randomSchedule(seed: seed)
+        var generator = SeededGenerator(seed: seed &* 7919)
+        let start = Support.instant("2027-02-10T00:00:00Z").adding(
+            seconds: Int64.random(in: 0...864_000, using: &generator)
+        )
+        let end = start.adding(seconds: 3 * 86_400)
+        var planner = Planner(schedule: schedule, after: start)
+        let popped = planner.popEvents(through: end)
+        #expect(popped == Self.reference(schedule, after: start, through: end))
+        #expect(planner.queuedCount <= schedule.obligations.map(Support.stageCount).reduce(0, +))
+    }
+
+    @Test("random overlapping schedules: the catch-up is the rule applied to the brute-force events", arguments: 1...12)
+    func randomCatchUp(seed: UInt64) {
+        let schedule = Self.randomSchedule(seed: seed)
+        var generator = SeededGenerator(seed: seed &* 104_729)
+        let checkpoint = Support.instant("2027-02-01T00:00:00Z")
+            .adding(seconds: Int64.random(in: 0...1_728_000, using: &generator))
+        let now = checkpoint.adding(seconds: Int64.random(in: 60...(5 * 86_400), using: &generator))
+        var firstSeen: [String: Instant] = [:]
+        for id in schedule.ids { firstSeen[id] = Instant(secondsSinceEpoch: 0) }
+        let expected = PlannerCatchUpTests.catchUpRule(
+            Self.reference(schedule, after: checkpoint, through: now),
+            in: schedule,
+            after: checkpoint,
+            through: now
+        )
+        #expect(Planner.missedEvents(in: schedule, after: checkpoint, through: now, firstSeen: firstSeen) == expected)
     }
 }

@@ -140,7 +140,7 @@ struct PlannerTests {
         #expect(first.first?.stage == .overdue(27))
     }
 
-    @Test("queue holds one entry per obligation and begun due instant")
+    @Test("queue holds one entry per run of stages waiting at the same due instant, not per begun due instant")
     func queueSize() {
         let daily = Support.obligation(
             "daily",
@@ -153,10 +153,12 @@ struct PlannerTests {
             schedule: Schedule(obligations: [daily, yearly]),
             after: Support.instant("2027-06-01T00:00:00Z")
         )
-        // The daily one has 30 due instants whose reminder has fired and whose due time has not, plus the next one.
-        #expect(planner.queuedCount == 31 + 1)
+        // The daily one has 30 due instants whose reminder has fired and whose due time has not: its due stage waits
+        // at the first of them, its 30-day reminder at the one 30 days on — two runs, not 31 entries. The yearly one
+        // has one run.
+        #expect(planner.queuedCount == 2 + 1)
         #expect(planner.upcoming(limit: 3).count == 3)
-        #expect(planner.queuedCount == 32, "upcoming leaves the planner as it was")
+        #expect(planner.queuedCount == 3, "upcoming leaves the planner as it was")
     }
 
     @Test("an obligation that ends (until) stops; the others go on")

@@ -68,3 +68,11 @@ enum TestSupport {
         )
     }
 }
+
+extension TestSupport {
+    /// The number of stages of `obligation`: its reminders, the due time, and its overdue repeats in 30 days.
+    static func stageCount(_ obligation: Obligation) -> Int {
+        let step = obligation.overdueEvery.microseconds ?? 0
+        return obligation.reminderLeads.count + 1 + (step > 0 ? Int(ReminderStage.overdueWindowMicroseconds / step) : 0)
+    }
+}

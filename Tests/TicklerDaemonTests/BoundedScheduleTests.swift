@@ -1,0 +1,86 @@
+import Systemd
+import Testing
+import TicklerCalendar
+import TicklerDaemon
+import TicklerJournalSchema
+import TicklerSchedule
+
+/// Schedules whose due instants crowd a lead time or the overdue window start, fire and stop like small ones.
+@Suite(.timeLimit(.minutes(1)))
+struct BoundedScheduleTests {
+    /// Ten obligations due every second with a 365-day reminder and daily overdue repeats.
+    static let everySecond = (0..<10).map { index in
+        Fixtures.every(
+            "tick-\(index)",
+            title: "Tick \(index)",
+            start: LocalDateTime(iso: "2027-01-01T00:00")!,
+            period: Period(1, .second),
+            remind: [Period(365, .day)],
+            overdueEvery: Period(1, .day)
+        )
+    }
+
+    @Test func tenEverySecondObligationsWithAYearOfLeadStartFireAndStop() async throws {
+        let state = TemporaryDirectory()
+        defer { state.remove() }
+        let daemon = await DaemonHarness.started(Self.everySecond, at: Fixtures.start, state: state)
+        #expect(daemon.status?.hasPrefix("10 obligations; next: \"Tick 0\"") == true)
+        #expect(daemon.status?.hasSuffix("; 10 overdue") == true)
+        await daemon.advance(to: Fixtures.start.adding(seconds: 1))
+        // Each obligation: the reminder of the due instant a year on, the due time, and 30 overdue repeats.
+        let firings = daemon.sink.firings
+        #expect(firings.count == 10 * 32)
+        #expect(firings.filter { $0.kind == .reminder }.count == 10)
+        #expect(firings.filter { $0.kind == .due }.count == 10)
+        #expect(firings.filter { $0.kind == .overdue }.count == 10 * 30)
+        #expect(daemon.clock.pendingDeadlines == [Fixtures.start.adding(seconds: 2)])
+        try await daemon.stop()
+        #expect(daemon.notifier.messages.elements.last == [.stopping])
+    }
+
+    @Test func aWakeUpADayLateCatchesUpWithAtMostOneEventPerStage() async throws {
+        let state = TemporaryDirectory()
+        defer { state.remove() }
+        let daemon = await DaemonHarness.started(Self.everySecond, at: Fixtures.start, state: state)
+        await daemon.advance(to: Fixtures.start.adding(seconds: Fixtures.day))
+        #expect(daemon.sink.firings.count == 10 * 32)
+        #expect(daemon.clock.pendingDeadlines == [Fixtures.start.adding(seconds: Fixtures.day + 1)])
+        try await daemon.stop()
+    }
+
+    @Test func onCalendarEverySecondStartsAndFires() async throws {
+        let schedule = try ScheduleLoader(systemZone: Fixtures.hanoi).load(
+            text: (0..<10).map { "[[obligation]]\nid = \"tick-\($0)\"\ntitle = \"T\"\non-calendar = \"*:*:*\"\n" }
+                .joined(separator: "\n"),
+            path: "schedule.toml"
+        )
+        let state = TemporaryDirectory()
+        defer { state.remove() }
+        let daemon = await DaemonHarness.started(schedule.obligations, at: Fixtures.start, state: state)
+        await daemon.advance(to: Fixtures.start.adding(seconds: 1))
+        // The built-in defaults: reminders 7 days and 1 day ahead, the due time, 30 daily repeats.
+        #expect(daemon.sink.firings.count == 10 * 33)
+        try await daemon.stop()
+    }
+
+    @Test func tenThousandDailyObligationsStartAndReload() async throws {
+        let obligations = (0..<10_000).map { index in
+            Fixtures.every(
+                "daily-\(index)",
+                title: "Daily \(index)",
+                start: LocalDateTime(iso: "2027-01-01T08:00")!,
+                period: Period(1, .day),
+                remind: [Period(7, .day)],
+                overdueEvery: .zero
+            )
+        }
+        let state = TemporaryDirectory()
+        defer { state.remove() }
+        let daemon = await DaemonHarness.started(obligations, at: Fixtures.start.adding(seconds: 60), state: state)
+        #expect(daemon.status?.hasSuffix("; 10000 overdue") == true)
+        await daemon.reload()
+        #expect(daemon.status?.hasPrefix("10000 obligations;") == true)
+        #expect(daemon.status?.hasSuffix("; 10000 overdue") == true)
+        try await daemon.stop()
+    }
+}
