@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . Deploy/build-deps.sh
 tickler_ensure_build_deps
+. Tests/test-deps.sh
+tickler_ensure_test_deps
 
 # Formatting is a gate: the tree must be exactly as `swift format` leaves it under .swift-format.
 swift format lint --strict --recursive --parallel Sources Tests Package.swift
@@ -27,4 +29,16 @@ awk '
 ' .build/swift-test.log | tail -n 300
 [ "$status" -eq 0 ] || { echo "swift test failed (exit $status)"; exit "$status"; }
 
-bash Tests/System/systemd-test.sh .build/debug
+swift_passed=$(sed -n 's/^✔ Test run with \([0-9]*\) tests\{0,1\} .*passed.*/\1/p' .build/swift-test.log | tail -n 1)
+
+# The system tests under real systemd (as root; each skips with its reason otherwise). Each ends with its own
+# "NAME: N passed, M failed" line; a failure in one does not hide the other's result.
+system_status=0
+bash Tests/System/systemd-test.sh .build/debug | tee .build/system-test.log || system_status=1
+bash Tests/ICS/systemd-ics-test.sh .build/debug | tee .build/ics-system-test.log || system_status=1
+system_passed=$(cat .build/system-test.log .build/ics-system-test.log \
+    | sed -n 's/^[a-z-]*: \([0-9]*\) passed, [0-9]* failed$/\1/p' | awk '{ sum += $1 } END { print sum + 0 }')
+system_failed=$(cat .build/system-test.log .build/ics-system-test.log \
+    | sed -n 's/^[a-z-]*: [0-9]* passed, \([0-9]*\) failed$/\1/p' | awk '{ sum += $1 } END { print sum + 0 }')
+echo "all: $(( ${swift_passed:-0} + system_passed )) passed, $system_failed failed"
+exit "$system_status"

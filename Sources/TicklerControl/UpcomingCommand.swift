@@ -51,6 +51,9 @@ struct UpcomingCommand: ParsableCommand {
 
     func run() throws {
         guard count >= 0 else { throw ValidationError("--count: must not be negative") }
+        guard count <= Limits.maximumCount else {
+            throw ValidationError("--count: must be at most \(Limits.maximumCountText)")
+        }
         let loaded = try schedule.loadOrExit()
         let now = try AfterOption.instant(after, zone: ZoneDatabase.shared.systemRules())
         let events = Planner(schedule: loaded, after: now).upcoming(limit: count)

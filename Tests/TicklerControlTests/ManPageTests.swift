@@ -40,9 +40,9 @@ struct ManPageTests {
         return words
     }
 
-    @Test(arguments: ["list", "upcoming", "validate", "calendar", "lunar"])
+    @Test(arguments: ["list", "upcoming", "validate", "calendar", "lunar", "export", "state check"])
     func ticklerctlPageNamesEveryOptionOfTheVerb(verb: String) throws {
-        let help = try TicklerctlProcess.run(["help", verb])
+        let help = try TicklerctlProcess.run(["help"] + verb.split(separator: " ").map(String.init))
         #expect(help.status == 0)
         let options = Self.options(inHelp: help.output)
         #expect(options.contains("--help"))

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Sourced by Tests/run-all.sh: the tools the tests compare against or check with, beside the build's own
+# (Deploy/build-deps.sh). As root it installs what is missing; otherwise it prints what to install and goes on,
+# and the tests that need a missing tool say so.
+#   mandoc                       lints the man pages (ManPageTests)
+#   icalendar, recurring-ical-events (PyPI)   read the iCalendar export independently (Tests/ICS)
+
+tickler_ensure_test_deps() {
+    if ! command -v mandoc >/dev/null 2>&1; then
+        if [ "$(id -u)" -eq 0 ]; then
+            echo "tickler: installing mandoc" >&2
+            DEBIAN_FRONTEND=noninteractive apt-get install -y -q mandoc >/dev/null 2>&1 \
+                || { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q mandoc >/dev/null; }
+        else
+            echo "tickler: mandoc is missing (apt-get install -y mandoc): the man-page lint is skipped" >&2
+        fi
+    fi
+    if ! python3 -c 'import icalendar, recurring_ical_events' 2>/dev/null; then
+        echo "tickler: installing Tests/ICS/requirements.txt" >&2
+        python3 -m pip install --quiet --disable-pip-version-check -r Tests/ICS/requirements.txt >&2
+    fi
+}
