@@ -25,17 +25,32 @@ let package = Package(
             pkgConfig: "libsystemd",
             providers: [.apt(["libsystemd-dev"])]
         ),
-        // sd_notify, the journal, the watchdog and a swift-log handler on top of them.
+        // Tickler's journal schema: field names, event kinds with their MESSAGE_IDs and priorities, the event sink
+        // protocol. No dependency: the daemon, the journal writer and reader, and a notifier share it.
+        .target(name: "TicklerJournalSchema"),
+        // sd_notify, the journal writer (product events) and reader, the watchdog, a swift-log handler for
+        // diagnostics.
         .target(
             name: "Systemd",
             dependencies: [
-                "CSystemd",
+                "CSystemd", "TicklerJournalSchema",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
-        // Civil dates, instants, time zones, periods and the recurrence protocol. Pure, no I/O but reading zoneinfo.
+        // Civil dates, instants, time zones (rules, the TZif parser, the zone-source protocol), periods and the
+        // recurrence protocol. Pure: no files, no environment, no clock.
         .target(name: "TicklerCalendar"),
+        // The Linux headers the platform code needs beyond Glibc's module: timerfd and inotify. Links nothing.
+        .systemLibrary(name: "CTicklerPlatform"),
+        // POSIX: the zone database's files and the system zone, file reading, the wall clock, the timerfd timer,
+        // zone-change notification (inotify).
+        .target(
+            name: "TicklerPlatform",
+            dependencies: [
+                "TicklerCalendar", "CTicklerPlatform", .product(name: "SystemPackage", package: "swift-system"),
+            ]
+        ),
         // RFC 5545 recurrence rules.
         .target(name: "TicklerRRule", dependencies: ["TicklerCalendar"]),
         // systemd.time(7) calendar events.
@@ -46,7 +61,7 @@ let package = Package(
         .target(
             name: "TicklerSchedule",
             dependencies: [
-                "TicklerCalendar", "TicklerRRule", "TicklerOnCalendar", "TicklerLunar",
+                "TicklerCalendar", "TicklerRRule", "TicklerOnCalendar", "TicklerLunar", "TicklerPlatform",
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "SystemPackage", package: "swift-system"),
             ]
@@ -66,7 +81,7 @@ let package = Package(
         .target(
             name: "TicklerDaemon",
             dependencies: [
-                "TicklerSchedule", "Systemd", "TicklerState",
+                "TicklerSchedule", "TicklerPlatform", "TicklerJournalSchema", "Systemd", "TicklerState",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -78,7 +93,7 @@ let package = Package(
             name: "TicklerControl",
             dependencies: [
                 "TicklerCalendar", "TicklerRRule", "TicklerOnCalendar", "TicklerLunar", "TicklerSchedule",
-                "TicklerICalendar",
+                "TicklerPlatform", "TicklerICalendar",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -95,26 +110,40 @@ let package = Package(
             name: "tickler-bench",
             dependencies: ["TicklerCalendar", "TicklerRRule", "TicklerLunar", "TicklerSchedule"]
         ),
-        // Test doubles shared by the test targets: time that only the test moves, the state stores' conformance suite.
-        .target(name: "TicklerTestKit", dependencies: ["TicklerCalendar", "TicklerState"]),
+        // Test doubles shared by the test targets: time that only the test moves, the state stores' conformance suite,
+        // a zone database of the test's own.
+        .target(name: "TicklerTestKit", dependencies: ["TicklerCalendar", "TicklerState", "TicklerPlatform"]),
 
         .testTarget(
             name: "SystemdTests",
             dependencies: [
-                "Systemd", "TicklerTestKit",
+                "Systemd", "TicklerJournalSchema", "TicklerTestKit",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
-        .testTarget(name: "TicklerCalendarTests", dependencies: ["TicklerCalendar"]),
-        .testTarget(name: "TicklerRRuleTests", dependencies: ["TicklerRRule"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TicklerJournalSchemaTests", dependencies: ["TicklerJournalSchema"]),
+        .testTarget(name: "TicklerCalendarTests", dependencies: ["TicklerCalendar", "TicklerPlatform"]),
         .testTarget(
-            name: "TicklerOnCalendarTests",
-            dependencies: ["TicklerOnCalendar"],
+            name: "TicklerPlatformTests",
+            dependencies: ["TicklerPlatform", "TicklerCalendar", "TicklerTestKit"]
+        ),
+        .testTarget(
+            name: "TicklerRRuleTests",
+            dependencies: ["TicklerRRule", "TicklerPlatform"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "TicklerLunarTests", dependencies: ["TicklerLunar"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "TicklerScheduleTests", dependencies: ["TicklerSchedule"]),
+        .testTarget(
+            name: "TicklerOnCalendarTests",
+            dependencies: ["TicklerOnCalendar", "TicklerPlatform"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "TicklerLunarTests",
+            dependencies: ["TicklerLunar", "TicklerPlatform"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "TicklerScheduleTests", dependencies: ["TicklerSchedule", "TicklerPlatform"]),
         .testTarget(
             name: "TicklerStateTests",
             dependencies: [
@@ -127,18 +156,19 @@ let package = Package(
         .testTarget(
             name: "TicklerDaemonTests",
             dependencies: [
-                "TicklerDaemon", "TicklerSchedule", "TicklerCalendar", "Systemd", "TicklerTestKit", "TicklerState",
+                "TicklerDaemon", "TicklerSchedule", "TicklerCalendar", "TicklerPlatform", "TicklerJournalSchema",
+                "Systemd", "TicklerTestKit", "TicklerState",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         .testTarget(
             name: "TicklerControlTests",
-            dependencies: ["TicklerControl", "TicklerSchedule", "TicklerState", "TicklerCalendar"]
+            dependencies: ["TicklerControl", "TicklerSchedule", "TicklerState", "TicklerCalendar", "TicklerPlatform"]
         ),
         .testTarget(
             name: "TicklerICalendarTests",
-            dependencies: ["TicklerICalendar", "TicklerCalendar", "TicklerSchedule"]
+            dependencies: ["TicklerICalendar", "TicklerCalendar", "TicklerSchedule", "TicklerPlatform"]
         ),
     ]
 )

@@ -3,5 +3,4 @@
 #include <systemd/sd-daemon.h>
 #include <systemd/sd-journal.h>
 #include <sys/uio.h>
-#include <sys/timerfd.h>
 #endif

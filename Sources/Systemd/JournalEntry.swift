@@ -1,3 +1,5 @@
+public import TicklerJournalSchema
+
 /// A structured journal entry: an ordered set of fields, each name at most once.
 public struct JournalEntry: Sendable, Hashable {
     /// The fields, in the order they were first set.

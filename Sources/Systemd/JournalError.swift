@@ -4,7 +4,7 @@ import Glibc
 import Musl
 #endif
 
-/// A journal field name or message ID was invalid, or journald refused an entry.
+/// A journal field name or message ID was invalid, journald refused an entry, or reading the journal failed.
 public enum JournalError: Error, CustomStringConvertible, Equatable {
     /// `name` is not a valid journal field name; `reason` says which rule it breaks.
     case invalidFieldName(_ name: String, reason: String)
@@ -12,6 +12,8 @@ public enum JournalError: Error, CustomStringConvertible, Equatable {
     case invalidMessageID(_ text: String)
     /// `sd_journal_sendv` failed with the positive errno `code`.
     case sendFailed(code: Int32)
+    /// The sd-journal function `function` (reading the journal) failed with the positive errno `code`.
+    case callFailed(_ function: String, code: Int32)
 
     public var description: String {
         switch self {
@@ -21,6 +23,8 @@ public enum JournalError: Error, CustomStringConvertible, Equatable {
             "invalid MESSAGE_ID \"\(text)\": expected 32 hexadecimal digits (128 bits)"
         case .sendFailed(let code):
             "sd_journal_sendv to /run/systemd/journal/socket failed: \(String(cString: strerror(code)))"
+        case .callFailed(let function, let code):
+            "\(function) failed: \(String(cString: strerror(code)))"
         }
     }
 }

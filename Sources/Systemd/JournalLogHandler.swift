@@ -1,4 +1,5 @@
 public import Logging
+import TicklerJournalSchema
 
 #if canImport(Glibc)
 import Glibc
@@ -74,7 +75,7 @@ public struct JournalLogHandler: LogHandler {
                 writeToStandardError(line(for: event, timestamp: nil))
             }
         case .standardError(let timestamps):
-            writeToStandardError(line(for: event, timestamp: timestamps ? Self.localTimestamp() : nil))
+            writeToStandardError(line(for: event, timestamp: timestamps ? TerminalText.localTimestamp() : nil))
         }
     }
 
@@ -99,15 +100,17 @@ public struct JournalLogHandler: LogHandler {
     }
 
     /// The stderr line for `event`: `[timestamp ]level identifier: message[ key=value…]`, metadata merged as for the
-    /// journal and sorted by key, values quoted when they hold spaces, quotes or control characters (`\n` escaped).
+    /// journal and sorted by key, values quoted when they hold spaces, quotes or control characters, control
+    /// characters escaped (`\n`, `\u{1B}`).
     public func line(for event: LogEvent, timestamp: String?) -> String {
         var line = timestamp.map { $0 + " " } ?? ""
-        line += "\(Priority(event.level).name) \(identifier): \(Self.escaped(String(describing: event.message)))"
+        line +=
+            "\(Priority(event.level).name) \(identifier): \(TerminalText.escaped(String(describing: event.message)))"
         for (key, value) in mergedMetadata(event.metadata).sorted(by: { $0.key < $1.key }) {
-            line += " \(key)=\(Self.quotedIfNeeded(Self.text(of: value)))"
+            line += " \(key)=\(TerminalText.quotedIfNeeded(Self.text(of: value)))"
         }
         if let error = event.error {
-            line += " error=\(Self.quotedIfNeeded(String(describing: error)))"
+            line += " error=\(TerminalText.quotedIfNeeded(String(describing: error)))"
         }
         return line
     }
@@ -129,48 +132,7 @@ public struct JournalLogHandler: LogHandler {
         }
     }
 
-    private static func escaped(_ text: String, quotes: Bool = false) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "\"" where quotes: result += "\\\""
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
-
-    private static func quotedIfNeeded(_ text: String) -> String {
-        let needsQuotes =
-            text.isEmpty || text.contains { $0.isWhitespace || $0 == "\"" || $0.asciiValue.map { $0 < 0x20 } == true }
-        guard needsQuotes else { return text }
-        return "\"" + escaped(text, quotes: true) + "\""
-    }
-
-    private static func localTimestamp() -> String {
-        // Not time(2): glibc reads it from the coarse clock, which lags by up to a tick, so an event fired on the
-        // second would be stamped with the second before.
-        var spec = timespec()
-        clock_gettime(CLOCK_REALTIME, &spec)
-        var now = spec.tv_sec
-        var parts = tm()
-        localtime_r(&now, &parts)
-        var buffer = [CChar](repeating: 0, count: 32)
-        let count = strftime(&buffer, buffer.count, "%Y-%m-%d %H:%M:%S", &parts)
-        return String(decoding: buffer.prefix(count).map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    }
-
     private func writeToStandardError(_ line: String) {
-        let bytes = Array((line + "\n").utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress! + offset, $0.count - offset) }
-            if written < 0 && errno == EINTR { continue }
-            if written <= 0 { return }
-            offset += written
-        }
+        TerminalText.writeLine(line, to: STDERR_FILENO)
     }
 }

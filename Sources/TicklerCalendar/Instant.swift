@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// A point on the UTC time line, in microseconds since 1970-01-01T00:00:00Z.
 public struct Instant: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Microseconds since the Unix epoch.
@@ -27,13 +21,6 @@ public struct Instant: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var secondsSinceEpoch: Int64 {
         // Floor division that cannot overflow, even at Int64.min.
         microsecondsSinceEpoch / 1_000_000 - (microsecondsSinceEpoch % 1_000_000 < 0 ? 1 : 0)
-    }
-
-    /// The current time of the system's real-time clock.
-    public static func now() -> Instant {
-        var spec = timespec()
-        clock_gettime(CLOCK_REALTIME, &spec)
-        return Instant(microsecondsSinceEpoch: Int64(spec.tv_sec) * 1_000_000 + Int64(spec.tv_nsec) / 1000)
     }
 
     /// The instant `seconds` later; saturated at the bounds of the microsecond count rather than overflowing.

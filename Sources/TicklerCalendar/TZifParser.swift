@@ -1,9 +1,14 @@
-/// Reads the TZif format of the IANA time zone database (RFC 8536), versions 1 to 4.
-struct TZifParser {
+/// Reads the TZif format of the IANA time zone database (RFC 8536), versions 1 to 4: bytes in, ``ZoneRules`` out.
+///
+/// The one reader of TZif in Tickler: the offsets, the daylight-saving flag of every transition (which
+/// OnCalendar's glibc-compatible conversions need) and the POSIX TZ footer for the years after the last transition.
+/// It reads no files; the caller hands it the bytes.
+public struct TZifParser {
     /// Why a TZif file could not be read.
-    struct Failure: Error, CustomStringConvertible {
-        let reason: String
-        var description: String { "not a valid TZif file: \(reason)" }
+    public struct Failure: Error, Hashable, CustomStringConvertible {
+        /// What is wrong with the bytes.
+        public let reason: String
+        public var description: String { "not a valid TZif file: \(reason)" }
     }
 
     private let bytes: [UInt8]
@@ -12,7 +17,8 @@ struct TZifParser {
     private init(bytes: [UInt8]) { self.bytes = bytes }
 
     /// Parses the bytes of a TZif file into zone rules named `identifier`.
-    static func parse(_ bytes: [UInt8], identifier: String) throws(Failure) -> ZoneRules {
+    /// - Throws: ``Failure`` when the bytes are not a complete TZif file.
+    public static func parse(_ bytes: [UInt8], identifier: String) throws(Failure) -> ZoneRules {
         var parser = TZifParser(bytes: bytes)
         let first = try parser.header()
         guard first.version >= 2 else {
@@ -44,12 +50,19 @@ struct TZifParser {
         func rules(identifier: String, footer: PosixZoneRule?) -> ZoneRules {
             // Before the first transition the first standard-time type applies (RFC 8536 §3.2: type 0).
             let initial = offsets.first ?? footer?.standardOffset ?? 0
+            let daylightSaving = DaylightSavingFlags(
+                times: times,
+                flags: typeIndices.map { isDaylight[$0] },
+                initial: isDaylight.first ?? false,
+                footerDaylightOffset: footer?.daylight.map { Int($0.offset) }
+            )
             return ZoneRules(
                 identifier: identifier,
                 transitionTimes: times,
                 offsetsAfter: typeIndices.map { offsets[$0] },
                 initialOffset: initial,
-                footer: footer
+                footer: footer,
+                daylightSaving: daylightSaving
             )
         }
     }

@@ -1,4 +1,4 @@
-/// A time zone name that the IANA database on this system does not know.
+/// A time zone name that the zone source (the IANA database on this system) does not know.
 public struct UnknownTimeZone: Error, Hashable, CustomStringConvertible {
     /// The name as given.
     public let identifier: String

@@ -1,7 +1,8 @@
 /// The rules of one time zone: its offsets from UTC over time, read from the IANA time zone database.
 ///
-/// Explicit transitions come from the TZif file; times after the last one follow the file's POSIX TZ footer,
-/// evaluated per year on demand, so the rules hold for any year without precomputing tables.
+/// Explicit transitions come from the TZif file (``TZifParser``); times after the last one follow the file's POSIX
+/// TZ footer, evaluated per year on demand, so the rules hold for any year without precomputing tables. Rules reach
+/// the engines through a ``ZoneSource``; this type reads nothing itself.
 public struct ZoneRules: Hashable, Sendable, CustomStringConvertible {
     /// The IANA name (`Asia/Ho_Chi_Minh`), or a description of a fixed offset.
     public let identifier: String
@@ -15,19 +16,24 @@ public struct ZoneRules: Hashable, Sendable, CustomStringConvertible {
     let footer: PosixZoneRule?
     /// The offset of a zone that has never changed it (UTC, fixed offsets): conversions then skip all lookups.
     let constantOffset: Int32?
+    /// Which periods the database flags as daylight-saving time, for rules read from a TZif file; nil for rules
+    /// made from an offset (``utc``, ``fixed(offsetSeconds:identifier:)``), which carry no such flags.
+    public let daylightSaving: DaylightSavingFlags?
 
     init(
         identifier: String,
         transitionTimes: [Int64],
         offsetsAfter: [Int32],
         initialOffset: Int32,
-        footer: PosixZoneRule?
+        footer: PosixZoneRule?,
+        daylightSaving: DaylightSavingFlags? = nil
     ) {
         self.identifier = identifier
         self.transitionTimes = transitionTimes
         self.offsetsAfter = offsetsAfter
         self.initialOffset = initialOffset
         self.footer = footer
+        self.daylightSaving = daylightSaving
         let constant = transitionTimes.isEmpty && (footer == nil || footer?.daylight == nil)
         self.constantOffset = constant ? (footer?.standardOffset ?? initialOffset) : nil
     }

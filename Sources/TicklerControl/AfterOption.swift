@@ -1,5 +1,6 @@
 import ArgumentParser
 import TicklerCalendar
+import TicklerPlatform
 
 /// Reads the `--after` option shared by the verbs: an ISO 8601 date or date-time, with or without an offset, or `now`.
 enum AfterOption {

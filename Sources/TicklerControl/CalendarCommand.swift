@@ -1,5 +1,6 @@
 public import ArgumentParser
 import TicklerCalendar
+import TicklerPlatform
 import TicklerSchedule
 
 /// `ticklerctl calendar`: previews the occurrences of a recurrence rule, the way `systemd-analyze calendar` does
@@ -216,7 +217,7 @@ public struct CalendarCommand: ParsableCommand {
                     needs.zone || needs.time
                     ? PreviewDefaults.read(path: schedule.path, systemZone: systemZone)
                     : PreviewDefaults.builtIn(systemZone: systemZone)
-                let preview = try preview(now: now, zones: .shared, defaults: defaults)
+                let preview = try preview(now: now, zones: ZoneDatabase.shared, defaults: defaults)
                 if !json, let note = defaults.note(usedZone: needs.zone, usedTime: needs.time) {
                     FileDescriptorSink.diagnose(note)
                 }
@@ -241,7 +242,7 @@ public struct CalendarCommand: ParsableCommand {
     /// - Throws: ``CalendarCommandError`` naming the option and the bad part.
     func render(
         now: Instant,
-        zones: ZoneDatabase,
+        zones: any ZoneSource,
         defaults: PreviewDefaults,
         to sink: inout some OutputSink
     ) throws(CalendarCommandError) {
@@ -259,7 +260,8 @@ public struct CalendarCommand: ParsableCommand {
 
     /// The preview of the rule the options give, with `defaults` for what they leave out.
     /// - Throws: ``CalendarCommandError`` naming the option and the bad part.
-    func preview(now: Instant, zones: ZoneDatabase, defaults: PreviewDefaults) throws(CalendarCommandError) -> Preview {
+    func preview(now: Instant, zones: any ZoneSource, defaults: PreviewDefaults) throws(CalendarCommandError) -> Preview
+    {
         try checkCount()
         let spec = try spec(zones: zones, defaults: defaults)
         let built: BuiltRecurrence
@@ -361,7 +363,7 @@ public struct CalendarCommand: ParsableCommand {
     /// Which defaults the rule needs: the zone unless --tz is given, the time of day unless --at is given or no
     /// due date is written as a date.
     func neededDefaults() throws(CalendarCommandError) -> (zone: Bool, time: Bool) {
-        let draft = try spec(zones: .shared, defaults: .builtIn(systemZone: .utc), readingZone: false)
+        let draft = try spec(zones: ZoneDatabase.shared, defaults: .builtIn(systemZone: .utc), readingZone: false)
         return (tz == nil, at == nil && draft.readsTimeOfDay)
     }
 
@@ -369,7 +371,7 @@ public struct CalendarCommand: ParsableCommand {
     /// - Parameter readingZone: whether to look --tz up (false: only the shape of the spec is wanted).
     /// - Throws: ``CalendarCommandError`` for a missing rule, an unknown zone or an unreadable date.
     func spec(
-        zones: ZoneDatabase,
+        zones: any ZoneSource,
         defaults: PreviewDefaults,
         readingZone: Bool = true
     ) throws(CalendarCommandError) -> RecurrenceSpec {
@@ -389,7 +391,14 @@ public struct CalendarCommand: ParsableCommand {
             }
             time = parsed
         }
-        var spec = RecurrenceSpec(kind: kind, value: .text(text), zone: zone, time: time, naming: .commandLine)
+        var spec = RecurrenceSpec(
+            kind: kind,
+            value: .text(text),
+            zone: zone,
+            zones: zones,
+            time: time,
+            naming: .commandLine
+        )
         spec.start = try start.map { text throws(CalendarCommandError) in try Self.dateValue(text, "--start") }
         spec.until = try until.map { text throws(CalendarCommandError) in try Self.dateValue(text, "--until") }
         spec.calendar = calendar

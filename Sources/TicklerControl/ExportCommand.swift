@@ -1,6 +1,7 @@
 import ArgumentParser
 import TicklerCalendar
 import TicklerICalendar
+import TicklerPlatform
 import TicklerSchedule
 
 /// `ticklerctl export --ics`: the schedule's occurrences as an RFC 5545 calendar, for calendar clients.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import TicklerCalendar
+import TicklerPlatform
 import TicklerSchedule
 
 /// `ticklerctl list`: the obligations of the schedule with their next due dates.

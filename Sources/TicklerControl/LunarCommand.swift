@@ -1,6 +1,7 @@
 public import ArgumentParser
 import TicklerCalendar
 import TicklerLunar
+import TicklerPlatform
 
 /// `ticklerctl lunar`: converts dates between the Gregorian calendar and the Vietnamese or Chinese lunar calendar.
 public struct LunarCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import TicklerCalendar
+import TicklerPlatform
 import TicklerSchedule
 
 /// The options that say which schedule a verb reads: the same files ticklerd reads.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import TicklerPlatform
 import TicklerSchedule
 
 /// How the table verbs (`list`, `upcoming`) show a table, as `systemctl list-timers` does: fitted to the

@@ -1,5 +1,6 @@
 import ArgumentParser
 import TicklerCalendar
+import TicklerPlatform
 import TicklerSchedule
 
 /// `ticklerctl upcoming`: the next reminders the daemon will write to the journal.

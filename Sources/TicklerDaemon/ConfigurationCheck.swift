@@ -1,4 +1,6 @@
-public import Systemd
+import Systemd
+public import TicklerJournalSchema
+public import TicklerPlatform
 public import TicklerSchedule
 
 #if canImport(Glibc)

@@ -2,6 +2,8 @@ public import Logging
 public import ServiceLifecycle
 import Systemd
 public import TicklerCalendar
+public import TicklerJournalSchema
+import TicklerPlatform
 import TicklerSchedule
 public import TicklerState
 public import UnixSignals
@@ -17,6 +19,7 @@ public enum DaemonAssembly {
     ///   - notifier: where sd_notify messages go.
     ///   - sink: where journal events go.
     ///   - reloadTrigger: what requests a reload.
+    ///   - zoneWatch: what tells of time-zone changes, if anything.
     ///   - companions: services that run beside it, such as the watchdog.
     ///   - gracefulShutdownSignals: the signals that stop the daemon cleanly.
     ///   - logger: the group's and the service's logger.
@@ -27,6 +30,7 @@ public enum DaemonAssembly {
         notifier: any ServiceNotifier,
         sink: any EventSink,
         reloadTrigger: ReloadTrigger,
+        zoneWatch: (any ZoneChangeWatch)? = nil,
         companions: [any Service] = [],
         gracefulShutdownSignals: [UnixSignal] = [],
         logger: Logger
@@ -38,6 +42,7 @@ public enum DaemonAssembly {
             notifier: notifier,
             sink: sink,
             reloadTrigger: reloadTrigger,
+            zoneWatch: zoneWatch,
             logger: logger
         )
         return ServiceGroup(
@@ -47,15 +52,25 @@ public enum DaemonAssembly {
         )
     }
 
+    /// Where the production daemon's events go: straight to the journal under journald, else (the foreground mode)
+    /// timestamped lines on stderr, with the diagnostics.
+    static func productEventSink() -> any EventSink {
+        switch LogDestination.choose(for: .current()) {
+        case .journal: JournalEventSink()
+        case .standardError: TerminalEventSink()
+        }
+    }
+
     /// The production daemon: the state in `state.sqlite` of the state directory, the system clock,
-    /// `$NOTIFY_SOCKET`, events through `logger`, `SIGHUP` to reload, the watchdog at half of `WatchdogSec=`, and
+    /// `$NOTIFY_SOCKET`, events to the journal, `SIGHUP` to reload, the zone database's files watched for time-zone
+    /// changes, the watchdog at half of `WatchdogSec=`, and
     /// `SIGTERM`/`SIGINT` to stop.
     /// - Parameters:
     ///   - configPath: `--config`, if given.
     ///   - stateDirectory: `--state-dir`, if given.
     ///   - resetState: `--reset-state`: move an unusable state file aside and start with a new one.
     ///   - environment: the process environment.
-    ///   - logger: where events and diagnostics go (bootstrap `JournalLogHandler` first).
+    ///   - logger: where diagnostics go (bootstrap `JournalLogHandler` first); events do not go through it.
     /// - Throws: ``StartupError`` when no state directory can be chosen or the state cannot be opened.
     public static func makeDaemon(
         configPath: String?,
@@ -75,7 +90,7 @@ public enum DaemonAssembly {
             throw StartupError(location: error.path, problems: [error.explanation])
         }
         let clock = SystemWallClock()
-        let sink = LogEventSink(logger: logger)
+        let sink = productEventSink()
         let store = try openState(
             in: configuration.stateDirectory,
             resetting: resetState,
@@ -91,6 +106,7 @@ public enum DaemonAssembly {
             notifier: notifier,
             sink: sink,
             reloadTrigger: .sighup,
+            zoneWatch: SystemZoneWatch(database: .shared),
             companions: [WatchdogService(notifier: notifier, logger: logger)],
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger

@@ -1,4 +1,5 @@
 import TicklerCalendar
+import TicklerJournalSchema
 import TicklerSchedule
 import TicklerState
 

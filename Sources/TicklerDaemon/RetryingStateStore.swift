@@ -1,5 +1,6 @@
 import Synchronization
 public import TicklerCalendar
+public import TicklerJournalSchema
 public import TicklerState
 
 /// The daemon's view of its state store: writes that fail (a full disk, above all) are kept in memory and retried

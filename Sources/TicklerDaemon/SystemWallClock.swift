@@ -1,4 +1,5 @@
 public import TicklerCalendar
+import TicklerPlatform
 
 /// The system's real-time clock; waits on a `timerfd` armed for an absolute `CLOCK_REALTIME` instant.
 ///

@@ -2,6 +2,8 @@ public import Logging
 public import ServiceLifecycle
 import Systemd
 import TicklerCalendar
+public import TicklerJournalSchema
+import TicklerPlatform
 import TicklerSchedule
 public import TicklerState
 import UnixSignals
@@ -10,11 +12,12 @@ import UnixSignals
 ///
 /// Start-up: load the schedule (any error ends the service with ``StartupError``), record new obligations in the
 /// state store it was given as first seen now, fire what was missed while stopped, then `READY=1`. The loop: sleep
-/// until the next event (or a reload request, or graceful shutdown) — there is no polling — fire every event due,
-/// one state transaction per wake-up, and update `STATUS=`. A reload sends `RELOADING=1`, re-reads every file and either
-/// swaps in the new schedule or keeps the old one and reports `reload-failed`; then `READY=1`. Graceful shutdown
-/// sends `STOPPING=1` and returns. Writes to the state that fail (a full disk) are kept and retried by a
-/// ``RetryingStateStore``, reported once and noted in `STATUS=` while they last.
+/// until the next event (or a reload request, a time-zone change, or graceful shutdown) — there is no polling — fire
+/// every event due, one state transaction per wake-up, and update `STATUS=`. A reload sends `RELOADING=1`, re-reads
+/// every file and either swaps in the new schedule or keeps the old one and reports `reload-failed`; then `READY=1`.
+/// A change of the time zone (``ZoneChangeWatch``) is reported as `zone-changed` and the schedule is re-read with the
+/// new rules. Graceful shutdown sends `STOPPING=1` and returns. Writes to the state that fail (a full disk) are kept
+/// and retried by a ``RetryingStateStore``, reported once and noted in `STATUS=` while they last.
 public struct TicklerService: Service {
     /// What to read and where to keep state.
     public let configuration: DaemonConfiguration
@@ -24,6 +27,7 @@ public struct TicklerService: Service {
     private let notifier: any ServiceNotifier
     private let sink: any EventSink
     private let reloadTrigger: ReloadTrigger
+    private let zoneWatch: (any ZoneChangeWatch)?
     private let logger: Logger
 
     /// Creates the service.
@@ -34,6 +38,7 @@ public struct TicklerService: Service {
     ///   - notifier: where sd_notify messages go.
     ///   - sink: where journal events go.
     ///   - reloadTrigger: what requests a reload (`SIGHUP` in production).
+    ///   - zoneWatch: what tells of time-zone changes (the schedule's zone database's files), if anything.
     ///   - logger: for diagnostics that are not events.
     public init(
         configuration: DaemonConfiguration,
@@ -42,6 +47,7 @@ public struct TicklerService: Service {
         notifier: any ServiceNotifier,
         sink: any EventSink,
         reloadTrigger: ReloadTrigger,
+        zoneWatch: (any ZoneChangeWatch)? = nil,
         logger: Logger
     ) {
         self.configuration = configuration
@@ -50,6 +56,7 @@ public struct TicklerService: Service {
         self.notifier = notifier
         self.sink = sink
         self.reloadTrigger = reloadTrigger
+        self.zoneWatch = zoneWatch
         self.logger = logger
     }
 
@@ -96,6 +103,8 @@ public struct TicklerService: Service {
                 await core.wake(at: clock.now())
             case .reload:
                 break
+            case .zoneChange:
+                if let change = zoneWatch?.refresh() { await replan(&core, after: change) }
             case .shutdown:
                 continue
             }
@@ -138,8 +147,11 @@ public struct TicklerService: Service {
     }
 
     /// Says `RELOADING=1` and re-reads the schedule; the caller says `READY=1` with the new status.
+    ///
+    /// The zone rules are read afresh too, so a reload also brings in a zone change that was not noticed.
     private func reload(_ core: inout DaemonCore) async {
         notify([.reloading])
+        if let change = zoneWatch?.refresh() { sink.emit(Self.zoneChangedEvent(change)) }
         let now = clock.now()
         do {
             let schedule = try configuration.schedule.loadSchedule()
@@ -148,6 +160,24 @@ public struct TicklerService: Service {
         } catch {
             core.reject(error, at: now)
         }
+    }
+
+    /// Plans again after the zone rules changed: reports `zone-changed`, then re-reads the schedule with the new rules
+    /// (obligations without a zone take the new system zone) and adopts it, or keeps the old one and reports why.
+    private func replan(_ core: inout DaemonCore, after change: ZoneRulesChange) async {
+        sink.emit(Self.zoneChangedEvent(change))
+        let now = clock.now()
+        do {
+            let schedule = try configuration.schedule.loadSchedule()
+            await core.adopt(schedule, from: configuration.schedule.location, at: now)
+        } catch {
+            core.reject(error, at: now)
+        }
+    }
+
+    /// The `zone-changed` event for `change`.
+    static func zoneChangedEvent(_ change: ZoneRulesChange) -> DaemonEvent {
+        DaemonEvent(kind: .zoneChanged, message: "zone changed: \(change); planning again with the new rules")
     }
 
     /// Logs, at priority warning, that the configuration directory has no `schedule.toml` and so no shared
@@ -164,10 +194,12 @@ public struct TicklerService: Service {
     private enum Wake: Sendable {
         case deadline
         case reload
+        case zoneChange
         case shutdown
     }
 
-    /// Waits for the first of: the deadline (or the clock being set), a reload request, graceful shutdown.
+    /// Waits for the first of: the deadline (or the clock being set), a reload request, a zone change, graceful
+    /// shutdown.
     private func nextWake(deadline: Instant?, requests: ReloadRequests) async throws -> Wake {
         try await withThrowingTaskGroup(of: Wake.self) { group in
             if let deadline {
@@ -179,6 +211,12 @@ public struct TicklerService: Service {
             group.addTask {
                 try await requests.waitUntilPending()
                 return .reload
+            }
+            if let zoneWatch {
+                group.addTask {
+                    try await zoneWatch.waitForChange()
+                    return .zoneChange
+                }
             }
             group.addTask {
                 try await gracefulShutdown()

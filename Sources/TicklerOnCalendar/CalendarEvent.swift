@@ -46,13 +46,10 @@ public struct CalendarEvent: Hashable, Sendable, CustomStringConvertible {
     ///
     /// - Parameters:
     ///   - text: the specification, e.g. `Mon *-*-01..07 09:00 Asia/Ho_Chi_Minh`, or a shorthand such as `weekly`.
-    ///   - zones: finds the rules of a zone named at the end; the default reads the system's IANA database.
+    ///   - zones: where the rules of a zone named at the end are found.
     /// - Throws: ``CalendarEventError`` naming the part that is wrong.
-    public init(
-        parsing text: String,
-        zones: @escaping (String) -> ZoneRules? = { try? ZoneDatabase.shared.rules(for: $0) }
-    ) throws(CalendarEventError) {
-        var parser = CalendarEventParser(text: text, zones: zones)
+    public init(parsing text: String, zones: any ZoneSource) throws(CalendarEventError) {
+        var parser = CalendarEventParser(text: text, zones: { try? zones.rules(for: $0) })
         self = try parser.parse()
     }
 

@@ -21,10 +21,10 @@ public struct CalendarEventRecurrence: Recurrence, CustomStringConvertible {
         self.zone = zone
     }
 
-    /// Parses `specification` and reads it in `zone`.
+    /// Parses `specification` (a zone named at its end is looked up in `zones`) and reads it in `zone`.
     /// - Throws: ``CalendarEventError`` naming the bad part.
-    public init(parsing specification: String, zone: ZoneRules) throws(CalendarEventError) {
-        self.init(event: try CalendarEvent(parsing: specification), zone: zone)
+    public init(parsing specification: String, zone: ZoneRules, zones: any ZoneSource) throws(CalendarEventError) {
+        self.init(event: try CalendarEvent(parsing: specification, zones: zones), zone: zone)
     }
 
     /// The normalized specification.

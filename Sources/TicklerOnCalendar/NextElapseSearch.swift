@@ -8,7 +8,7 @@ import TicklerCalendar
 /// search continues from the normalized reading, and it never moves backward. All arithmetic is on integers.
 struct NextElapseSearch {
     let event: CalendarEvent
-    var clock: WallClock
+    var converter: LocalTimeConverter
 
     /// The latest year systemd computes.
     static let lastYear = 2199
@@ -25,9 +25,9 @@ struct NextElapseSearch {
     init(event: CalendarEvent, zone: ZoneRules) {
         self.event = event
         switch event.zone {
-        case .utc: clock = WallClock(rules: nil)
-        case .named(let rules): clock = WallClock(rules: rules)
-        case .local: clock = WallClock(rules: zone)
+        case .utc: converter = LocalTimeConverter(rules: nil)
+        case .named(let rules): converter = LocalTimeConverter(rules: rules)
+        case .local: converter = LocalTimeConverter(rules: zone)
         }
     }
 
@@ -45,9 +45,9 @@ struct NextElapseSearch {
         let start = max(base, Limits.instants.lowerBound).microsecondsSinceEpoch + 1
         let seconds = start >= 0 ? start / 1_000_000 : (start - 999_999) / 1_000_000
         var microsecond = Int(start - seconds * 1_000_000)
-        var time = clock.reading(atUTCSeconds: seconds)
+        var time = converter.reading(atUTCSeconds: seconds)
         guard search(&time, &microsecond) else { return nil }
-        let utc = clock.normalize(&time)
+        let utc = converter.normalize(&time)
         return Instant(microsecondsSinceEpoch: utc * 1_000_000 + Int64(microsecond))
     }
 
@@ -59,7 +59,7 @@ struct NextElapseSearch {
         // search moves on by an hour and keeps the offset of each normalized reading as its hint from then on.
         var keepHints = false
         for _ in 0..<Self.maximumSteps {
-            _ = clock.normalize(&time)
+            _ = converter.normalize(&time)
             if !keepHints { time.offsetHint = nil }
 
             var value = time.year
@@ -180,7 +180,7 @@ struct NextElapseSearch {
     private mutating func bounds(_ time: inout BrokenDownTime) -> Bounds {
         guard time.year <= Self.lastYear else { return .outside }
         var normalized = time
-        _ = clock.normalize(&normalized)
+        _ = converter.normalize(&normalized)
         let (field, order) = normalized.fieldOrder(comparedTo: time)
         switch field {
         case 0: normalized.month = 0
@@ -236,7 +236,7 @@ struct NextElapseSearch {
         var probe = time
         probe.month += 1
         probe.day = 1 - count
-        _ = clock.normalize(&probe)
+        _ = converter.normalize(&probe)
         let month = ((time.month % 12) + 12) % 12
         return probe.month == month ? probe.day : -1
     }
@@ -245,7 +245,7 @@ struct NextElapseSearch {
     private mutating func matchesWeekday(_ time: BrokenDownTime) -> Bool {
         guard event.weekdays != CalendarEvent.allWeekdays else { return true }
         var normalized = time
-        _ = clock.normalize(&normalized)
+        _ = converter.normalize(&normalized)
         return event.weekdays & (1 << (normalized.weekday.rawValue - 1)) != 0
     }
 }

@@ -11,7 +11,7 @@ struct ObligationParser {
         ["id", "title"] + textKeys + ["at", "timezone", "remind", "overdue-every"] + recurrenceKeys
         + ["start", "until", "calendar", "leap", "except", "also", "adjust", "holidays", "workdays"]
 
-    let zones: ZoneDatabase
+    let zones: any ZoneSource
     let systemZone: ZoneRules
     let defaults: ScheduleDefaults
 
@@ -32,7 +32,7 @@ struct ObligationParser {
         let overdue =
             reader.period("overdue-every", allowingCalendarUnits: false)
             ?? defaults.overdueEvery ?? ScheduleDefaults.builtInOverdueEvery
-        let built = RecurrenceBuilder(zone: zone, time: time).build(&reader)
+        let built = RecurrenceBuilder(zone: zone, zones: zones, time: time).build(&reader)
         let problems = reader.diagnostics.count
         guard problems == 0, let id, let title, let (recurrence, description) = built else { return nil }
         return Obligation(

@@ -13,19 +13,22 @@ import TicklerRRule
 public struct RecurrenceBuilder: Sendable {
     /// The zone of the obligation being read from a table.
     let zone: ZoneRules
+    /// Where zones named inside a rule (an `on-calendar` event's trailing zone) are found.
+    let zones: any ZoneSource
     /// The time of day of due dates written as dates, for the obligation being read from a table.
     let time: TimeOfDay
 
-    /// A builder for an obligation's table, read in `zone` at `time`.
-    init(zone: ZoneRules, time: TimeOfDay) {
+    /// A builder for an obligation's table, read in `zone` (zones named in a rule found in `zones`) at `time`.
+    init(zone: ZoneRules, zones: any ZoneSource, time: TimeOfDay) {
         self.zone = zone
+        self.zones = zones
         self.time = time
     }
 
     /// The recurrence of an `[[obligation]]` table and its description, or nil after reporting every problem to
     /// `reader` under its key.
     func build(_ reader: inout TableReader) -> (any Recurrence, String)? {
-        guard let spec = RecurrenceSpec(reading: &reader, zone: zone, time: time) else { return nil }
+        guard let spec = RecurrenceSpec(reading: &reader, zone: zone, zones: zones, time: time) else { return nil }
         do {
             let built = try Self.build(spec)
             return (built.recurrence, built.description)
@@ -189,7 +192,7 @@ extension RecurrenceBuilder {
             var event: CalendarEvent?
             if let text = ruleText() {
                 do {
-                    event = try CalendarEvent(parsing: text)
+                    event = try CalendarEvent(parsing: text, zones: spec.zones)
                 } catch {
                     report("on-calendar", error.description)
                 }

@@ -7,7 +7,7 @@ extension RecurrenceSpec {
     /// Type errors (a number where text belongs) are reported here, by the reader; the key is then one of
     /// ``keysWithoutValue``. Keys the recurrence kind does not take are not read at all, only noted as present, so
     /// that the builder reports them once, as not valid with the kind.
-    init?(reading reader: inout TableReader, zone: ZoneRules, time: TimeOfDay) {
+    init?(reading reader: inout TableReader, zone: ZoneRules, zones: any ZoneSource, time: TimeOfDay) {
         let recurrenceKeys = Kind.allCases.map(\.key)
         let present = recurrenceKeys.filter(reader.contains).sorted {
             (reader.line(of: $0) ?? 0, $0) < (reader.line(of: $1) ?? 0, $1)
@@ -21,7 +21,7 @@ extension RecurrenceSpec {
             let line = reader.line(of: first).map { " on line \($0)" } ?? ""
             reader.report(extra, "only one recurrence key is allowed, and \"\(first)\" is already set\(line)")
         }
-        self.init(kind: kind, value: Self.value(of: kind, &reader), zone: zone, time: time)
+        self.init(kind: kind, value: Self.value(of: kind, &reader), zone: zone, zones: zones, time: time)
         if value == nil { keysWithoutValue.insert(kind.key) }
         let takesBounds = kind != .once
         let takesCalendar = kind == .lunar || kind == .solarTerm

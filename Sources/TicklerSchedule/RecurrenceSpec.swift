@@ -80,6 +80,8 @@ public struct RecurrenceSpec: Sendable {
     public var also: [DateValue]?
     /// The zone the wall-clock times are read in.
     public var zone: ZoneRules
+    /// Where a zone named inside the rule (an `on-calendar` event's trailing zone) is found.
+    public var zones: any ZoneSource
     /// The time of day of a due date written as a date (`at`).
     public var time: TimeOfDay
     /// Keys that are present but whose values are not in this spec (see the type's discussion).
@@ -87,17 +89,20 @@ public struct RecurrenceSpec: Sendable {
     /// How messages name keys.
     public var naming: KeyNaming
 
-    /// A spec of `kind` with `value`, read in `zone` at `time`; set the other keys' fields as they are given.
+    /// A spec of `kind` with `value`, read in `zone` (zones named in the rule found in `zones`) at `time`; set the
+    /// other keys' fields as they are given.
     public init(
         kind: Kind,
         value: Value?,
         zone: ZoneRules,
+        zones: any ZoneSource,
         time: TimeOfDay,
         naming: KeyNaming = .schedule
     ) {
         self.kind = kind
         self.value = value
         self.zone = zone
+        self.zones = zones
         self.time = time
         self.naming = naming
         self.keysWithoutValue = []

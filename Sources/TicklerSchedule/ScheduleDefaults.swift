@@ -18,7 +18,7 @@ public struct ScheduleDefaults {
     var overdueEvery: Period?
 
     /// Reads a `[defaults]` table, reporting problems to `reader`.
-    static func read(_ reader: inout TableReader, zones: ZoneDatabase) -> ScheduleDefaults {
+    static func read(_ reader: inout TableReader, zones: any ZoneSource) -> ScheduleDefaults {
         reader.reportUnknownKeys(known: keys)
         return ScheduleDefaults(
             zone: reader.zone("timezone", in: zones),

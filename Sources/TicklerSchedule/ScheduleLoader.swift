@@ -1,4 +1,5 @@
 public import TicklerCalendar
+public import TicklerPlatform
 
 /// Reads a schedule from a file or a configuration directory, collecting every problem it finds.
 ///
@@ -7,20 +8,29 @@ public import TicklerCalendar
 /// in reading order and apply to every obligation.
 public struct ScheduleLoader: Sendable {
     /// Where time zone names are looked up.
-    public let zones: ZoneDatabase
-    /// The zone used when neither `[defaults]` nor an obligation names one.
-    public let systemZone: ZoneRules
+    public let zones: any ZoneSource
+    /// The zone given for obligations that name none, or nil to ask `zones` at each load.
+    private let fixedSystemZone: ZoneRules?
 
-    /// A loader that looks zones up in `zones`; `systemZone` defaults to the system's zone.
-    public init(zones: ZoneDatabase = .shared, systemZone: ZoneRules? = nil) {
+    /// The zone used when neither `[defaults]` nor an obligation names one: the given one, else the zone source's
+    /// system zone as it is now (so a reload follows a change of the system zone).
+    public var systemZone: ZoneRules { fixedSystemZone ?? zones.systemRules() }
+
+    /// A loader that looks zones up in `zones`; `systemZone`, when given, replaces the source's system zone.
+    public init(zones: any ZoneSource = ZoneDatabase.shared, systemZone: ZoneRules? = nil) {
         self.zones = zones
-        self.systemZone = systemZone ?? zones.systemRules()
+        self.fixedSystemZone = systemZone
+    }
+
+    /// This loader with the system zone read once, so that every file of one load sees the same one.
+    private func pinned() -> ScheduleLoader {
+        ScheduleLoader(zones: zones, systemZone: systemZone)
     }
 
     /// Loads the schedule at `path`, a file or a configuration directory.
     /// - Throws: ``ScheduleLoadError`` listing every problem in every file.
     public func load(path: String) throws(ScheduleLoadError) -> Schedule {
-        var assembler = ScheduleAssembler(loader: self)
+        var assembler = ScheduleAssembler(loader: pinned())
         for file in try Self.files(at: path) {
             switch Self.read(file) {
             case .success(let text):
@@ -34,7 +44,7 @@ public struct ScheduleLoader: Sendable {
     /// Loads a schedule from files already read, in the order given.
     /// - Throws: ``ScheduleLoadError`` listing every problem in every file.
     public func load(sources: [ScheduleSource]) throws(ScheduleLoadError) -> Schedule {
-        var assembler = ScheduleAssembler(loader: self)
+        var assembler = ScheduleAssembler(loader: pinned())
         for source in sources { assembler.add(source) }
         return try assembler.finish()
     }

@@ -218,7 +218,7 @@ struct TableReader {
     }
 
     /// The zone named at `key`.
-    mutating func zone(_ key: String, in zones: ZoneDatabase) -> ZoneRules? {
+    mutating func zone(_ key: String, in zones: any ZoneSource) -> ZoneRules? {
         guard let name = string(key) else { return nil }
         do {
             return try zones.rules(for: name)

@@ -15,7 +15,8 @@ struct Ticklerd: AsyncParsableCommand {
             It remembers what fired, so a restart or reload never repeats a reminder; after downtime each missed \
             reminder fires once at start (the latest stage per obligation and due date). It runs in the \
             foreground; under systemd it is a Type=notify service and keeps STATUS= current \
-            (systemctl status ticklerd). On a terminal it logs readable lines to stderr.
+            (systemctl status ticklerd). Outside the journal it writes each event as a timestamped line to stderr, \
+            among its diagnostics.
 
             FILES
               /etc/tickler/schedule.toml

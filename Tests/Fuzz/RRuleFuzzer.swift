@@ -8,10 +8,28 @@
 import TicklerCalendar
 import TicklerRRule
 
-/// The zones rules are read in: fixed, without daylight saving, and with it on both sides of UTC.
-private let zones = ["UTC", "Asia/Ho_Chi_Minh", "America/New_York", "Europe/Dublin"].compactMap {
-    try? ZoneDatabase.shared.rules(for: $0)
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
+/// The rules of the system's zone `name`, read with the one TZif parser (the engines read no files themselves).
+private func systemZone(_ name: String) -> ZoneRules? {
+    guard let file = fopen("/usr/share/zoneinfo/" + name, "rb") else { return nil }
+    defer { fclose(file) }
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 65_536)
+    while bytes.count < 1 << 20 {
+        let count = fread(&chunk, 1, chunk.count, file)
+        guard count > 0 else { break }
+        bytes += chunk[0..<count]
+    }
+    return try? TZifParser.parse(bytes, identifier: name)
 }
+
+/// The zones rules are read in: fixed, without daylight saving, and with it on both sides of UTC.
+private let zones = ["UTC", "Asia/Ho_Chi_Minh", "America/New_York", "Europe/Dublin"].compactMap(systemZone)
 
 /// Parses and expands one input; traps (and so reports a crash) only when an invariant breaks.
 @_cdecl("LLVMFuzzerTestOneInput")

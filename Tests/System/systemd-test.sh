@@ -419,6 +419,20 @@ else
     fail "systemd restarted ticklerd $(property NRestarts) times" "$(journal_tail)"
 fi
 
+# --- time-zone change ----------------------------------------------------------------------------------------------
+# As timedatectl set-timezone does it: a new link renamed over /etc/localtime. The sandboxed daemon notices it at once
+# (inotify), without a restart or reload.
+zone_before=$(count TICKLER_EVENT=zone-changed)
+in_ns sh -c 'ln -sfn ../usr/share/zoneinfo/Asia/Ho_Chi_Minh /etc/.localtime.new && mv -T /etc/.localtime.new /etc/localtime'
+echo "none appeared in time" >"$work/check.log"
+if wait_until 10 has_events zone-changed "" $((zone_before + 1)) \
+    && entries TICKLER_EVENT=zone-changed | check_entry --index -1 TICKLER_EVENT=zone-changed PRIORITY=5 \
+        MESSAGE_ID=3c2b0752cd0d4b469123b15d82ab29e8 "MESSAGE~.*to Asia/Ho_Chi_Minh.*"; then
+    pass "replacing /etc/localtime logs zone-changed (PRIORITY=5) without a restart"
+else
+    fail "no proper zone-changed entry after /etc/localtime was replaced" "$(problems)" "$(journal_tail)"
+fi
+
 # --- stop ----------------------------------------------------------------------------------------------------------
 stopping_before=$(count TICKLER_EVENT=stopping)
 if in_ns systemctl stop ticklerd.service && [ "$(property Result)" = success ] \
@@ -455,7 +469,7 @@ if [ -n "$test_bundle" ]; then
     in_ns "/run/tickler-test/build/$test_bundle" --testing-library swift-testing --filter JournaldTests \
         >"$work/journald-tests.log" 2>&1
     result=$?
-    if [ "$result" -eq 0 ] && grep -q 'Test run with 2 tests' "$work/journald-tests.log" \
+    if [ "$result" -eq 0 ] && grep -q 'Test run with 3 tests' "$work/journald-tests.log" \
         && ! grep -q 'skipped' "$work/journald-tests.log"; then
         pass "SystemdTests' JournaldTests pass against this journald (entries read back with journalctl -o json)"
     else

@@ -1,5 +1,6 @@
 import Systemd
 import Testing
+import TicklerJournalSchema
 
 @Suite struct JournalEntryTests {
     @Test func standardFieldsInOrder() throws {

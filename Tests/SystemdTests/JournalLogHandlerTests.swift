@@ -1,6 +1,7 @@
 import Logging
 import Systemd
 import Testing
+import TicklerJournalSchema
 
 @Suite struct JournalLogHandlerTests {
     private func event(

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import Systemd
 import Testing
+import TicklerJournalSchema
 
 /// Entries sent to a real journald and read back with `journalctl -o json`; skipped where no journald runs.
 @Suite(.enabled(if: Journal.isAvailable, "no journald here: \(Journal.socketPath) does not exist"))
@@ -39,6 +40,54 @@ struct JournaldTests {
         #expect(record["PRIORITY"] == "4")
         #expect(record["TICKLER_OBLIGATION"] == "visa")
         #expect(record["CODE_FUNC"] == "logHandlerWritesMetadataFields()")
+    }
+
+    @Test func eventsWrittenByTheJournalSinkAreReadBackByTheReader() throws {
+        // A fresh identifier marks this run's entries.
+        let identifier = "tickler-test-" + UUID().uuidString.lowercased().prefix(8)
+        let sink = JournalEventSink(identifier: identifier)
+        let reminder = DaemonEvent(
+            kind: .reminder,
+            message: "in 7 days: Gửi thư\nchúc mừng (due 2027-09-02 08:00 +07)",
+            obligationID: "national-day",
+            due: "2027-09-02T08:00:00+07:00",
+            lead: "7d",
+            title: "Gửi thư\nchúc mừng"
+        )
+        let started = DaemonEvent(kind: .started, message: "started: 1 obligation")
+        sink.emit(started)
+        sink.emit(reminder)
+
+        let reader = try JournalReader()
+        try reader.matchTicklerEvents([.reminder, .due], identifier: identifier)
+        var records: [JournalRecord] = []
+        for _ in 0..<50 where records.isEmpty {
+            _ = try run("/usr/bin/journalctl", ["--sync"])
+            try reader.seekHead()
+            while let record = try reader.next() { records.append(record) }
+        }
+        #expect(records.count == 1)
+        let record = try #require(records.first)
+        #expect(record.event == reminder)
+        #expect(record.priority == .notice)
+        #expect(record["SYSLOG_IDENTIFIER"] == identifier)
+        #expect(record["MESSAGE_ID"] == "e6b96e6c4b04453280eecc44e0bb39aa")
+        #expect(record["CODE_FILE"] == "Systemd/JournalEventSink.swift")
+
+        // Every Tickler event of the identifier, in order; from a cursor on, only what follows it.
+        reader.flushMatches()
+        try reader.matchTicklerEvents(identifier: identifier)
+        try reader.seekHead()
+        var all: [DaemonEvent] = []
+        var cursors: [String] = []
+        while let next = try reader.next() {
+            all.append(try #require(next.event))
+            cursors.append(next.cursor)
+        }
+        #expect(all == [started, reminder])
+        try reader.seek(after: try #require(cursors.first))
+        #expect(try reader.next()?.event == reminder)
+        #expect(try reader.next() == nil)
     }
 
     /// The entry carrying `TICKLER_TEST_MARKER=marker`, as `journalctl -o json` prints it (string fields only).

@@ -1,5 +1,6 @@
 import Testing
 import TicklerCalendar
+import TicklerPlatform
 
 @Suite("Every N units from a start")
 struct EveryRecurrenceTests {

@@ -1,5 +1,6 @@
 import Testing
 import TicklerCalendar
+import TicklerPlatform
 
 /// The limits of ``Limits`` and the traps of issue 8 that they close, as regression tests.
 @Suite("Limits")

@@ -1,5 +1,6 @@
 import Testing
 import TicklerCalendar
+import TicklerPlatform
 
 /// Seeded random durations, parsed and used as `every` periods: each input gives a clean error or a bounded,
 /// strictly increasing sequence of occurrences within the years 1–9999 — never a trap (issue 8, point 8).

@@ -1,5 +1,6 @@
 import Testing
 import TicklerCalendar
+import TicklerPlatform
 
 @Suite("Zone cursors agree with the zone's rules")
 struct ZoneCursorTests {

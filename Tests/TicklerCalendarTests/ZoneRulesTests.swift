@@ -1,5 +1,6 @@
 import Testing
 import TicklerCalendar
+import TicklerPlatform
 
 @Suite("Time zones from the IANA database")
 struct ZoneRulesTests {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Testing
 import TicklerCalendar
+import TicklerPlatform
 import TicklerSchedule
 
 @testable import TicklerControl
@@ -18,7 +19,7 @@ struct CalendarCommandTests {
     static func output(_ arguments: [String], defaults: PreviewDefaults = builtIn) throws -> String {
         let command = try CalendarCommand.parse(arguments)
         var sink = ByteArraySink()
-        try command.render(now: now, zones: .shared, defaults: defaults, to: &sink)
+        try command.render(now: now, zones: ZoneDatabase.shared, defaults: defaults, to: &sink)
         return sink.text
     }
 
@@ -27,7 +28,7 @@ struct CalendarCommandTests {
         let command = try CalendarCommand.parse(arguments)
         var sink = ByteArraySink()
         do {
-            try command.render(now: now, zones: .shared, defaults: builtIn, to: &sink)
+            try command.render(now: now, zones: ZoneDatabase.shared, defaults: builtIn, to: &sink)
             return nil
         } catch {
             return error.description

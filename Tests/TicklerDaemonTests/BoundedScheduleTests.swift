@@ -2,6 +2,7 @@ import Systemd
 import Testing
 import TicklerCalendar
 import TicklerDaemon
+import TicklerJournalSchema
 import TicklerSchedule
 
 /// Schedules whose due instants crowd a lead time or the overdue window start, fire and stop like small ones.

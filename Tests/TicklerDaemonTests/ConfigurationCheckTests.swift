@@ -1,6 +1,7 @@
 import Systemd
 import Testing
 import TicklerDaemon
+import TicklerJournalSchema
 import TicklerSchedule
 
 /// `ticklerd --check-config`, which the unit's `ExecReload=` runs before signalling the daemon.

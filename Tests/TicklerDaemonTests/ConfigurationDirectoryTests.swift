@@ -1,6 +1,7 @@
 import Testing
 import TicklerCalendar
 import TicklerDaemon
+import TicklerJournalSchema
 import TicklerSchedule
 import TicklerState
 

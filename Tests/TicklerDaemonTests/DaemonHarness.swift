@@ -19,12 +19,14 @@ struct DaemonHarness {
     private let running: Task<Void, any Error>
 
     /// Starts the daemon on `schedule` with its state in `state.sqlite` of `stateDirectory`, which must open; call
-    /// ``started()`` to wait for `READY=1`. Reloads come from ``reload()`` unless `reloadTrigger` says otherwise.
+    /// ``started()`` to wait for `READY=1`. Reloads come from ``reload()`` unless `reloadTrigger` says otherwise;
+    /// zone changes from `zoneWatch`.
     init(
         schedule: any ScheduleProvider,
         clock: ManualWallClock,
         stateDirectory: String,
-        reloadTrigger: ReloadTrigger? = nil
+        reloadTrigger: ReloadTrigger? = nil,
+        zoneWatch: (any ZoneChangeWatch)? = nil
     ) {
         let store: SQLiteStateStore
         do {
@@ -37,18 +39,20 @@ struct DaemonHarness {
             clock: clock,
             store: store,
             stateDirectory: stateDirectory,
-            reloadTrigger: reloadTrigger
+            reloadTrigger: reloadTrigger,
+            zoneWatch: zoneWatch
         )
     }
 
     /// Starts the daemon on `schedule` with `store`; call ``started()`` to wait for `READY=1`. Reloads come from
-    /// ``reload()`` unless `reloadTrigger` says otherwise.
+    /// ``reload()`` unless `reloadTrigger` says otherwise; zone changes from `zoneWatch`.
     init(
         schedule: any ScheduleProvider,
         clock: ManualWallClock,
         store: any StateStore,
         stateDirectory: String = "/nonexistent/state",
-        reloadTrigger: ReloadTrigger? = nil
+        reloadTrigger: ReloadTrigger? = nil,
+        zoneWatch: (any ZoneChangeWatch)? = nil
     ) {
         self.clock = clock
         self.provider = schedule
@@ -67,6 +71,7 @@ struct DaemonHarness {
             notifier: notifier,
             sink: sink,
             reloadTrigger: reloadTrigger ?? .requests(stream),
+            zoneWatch: zoneWatch,
             logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
         )
         self.group = group

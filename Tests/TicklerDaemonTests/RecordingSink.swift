@@ -1,4 +1,5 @@
 import TicklerDaemon
+import TicklerJournalSchema
 
 /// Captures journal events instead of writing them.
 struct RecordingSink: EventSink {

@@ -2,6 +2,7 @@ import Logging
 import Testing
 import TicklerCalendar
 import TicklerDaemon
+import TicklerJournalSchema
 import TicklerSchedule
 import TicklerState
 

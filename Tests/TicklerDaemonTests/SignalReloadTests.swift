@@ -1,6 +1,7 @@
 import Systemd
 import Testing
 import TicklerDaemon
+import TicklerJournalSchema
 import TicklerSchedule
 
 #if canImport(Glibc)

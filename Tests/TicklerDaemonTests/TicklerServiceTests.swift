@@ -2,6 +2,7 @@ import Systemd
 import Testing
 import TicklerCalendar
 import TicklerDaemon
+import TicklerJournalSchema
 import TicklerSchedule
 
 @Suite(.timeLimit(.minutes(1)))

@@ -1,6 +1,7 @@
 import Testing
 import TicklerCalendar
 import TicklerICalendar
+import TicklerPlatform
 
 /// VTIMEZONE components generated from the zone rules, and the transitions they come from.
 @Suite("iCalendar VTIMEZONE from the zone rules")

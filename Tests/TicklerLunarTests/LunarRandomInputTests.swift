@@ -1,6 +1,7 @@
 import Testing
 import TicklerCalendar
 import TicklerLunar
+import TicklerPlatform
 
 /// Seeded random lunar input: text for every lunar parser, conversions of any date, and the yearly rules from any
 /// day — a clean error or a bounded, strictly increasing answer, never a trap (issue 8, point 8).

@@ -1,6 +1,7 @@
 import Testing
 import TicklerCalendar
 import TicklerOnCalendar
+import TicklerPlatform
 
 @Suite("Calendar event syntax")
 struct CalendarEventParsingTests {
@@ -42,7 +43,7 @@ struct CalendarEventParsingTests {
 
     @Test(arguments: normalizedForms)
     func normalizedForm(_ specification: String, _ expected: String) throws {
-        #expect(try CalendarEvent(parsing: specification).description == expected)
+        #expect(try CalendarEvent(parsing: specification, zones: ZoneDatabase.shared).description == expected)
     }
 
     /// Invalid specifications and the message, which names the bad part.
@@ -72,9 +73,11 @@ struct CalendarEventParsingTests {
 
     @Test(arguments: errors)
     func errorNamesTheBadPart(_ specification: String, _ message: String) {
-        #expect(throws: CalendarEventError.self) { try CalendarEvent(parsing: specification) }
+        #expect(throws: CalendarEventError.self) {
+            try CalendarEvent(parsing: specification, zones: ZoneDatabase.shared)
+        }
         do {
-            _ = try CalendarEvent(parsing: specification)
+            _ = try CalendarEvent(parsing: specification, zones: ZoneDatabase.shared)
         } catch {
             #expect(error.description == message)
             #expect(error.specification == specification)
@@ -82,7 +85,7 @@ struct CalendarEventParsingTests {
     }
 
     @Test func fieldsOfAFullSpecification() throws {
-        let event = try CalendarEvent(parsing: "Mon,Fri 2027..2029-*-01..07/2 09:00:30")
+        let event = try CalendarEvent(parsing: "Mon,Fri 2027..2029-*-01..07/2 09:00:30", zones: ZoneDatabase.shared)
         #expect(event.weekdays == 0b1_0001)
         #expect(event.year == [CalendarComponent(start: 2027, stop: 2029, repeat: 1)])
         #expect(event.month == nil)
@@ -94,19 +97,19 @@ struct CalendarEventParsingTests {
     }
 
     @Test func trailingZoneIsRecognised() throws {
-        let named = try CalendarEvent(parsing: "09:00 Asia/Tokyo")
+        let named = try CalendarEvent(parsing: "09:00 Asia/Tokyo", zones: ZoneDatabase.shared)
         guard case .named(let rules) = named.zone else {
             Issue.record("expected a named zone")
             return
         }
         #expect(rules.identifier == "Asia/Tokyo")
-        #expect(try CalendarEvent(parsing: "09:00 UTC").zone == .utc)
+        #expect(try CalendarEvent(parsing: "09:00 UTC", zones: ZoneDatabase.shared).zone == .utc)
     }
 
     @Test func zoneLookupIsInjectable() throws {
-        let event = try CalendarEvent(parsing: "09:00 Test/Zone") { name in
-            name == "Test/Zone" ? .fixed(offsetSeconds: 3600, identifier: "Test/Zone") : nil
-        }
+        let zones = InMemoryZoneSource([.fixed(offsetSeconds: 3600, identifier: "Test/Zone")])
+        let event = try CalendarEvent(parsing: "09:00 Test/Zone", zones: zones)
         #expect(event.description == "*-*-* 09:00:00 Test/Zone")
+        #expect(throws: CalendarEventError.self) { try CalendarEvent(parsing: "09:00 Asia/Tokyo", zones: zones) }
     }
 }

@@ -1,6 +1,7 @@
 import Testing
 import TicklerCalendar
 import TicklerOnCalendar
+import TicklerPlatform
 
 /// Seeded random calendar-event text, valid and not, parsed and expanded: each input gives a clean error or a
 /// bounded, strictly increasing sequence of elapses — never a trap (issue 8, point 8).
@@ -62,10 +63,14 @@ struct CalendarEventRandomInputTests {
         var elapses = 0
         for _ in 0..<3000 {
             let text = Self.text(&random)
-            guard let event = try? CalendarEvent(parsing: text) else { continue }
+            guard let event = try? CalendarEvent(parsing: text, zones: ZoneDatabase.shared) else { continue }
             parsed += 1
             // The normalized form reads back as the same event.
-            #expect((try? CalendarEvent(parsing: event.description))?.description == event.description, "\(text)")
+            #expect(
+                (try? CalendarEvent(parsing: event.description, zones: ZoneDatabase.shared))?.description
+                    == event.description,
+                "\(text)"
+            )
             let zone = Self.zones.randomElement(using: &random)!
             let recurrence = CalendarEventRecurrence(event: event, zone: zone)
             let after: Instant =

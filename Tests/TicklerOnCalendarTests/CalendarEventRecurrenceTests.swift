@@ -1,6 +1,7 @@
 import Testing
 import TicklerCalendar
 import TicklerOnCalendar
+import TicklerPlatform
 
 @Suite("Calendar event elapses")
 struct CalendarEventRecurrenceTests {
@@ -9,7 +10,7 @@ struct CalendarEventRecurrenceTests {
     private static func elapses(_ spec: String, zone: String = "UTC", after: String, count: Int = 5) throws -> [String]
     {
         let rules = try ZoneDatabase.shared.rules(for: zone)
-        let recurrence = try CalendarEventRecurrence(parsing: spec, zone: rules)
+        let recurrence = try CalendarEventRecurrence(parsing: spec, zone: rules, zones: ZoneDatabase.shared)
         return recurrence.occurrences(after: instant(after), limit: count).map { rules.zoned($0).description }
     }
 
@@ -41,7 +42,7 @@ struct CalendarEventRecurrenceTests {
 
     @Test func fractionalSecondsRepeat() throws {
         let rules = ZoneRules.utc
-        let recurrence = try CalendarEventRecurrence(parsing: "*:*:0/0.5", zone: rules)
+        let recurrence = try CalendarEventRecurrence(parsing: "*:*:0/0.5", zone: rules, zones: ZoneDatabase.shared)
         let result = recurrence.occurrences(after: Self.instant("2023-11-14T22:13:20Z"), limit: 3)
         #expect(
             result.map(\.microsecondsSinceEpoch) == [
@@ -94,7 +95,7 @@ struct CalendarEventRecurrenceTests {
     @Test(arguments: ["Mon..Fri 09:00", "*-*-1/3 12:00", "*:0/7", "Sun *-*~01..07 06:00", "quarterly"])
     func strictlyIncreasingAndMatching(_ spec: String) throws {
         let rules = try ZoneDatabase.shared.rules(for: "Europe/Berlin")
-        let event = try CalendarEvent(parsing: spec)
+        let event = try CalendarEvent(parsing: spec, zones: ZoneDatabase.shared)
         let recurrence = CalendarEventRecurrence(event: event, zone: rules)
         let result = recurrence.occurrences(after: Self.instant("2024-03-01T00:00:00Z"), limit: 200)
         #expect(result.count == 200)

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TicklerCalendar
 import TicklerOnCalendar
+import TicklerPlatform
 
 /// Runs `systemd-analyze calendar` on this machine, when it has one, for the fixture's specifications at base
 /// times the fixture does not hold, and compares.
@@ -27,7 +28,7 @@ struct LiveSystemdTests {
     func sameElapsesAsTheLocalSystemd(_ fixture: SystemdCase) throws {
         let expected = try LiveSystemd.elapses(fixture.spec, base: fixture.base, zone: fixture.tz)
         let rules = try ZoneDatabase.shared.rules(for: fixture.tz)
-        let recurrence = try CalendarEventRecurrence(parsing: fixture.spec, zone: rules)
+        let recurrence = try CalendarEventRecurrence(parsing: fixture.spec, zone: rules, zones: ZoneDatabase.shared)
         let elapses = recurrence.occurrences(
             after: Instant(secondsSinceEpoch: fixture.base),
             limit: LiveSystemd.iterations

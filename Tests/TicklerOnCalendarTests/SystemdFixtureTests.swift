@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TicklerCalendar
 import TicklerOnCalendar
+import TicklerPlatform
 
 /// One case of Fixtures/systemd-calendar.jsonl, made by make-systemd-fixtures.py with systemd-analyze 252.
 struct SystemdCase: Decodable, Sendable, CustomTestStringConvertible {
@@ -41,10 +42,12 @@ struct SystemdFixtureTests {
     @Test(arguments: SystemdCase.all)
     func sameElapsesAsSystemd(_ fixture: SystemdCase) throws {
         guard fixture.valid else {
-            #expect(throws: CalendarEventError.self) { try CalendarEvent(parsing: fixture.spec) }
+            #expect(throws: CalendarEventError.self) {
+                try CalendarEvent(parsing: fixture.spec, zones: ZoneDatabase.shared)
+            }
             return
         }
-        let event = try CalendarEvent(parsing: fixture.spec)
+        let event = try CalendarEvent(parsing: fixture.spec, zones: ZoneDatabase.shared)
         let zone = try ZoneDatabase.shared.rules(for: fixture.tz)
         let recurrence = CalendarEventRecurrence(event: event, zone: zone)
         if fixture.failed == true {

@@ -1,5 +1,6 @@
 import Testing
 import TicklerCalendar
+import TicklerPlatform
 import TicklerRRule
 
 /// Every RRULE example of RFC 5545 §3.8.5.3, with DTSTART in America/New_York as the RFC gives it.

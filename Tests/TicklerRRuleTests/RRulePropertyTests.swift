@@ -1,5 +1,6 @@
 import Testing
 import TicklerCalendar
+import TicklerPlatform
 import TicklerRRule
 
 /// Properties that must hold for any rule: order, membership, COUNT, UNTIL, and `after` queries.

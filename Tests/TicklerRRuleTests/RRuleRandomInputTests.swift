@@ -1,5 +1,6 @@
 import Testing
 import TicklerCalendar
+import TicklerPlatform
 import TicklerRRule
 
 /// Seeded random RRULE text, valid and not, parsed and expanded: each input gives a clean error or a bounded,

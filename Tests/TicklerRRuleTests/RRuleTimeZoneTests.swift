@@ -1,5 +1,6 @@
 import Testing
 import TicklerCalendar
+import TicklerPlatform
 import TicklerRRule
 
 /// Wall-clock expansion in a zone with daylight saving time (America/New_York, 2026: clocks go forward on 8 March

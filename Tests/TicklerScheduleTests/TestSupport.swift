@@ -1,4 +1,5 @@
 import TicklerCalendar
+import TicklerPlatform
 import TicklerSchedule
 
 /// Shared helpers: a loader with fixed zones, instants from ISO text, and schedules from TOML text.

@@ -1,6 +1,6 @@
 import TicklerCalendar
 
-/// Turns wall-clock readings into instants and back in one zone, with the conventions of glibc's
+/// Converts local wall-clock readings (``BrokenDownTime``) into instants and back in one zone, with the conventions of glibc's
 /// `mktime(3)` and `localtime(3)` that systemd's calendar arithmetic relies on.
 ///
 /// - A time in a gap (02:30 on a spring-forward night) is moved by the gap's length towards the side flagged as
@@ -10,10 +10,10 @@ import TicklerCalendar
 ///   previous conversion — glibc keeps that offset as its first guess, so a search that walks forward from a base
 ///   time stays on the side of the base.
 /// - A hint whose daylight-saving flag does not fit a time that occurs once reads the time with the hint's offset.
-struct WallClock {
+struct LocalTimeConverter {
     /// The zone, or nil for UTC without any lookup (`timegm`).
     let rules: ZoneRules?
-    /// The zone's daylight-saving flags, when its TZif file can be read.
+    /// The zone's daylight-saving flags, when its rules came from a TZif file.
     private let flags: DaylightSavingFlags?
     /// The offset the last conversion ended with, glibc's guess for the next one.
     private(set) var lastOffset: Int
@@ -23,7 +23,7 @@ struct WallClock {
 
     init(rules: ZoneRules?) {
         self.rules = rules
-        self.flags = rules.flatMap { DaylightSavingFlags.load(identifier: $0.identifier) }
+        self.flags = rules?.daylightSaving
         self.lastOffset = 0
     }
 

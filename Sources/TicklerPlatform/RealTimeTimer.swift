@@ -1,7 +1,7 @@
-import CSystemd
+import CTicklerPlatform
 import Dispatch
 import Synchronization
-import TicklerCalendar
+public import TicklerCalendar
 
 #if canImport(Glibc)
 import Glibc
@@ -13,7 +13,7 @@ import Musl
 ///
 /// It resumes its waiter when the deadline passes, when the real-time clock is set (`ECANCELED` from `read`), or,
 /// throwing `CancellationError`, when the waiting task is cancelled. No thread blocks while it waits.
-final class RealTimeTimer: Sendable {
+public final class RealTimeTimer: Sendable {
     private struct State {
         var source: any DispatchSourceRead
         var continuation: CheckedContinuation<Void, any Error>?
@@ -25,7 +25,7 @@ final class RealTimeTimer: Sendable {
 
     /// Creates and arms the timer.
     /// - Throws: ``ClockError`` when the timer cannot be created or armed.
-    init(deadline: Instant) throws(ClockError) {
+    public init(deadline: Instant) throws(ClockError) {
         let descriptor = timerfd_create(CLOCK_REALTIME, Int32(TFD_NONBLOCK | TFD_CLOEXEC))
         guard descriptor >= 0 else { throw ClockError(operation: "timerfd_create", code: errno) }
         let micros = max(deadline.microsecondsSinceEpoch, 1)
@@ -48,7 +48,7 @@ final class RealTimeTimer: Sendable {
 
     /// Waits until the timer expires or the clock is set.
     /// - Throws: `CancellationError` when the task is cancelled first.
-    func wait() async throws {
+    public func wait() async throws {
         try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
                 let alreadyCancelled = state.withLock { state in

@@ -1,0 +1,27 @@
+/// The journal fields of Tickler's own, beside journald's `MESSAGE`, `MESSAGE_ID`, `PRIORITY`, `SYSLOG_IDENTIFIER`.
+///
+/// The raw value is the field's name in the journal, as `journalctl TICKLER_OBLIGATION=…` filters it. The names
+/// are part of Tickler's interface (README "The journal entries", the message catalogs): never rename one.
+public enum EventField: String, Sendable, Hashable, CaseIterable {
+    /// `TICKLER_EVENT`: the event kind (``DaemonEventKind/name``), on every entry.
+    case event = "TICKLER_EVENT"
+    /// `TICKLER_OBLIGATION`: the obligation's id, for reminder, due and overdue entries.
+    case obligation = "TICKLER_OBLIGATION"
+    /// `TICKLER_DUE`: the due time in ISO 8601 with offset, e.g. `2027-01-27T08:00:00+07:00`.
+    case due = "TICKLER_DUE"
+    /// `TICKLER_LEAD`: the lead time of a reminder as written in the schedule, e.g. `7d`.
+    case lead = "TICKLER_LEAD"
+    /// `TICKLER_TITLE`: the obligation's title, exactly as written.
+    case title = "TICKLER_TITLE"
+    /// `TICKLER_USER`: the person an entry concerns (reserved for acknowledgements and delivery).
+    case user = "TICKLER_USER"
+    /// `TICKLER_NOTE`: free text given with an acknowledgement or a snooze (reserved).
+    case note = "TICKLER_NOTE"
+    /// `TICKLER_ESCALATION`: the escalation step of a delivery (reserved).
+    case escalation = "TICKLER_ESCALATION"
+    /// `TICKLER_CHANNEL`: the channel a reminder was delivered through (reserved).
+    case channel = "TICKLER_CHANNEL"
+
+    /// The field's name in the journal.
+    public var name: String { rawValue }
+}

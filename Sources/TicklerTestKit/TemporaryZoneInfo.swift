@@ -1,0 +1,83 @@
+public import TicklerPlatform
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
+/// A zone database of the test's own under /tmp: a `zoneinfo/` directory with copies of some of the system's zone
+/// files and an `etc/localtime` link into it, changed the way `timedatectl set-timezone` and a tzdata update
+/// change the real ones (a new link or file renamed over the old), so nothing touches the real `/etc`.
+public final class TemporaryZoneInfo: Sendable {
+    /// The directory holding `zoneinfo/` and `etc/`.
+    public let root: String
+    /// The zoneinfo directory.
+    public var directory: String { root + "/zoneinfo" }
+    /// The system zone's link, the stand-in for `/etc/localtime`.
+    public var localtime: String { root + "/etc/localtime" }
+
+    /// Copies `zones` from `/usr/share/zoneinfo` and links `etc/localtime` to `systemZone` (one of them).
+    public init(zones: [String], systemZone: String) {
+        var template = Array("/tmp/tickler-zoneinfo.XXXXXX".utf8CString)
+        let created = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
+        precondition(created != nil, "mkdtemp failed: \(String(cString: strerror(errno)))")
+        root = String(cString: created!)
+        mkdir(root + "/etc", 0o755)
+        mkdir(directory, 0o755)
+        for zone in zones { install(zone, from: zone) }
+        setSystemZone(systemZone)
+    }
+
+    /// A database over this directory (no `$TZ`, no `/etc/timezone`).
+    public func database() -> ZoneDatabase {
+        ZoneDatabase(directory: directory, localtime: localtime, timezoneFile: root + "/etc/timezone")
+    }
+
+    /// Points `etc/localtime` at `zone`'s file: a new relative link renamed over the old one, as timedatectl does.
+    public func setSystemZone(_ zone: String) {
+        let temporary = root + "/etc/.localtime.new"
+        unlink(temporary)
+        precondition(symlink("../zoneinfo/" + zone, temporary) == 0, "symlink failed")
+        precondition(rename(temporary, localtime) == 0, "rename failed")
+    }
+
+    /// Replaces the file of `zone` with the system's file of `source`, written beside it and renamed over it, as
+    /// dpkg installs a tzdata update.
+    public func install(_ zone: String, from source: String) {
+        var prefix = directory
+        for component in zone.split(separator: "/").dropLast() {
+            prefix += "/" + component
+            mkdir(prefix, 0o755)
+        }
+        let bytes = RegularFile.contents(of: "/usr/share/zoneinfo/" + source, limit: 1 << 20)
+        precondition(bytes != nil, "no zone file for \(source)")
+        let target = directory + "/" + zone
+        let temporary = target + ".dpkg-new"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        precondition(descriptor >= 0, "cannot write \(temporary)")
+        bytes!.withUnsafeBytes { precondition(write(descriptor, $0.baseAddress, $0.count) == $0.count) }
+        close(descriptor)
+        precondition(rename(temporary, target) == 0, "rename failed")
+    }
+
+    /// Deletes the directory tree.
+    public func remove() {
+        Self.removeTree(root)
+    }
+
+    private static func removeTree(_ path: String) {
+        guard let stream = opendir(path) else {
+            unlink(path)
+            return
+        }
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) {
+                String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name != "." && name != ".." { removeTree(path + "/" + name) }
+        }
+        closedir(stream)
+        rmdir(path)
+    }
+}
