@@ -1,35 +1,50 @@
-import TOMLKit
 import TicklerCalendar
+import TicklerTOML
 
 /// Reads typed values from one TOML table, recording each problem at the position of the key it concerns.
 struct TableReader {
     let table: TOMLTable
     let file: String
-    let positions: TOMLSourceMap.Table?
     var scope: ScheduleDiagnostic.Scope
     private(set) var diagnostics: [ScheduleDiagnostic] = []
 
-    init(table: TOMLTable, file: String, positions: TOMLSourceMap.Table?, scope: ScheduleDiagnostic.Scope) {
+    init(table: TOMLTable, file: String, scope: ScheduleDiagnostic.Scope) {
         self.table = table
         self.file = file
-        self.positions = positions
         self.scope = scope
     }
 
     /// Whether the table has `key`.
     func contains(_ key: String) -> Bool { table[key] != nil }
 
-    /// The line `key` is written on, when known.
-    func line(of key: String) -> Int? { positions?.keys[key]?.line }
+    /// Where the table is written: its header (`[[obligation]]`), or 1:1 for a file's root table.
+    var position: TOMLPosition { table.position }
 
-    /// Records a problem about `key` (nil: about the table), at the key's line, or the table header's.
+    /// Where `key` is written: the key itself, or for a table made by headers (`[defaults]`, `[[obligation]]`)
+    /// its first header; nil when the table has no such key.
+    func position(of key: String) -> TOMLPosition? {
+        guard let entry = table.entry(key) else { return nil }
+        switch entry.value.content {
+        case .table(let inner) where inner.origin == .header || inner.origin == .implicit:
+            return entry.value.position
+        case .array(let elements) where elements.first?.table?.origin == .header:
+            return entry.value.position
+        default:
+            return entry.keyPosition
+        }
+    }
+
+    /// The line `key` is written on, when the table has it.
+    func line(of key: String) -> Int? { position(of: key)?.line }
+
+    /// Records a problem about `key` (nil: about the table), at the key's position, or the table's.
     mutating func report(_ key: String?, _ message: String) {
-        let position = key.flatMap { positions?.keys[$0] } ?? positions?.header
+        let position = key.flatMap(position(of:)) ?? table.position
         diagnostics.append(
             ScheduleDiagnostic(
                 file: file,
-                line: position?.line,
-                column: position?.column,
+                line: position.line,
+                column: position.column,
                 scope: scope,
                 key: key,
                 message: message
@@ -39,19 +54,19 @@ struct TableReader {
 
     /// Reports every key not in `known`, with the message `advice` gives for it, else suggesting the nearest known one.
     mutating func reportUnknownKeys(known: [String], advice: (String) -> String? = { _ in nil }) {
-        for key in table.keys.sorted() where !known.contains(key) {
-            if let message = advice(key) {
-                report(key, message)
+        for entry in table.entries where !known.contains(entry.key) {
+            if let message = advice(entry.key) {
+                report(entry.key, message)
                 continue
             }
-            let what = table[key]?.type == .table ? "unknown table" : "unknown key"
-            report(key, what + Suggestion.hint(for: key, among: known))
+            let what = entry.value.table != nil ? "unknown table" : "unknown key"
+            report(entry.key, what + Suggestion.hint(for: entry.key, among: known))
         }
     }
 
     /// Reports that `key` holds the wrong kind of value.
-    private mutating func reportType(_ key: String, expected: String, found value: any TOMLValueConvertible) {
-        report(key, "expected \(expected), found \(Self.name(of: value.type))")
+    private mutating func reportType(_ key: String, expected: String, found value: TOMLValue) {
+        report(key, "expected \(expected), found \(Self.name(of: value.content))")
     }
 
     /// The string at `key`; nil when absent or not a string (reported).
@@ -83,7 +98,7 @@ struct TableReader {
         var result: [String] = []
         for element in array {
             guard let string = element.string else {
-                report(key, "expected \(expected), found an element that is \(Self.name(of: element.type))")
+                report(key, "expected \(expected), found an element that is \(Self.name(of: element.content))")
                 return nil
             }
             result.append(string)
@@ -94,20 +109,20 @@ struct TableReader {
     /// The time of day at `key` (`"08:00"` or a TOML time `08:00:00`).
     mutating func time(_ key: String) -> TimeOfDay? {
         guard let value = table[key] else { return nil }
-        if let time = value.time {
-            return TimeOfDay(
-                hour: time.hour,
-                minute: time.minute,
-                second: time.second,
-                microsecond: time.nanoSecond / 1000
-            )
+        if case .localTime(let time) = value.content {
+            guard let microsecond = Self.microsecond(time), let timeOfDay = Self.timeOfDay(time, microsecond) else {
+                report(key, "invalid time of day \(time)" + Self.fractionAdvice(time.fractionDigits.count))
+                return nil
+            }
+            return timeOfDay
         }
         guard let text = value.string else {
             reportType(key, expected: "a time of day such as \"08:00\"", found: value)
             return nil
         }
-        guard let time = TimeOfDay(iso: text) else {
-            report(key, "invalid time of day \"\(text)\" (expected HH:MM or HH:MM:SS)")
+        guard Self.fractionDigits(in: text) <= 6, let time = TimeOfDay(iso: text) else {
+            let advice = Self.fractionAdvice(Self.fractionDigits(in: text))
+            report(key, "invalid time of day \"\(text)\" (expected HH:MM or HH:MM:SS)" + advice)
             return nil
         }
         return time
@@ -116,7 +131,7 @@ struct TableReader {
     /// The period at `key` (`"7d"`, or `"0"`/`0` for none).
     mutating func period(_ key: String, allowingCalendarUnits: Bool) -> Period? {
         guard let value = table[key] else { return nil }
-        if value.int == 0 { return .zero }
+        if value.integer == 0 { return .zero }
         guard let text = value.string else {
             reportType(key, expected: "a duration such as \"7d\"", found: value)
             return nil
@@ -181,40 +196,78 @@ struct TableReader {
         return result
     }
 
-    private mutating func dateValue(_ value: any TOMLValueConvertible, key: String) -> DateValue? {
-        if let date = value.date {
+    private mutating func dateValue(_ value: TOMLValue, key: String) -> DateValue? {
+        switch value.content {
+        case .localDate(let date):
             guard let civil = CivilDate(year: date.year, month: date.month, day: date.day) else {
-                report(key, "invalid date \(date.debugDescription)")
+                report(key, "invalid date \(date)")
                 return nil
             }
             return .date(civil)
-        }
-        if let dateTime = value.dateTime {
-            let time = dateTime.time
-            guard let date = CivilDate(year: dateTime.date.year, month: dateTime.date.month, day: dateTime.date.day),
-                let timeOfDay = TimeOfDay(
-                    hour: time.hour,
-                    minute: time.minute,
-                    second: time.second,
-                    microsecond: time.nanoSecond / 1000
-                )
-            else {
-                report(key, "invalid date-time \(dateTime.debugDescription)")
+        case .localDateTime(let dateTime):
+            guard let local = Self.localDateTime(dateTime.date, dateTime.time) else {
+                report(key, "invalid date-time \(dateTime)" + Self.fractionAdvice(dateTime.time.fractionDigits.count))
                 return nil
             }
-            let local = LocalDateTime(date: date, time: timeOfDay)
-            guard let offset = dateTime.offset else { return .local(local) }
-            return .instant(ZonedDateTime(local: local, offsetSeconds: offset.offset * 60).instant)
+            return .local(local)
+        case .offsetDateTime(let dateTime):
+            guard let local = Self.localDateTime(dateTime.date, dateTime.time) else {
+                report(key, "invalid date-time \(dateTime)" + Self.fractionAdvice(dateTime.time.fractionDigits.count))
+                return nil
+            }
+            return .instant(ZonedDateTime(local: local, offsetSeconds: dateTime.offsetMinutes * 60).instant)
+        default:
+            break
         }
         guard let text = value.string else {
             reportType(key, expected: "a date such as 2027-06-30 or a date-time such as 2027-06-30T08:00", found: value)
             return nil
         }
-        guard let date = DateValue(iso: text) else {
-            report(key, "invalid date \"\(text)\" (expected YYYY-MM-DD or YYYY-MM-DDTHH:MM)")
+        guard Self.fractionDigits(in: text) <= 6, let date = DateValue(iso: text) else {
+            let advice = Self.fractionAdvice(Self.fractionDigits(in: text))
+            report(key, "invalid date \"\(text)\" (expected YYYY-MM-DD or YYYY-MM-DDTHH:MM)" + advice)
             return nil
         }
         return date
+    }
+
+    /// The wall-clock time `time` on `date`, or nil when either is out of range (a leap second, a year the
+    /// calendar does not hold, more than six fractional digits).
+    private static func localDateTime(_ date: TOMLDate, _ time: TOMLTime) -> LocalDateTime? {
+        guard let civil = CivilDate(year: date.year, month: date.month, day: date.day),
+            let microsecond = microsecond(time), let timeOfDay = timeOfDay(time, microsecond)
+        else { return nil }
+        return LocalDateTime(date: civil, time: timeOfDay)
+    }
+
+    /// A TOML time as a time of day, or nil for a leap second (60).
+    private static func timeOfDay(_ time: TOMLTime, _ microsecond: Int) -> TimeOfDay? {
+        TimeOfDay(hour: time.hour, minute: time.minute, second: time.second, microsecond: microsecond)
+    }
+
+    /// The fraction of a TOML time in microseconds; nil when it has more than six digits, which Tickler does not
+    /// keep (rather than silently truncating a time that was written to the nanosecond).
+    private static func microsecond(_ time: TOMLTime) -> Int? {
+        let digits = time.fractionDigits.utf8
+        guard digits.count <= 6 else { return nil }
+        var value = 0
+        for digit in digits { value = value * 10 + Int(digit &- 0x30) }
+        for _ in digits.count..<6 { value *= 10 }
+        return value
+    }
+
+    /// The number of digits after the first `.` or `,` that follows a digit in `text`, as ISO 8601 writes a fraction
+    /// of a second; 0 when there is none.
+    static func fractionDigits(in text: String) -> Int {
+        let bytes = Array(text.utf8)
+        guard let mark = bytes.indices.first(where: { ($0 > 0) && (bytes[$0] == 0x2E || bytes[$0] == 0x2C) })
+        else { return 0 }
+        return bytes[(mark + 1)...].prefix { $0 >= 0x30 && $0 <= 0x39 }.count
+    }
+
+    /// `: at most 6 digits after the decimal point (microseconds)` when `digits` exceeds six, else nothing.
+    private static func fractionAdvice(_ digits: Int) -> String {
+        digits > 6 ? ": at most 6 digits after the decimal point (microseconds)" : ""
     }
 
     /// The zone named at `key`.
@@ -228,18 +281,18 @@ struct TableReader {
         }
     }
 
-    /// A TOML type's name with its article: `an integer`, `a string`.
-    static func name(of type: TOMLType) -> String {
-        switch type {
+    /// A TOML value kind's name with its article: `an integer`, `a string`.
+    static func name(of content: TOMLValue.Content) -> String {
+        switch content {
         case .table: "a table"
         case .array: "an array"
         case .string: "a string"
-        case .int: "an integer"
-        case .double: "a floating-point number"
-        case .bool: "a boolean"
-        case .date: "a date"
-        case .time: "a time"
-        case .dateTime: "a date-time"
+        case .integer: "an integer"
+        case .float: "a floating-point number"
+        case .boolean: "a boolean"
+        case .localDate: "a date"
+        case .localTime: "a time"
+        case .localDateTime, .offsetDateTime: "a date-time"
         }
     }
 }
