@@ -3,11 +3,16 @@ import TicklerTOML
 
 /// Reads typed values from one TOML table, recording each problem at the position of the key it concerns.
 struct TableReader {
+    /// The table read.
     let table: TOMLTable
+    /// The file it is in, as diagnostics name it.
     let file: String
+    /// What the table is, for diagnostics: the file's root, `[defaults]` or an obligation.
     var scope: ScheduleDiagnostic.Scope
+    /// The problems found so far.
     private(set) var diagnostics: [ScheduleDiagnostic] = []
 
+    /// A reader of `table` from `file`, reporting within `scope`.
     init(table: TOMLTable, file: String, scope: ScheduleDiagnostic.Scope) {
         self.table = table
         self.file = file
@@ -154,6 +159,7 @@ struct TableReader {
     /// ±292,000 years at which microsecond instants overflow.
     static let longestDurationDays = 365_250
 
+    /// The period `text` at `key`, reporting a bad or too long one.
     private mutating func parsePeriod(_ text: String, key: String, allowingCalendarUnits: Bool) -> Period? {
         let period: Period
         do {
@@ -196,6 +202,7 @@ struct TableReader {
         return result
     }
 
+    /// The date or date-time `value` of `key` (a TOML date-time or ISO 8601 text), reporting a bad one.
     private mutating func dateValue(_ value: TOMLValue, key: String) -> DateValue? {
         switch value.content {
         case .localDate(let date):

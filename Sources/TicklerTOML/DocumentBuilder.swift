@@ -24,17 +24,23 @@ struct DocumentBuilder {
 
     /// A key of a table under construction.
     struct EntryNode {
+        /// The key, as read.
         let key: String
+        /// Where the key is first written.
         let keyPosition: TOMLPosition
+        /// What the key holds.
         var slot: Slot
     }
 
     /// A table under construction.
     struct TableNode {
+        /// The keys, in the order first written.
         var entries: [EntryNode] = []
         /// Entry indices by key, once the table is larger than ``TOMLTable/indexThreshold``.
         var index: [TOMLKey: Int]?
+        /// Where the table is written (see ``TOMLTable/Origin``).
         var position: TOMLPosition
+        /// How the table came to be; an implicit table becomes a header table when a header defines it.
         var origin: TOMLTable.Origin
         /// Levels below the root.
         let depth: Int
@@ -48,22 +54,31 @@ struct DocumentBuilder {
 
     /// An array under construction.
     struct ArrayNode {
+        /// The elements, in order.
         var elements: [Slot] = []
+        /// The `[` of an array value, or the first `[[name]]` header of an array of tables.
         let position: TOMLPosition
         /// Made by `[[name]]` headers; an array written as a value is complete as written.
         let isTableArray: Bool
+        /// Levels below the root.
         let depth: Int
     }
 
     /// A node in creation order.
     enum NodeReference {
+        /// The table at this index of ``tables``.
         case table(Int)
+        /// The array at this index of ``arrays``.
         case array(Int)
     }
 
+    /// Every table, the root first.
     private(set) var tables: [TableNode]
+    /// Every array, arrays of tables included.
     private(set) var arrays: [ArrayNode] = []
+    /// Every node in creation order: a holder always before what it holds.
     private var order: [NodeReference] = [.table(0)]
+    /// How deeply tables and arrays may nest below the root.
     private let maximumDepth: Int
 
     /// An empty document whose tables and arrays may nest `maximumDepth` levels below the root.
@@ -109,6 +124,7 @@ struct DocumentBuilder {
         tables[table].isFrozen = true
     }
 
+    /// Refuses a node `depth` levels below the root when that is deeper than allowed.
     private func checkDepth(_ depth: Int, at position: TOMLPosition) throws(TOMLError) {
         guard depth <= maximumDepth else {
             throw TOMLError("tables and arrays nested more than \(maximumDepth) levels deep", at: position)

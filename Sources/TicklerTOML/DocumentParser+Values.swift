@@ -57,6 +57,7 @@ extension DocumentParser {
         return .array(array)
     }
 
+    /// The error for an array opened at `start` and never closed.
     private func unterminatedArray(_ start: TOMLPosition) -> TOMLError {
         TOMLError("unterminated array: no closing \"]\" before the end of the file", at: start)
     }
@@ -117,6 +118,7 @@ extension DocumentParser {
         }
     }
 
+    /// Refuses an array or inline table nested `nesting` deep when that is deeper than allowed.
     private func checkNesting(_ nesting: Int, at start: TOMLPosition) throws(TOMLError) {
         guard nesting <= limits.maximumValueNesting else {
             throw TOMLError(
@@ -351,6 +353,7 @@ extension DocumentParser {
         return value
     }
 
+    /// The error for an integer token beyond 64 bits.
     private func tooLarge(_ token: Range<Int>, at start: TOMLPosition) -> TOMLError {
         invalid(
             "integer",

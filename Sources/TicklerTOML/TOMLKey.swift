@@ -9,10 +9,12 @@ struct TOMLKey: Hashable {
         self.text = text
     }
 
+    /// Byte-for-byte equality.
     static func == (lhs: TOMLKey, rhs: TOMLKey) -> Bool {
         lhs.text.utf8.count == rhs.text.utf8.count && lhs.text.utf8.elementsEqual(rhs.text.utf8)
     }
 
+    /// Hashes the UTF-8 bytes.
     func hash(into hasher: inout Hasher) {
         var copy = text
         copy.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }

@@ -31,6 +31,7 @@ public struct TOMLParser: Sendable {
         try parseResult(bytes).get()
     }
 
+    /// Parses `bytes`, with the error as a value (closures of `withUnsafeBufferPointer` do not keep typed throws).
     private func parseResult(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<TOMLTable, TOMLError> {
         let parser = DocumentParser(bytes: bytes, limits: limits)
         do {

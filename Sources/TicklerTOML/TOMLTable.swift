@@ -81,8 +81,8 @@ public struct TOMLTable: Equatable, Sendable {
         if let index {
             return index[TOMLKey(key)].map { entries[$0] }
         }
-        let wanted = TOMLKey(key)
-        return entries.first { TOMLKey($0.key) == wanted }
+        // `==` first: fast, and true for byte-equal keys; canonically equivalent spellings are then told apart.
+        return entries.first { $0.key == key && $0.key.utf8.elementsEqual(key.utf8) }
     }
 
     /// The value at `key`, if the table has it.

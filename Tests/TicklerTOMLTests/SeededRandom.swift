@@ -7,6 +7,7 @@ struct SeededRandom: RandomNumberGenerator {
         state = seed
     }
 
+    /// The next 64 random bits.
     mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var value = state

@@ -5,6 +5,7 @@ import TicklerTOML
 /// "every valid case passes" means something.
 @Suite("toml-test comparison")
 struct TOMLCorpusComparisonTests {
+    /// A tagged JSON leaf as JSONSerialization gives it.
     static func leaf(_ type: String, _ value: String) -> [String: Any] { ["type": type, "value": value] }
 
     @Test("differences of value, type, key set and array length are found")
