@@ -80,10 +80,16 @@ struct DocumentBuilder {
     private var order: [NodeReference] = [.table(0)]
     /// How deeply tables and arrays may nest below the root.
     private let maximumDepth: Int
+    /// How many values (tables and arrays included) the document may hold.
+    private let maximumValues: Int
+    /// The values read so far.
+    private var valueCount = 0
 
-    /// An empty document whose tables and arrays may nest `maximumDepth` levels below the root.
-    init(maximumDepth: Int) {
+    /// An empty document whose tables and arrays may nest `maximumDepth` levels below the root, and which may
+    /// hold `maximumValues` values.
+    init(maximumDepth: Int, maximumValues: Int) {
         self.maximumDepth = maximumDepth
+        self.maximumValues = maximumValues
         var root = TableNode(position: TOMLPosition(line: 1, column: 1), origin: .root, depth: 0)
         root.isDefined = true
         tables = [root]
@@ -125,9 +131,18 @@ struct DocumentBuilder {
     }
 
     /// Refuses a node `depth` levels below the root when that is deeper than allowed.
-    private func checkDepth(_ depth: Int, at position: TOMLPosition) throws(TOMLError) {
+    private mutating func checkDepth(_ depth: Int, at position: TOMLPosition) throws(TOMLError) {
         guard depth <= maximumDepth else {
             throw TOMLError("tables and arrays nested more than \(maximumDepth) levels deep", at: position)
+        }
+        try countValue(at: position)
+    }
+
+    /// Counts one more value, refusing it beyond the limit.
+    mutating func countValue(at position: TOMLPosition) throws(TOMLError) {
+        valueCount += 1
+        guard valueCount <= maximumValues else {
+            throw TOMLError("the document holds more than \(maximumValues) values", at: position)
         }
     }
 

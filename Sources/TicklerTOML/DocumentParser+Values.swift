@@ -5,6 +5,7 @@ extension DocumentParser {
         let start = here
         guard index < bytes.count else { throw TOMLError("expected a value, found the end of the file", at: start) }
         let current = bytes[index]
+        if current != Byte.openBracket && current != Byte.openBrace { try builder.countValue(at: start) }
         switch current {
         case Byte.quote:
             let multiLine = byte(at: index + 1) == Byte.quote && byte(at: index + 2) == Byte.quote

@@ -34,7 +34,7 @@ struct DocumentParser {
     init(bytes: UnsafeBufferPointer<UInt8>, limits: TOMLLimits) {
         self.bytes = bytes
         self.limits = limits
-        builder = DocumentBuilder(maximumDepth: limits.maximumDepth)
+        builder = DocumentBuilder(maximumDepth: limits.maximumDepth, maximumValues: limits.maximumValues)
     }
 
     /// The document's root table.

@@ -10,18 +10,23 @@ public struct TOMLLimits: Hashable, Sendable {
     public var maximumKeyParts: Int
     /// How deeply tables and arrays of any kind (headers, dotted keys, inline values) may nest below the root.
     public var maximumDepth: Int
+    /// The most values a document may hold, tables and arrays included: memory grows with values, not bytes
+    /// (`[1,1,1,…]` holds a value every two bytes), so this bounds it (about 100 bytes a value while reading).
+    public var maximumValues: Int
 
-    /// Limits for schedules and configuration files: 256 MiB, values nested 128 deep, keys of 1,000 parts and a
-    /// tree 1,000 levels deep.
+    /// Limits for schedules and configuration files: 256 MiB, values nested 128 deep, keys of 1,000 parts, a
+    /// tree 1,000 levels deep and 10,000,000 values.
     public init(
         maximumBytes: Int = 256 << 20,
         maximumValueNesting: Int = 128,
         maximumKeyParts: Int = 1000,
-        maximumDepth: Int = 1000
+        maximumDepth: Int = 1000,
+        maximumValues: Int = 10_000_000
     ) {
         self.maximumBytes = min(max(0, maximumBytes), Int(Int32.max))
         self.maximumValueNesting = max(1, maximumValueNesting)
         self.maximumKeyParts = max(1, maximumKeyParts)
         self.maximumDepth = max(1, maximumDepth)
+        self.maximumValues = max(1, maximumValues)
     }
 }

@@ -57,6 +57,18 @@ struct TOMLLimitTests {
         #expect(Self.error(within) == nil)
     }
 
+    @Test("the number of values is bounded, tables and arrays included, since memory grows with values")
+    func valueLimit() {
+        let limits = TOMLLimits(maximumValues: 100)
+        // The array and 99 elements are 100 values; a 100th element is one too many.
+        #expect(Self.error("a = [" + String(repeating: "1,", count: 99) + "]\n", limits: limits) == nil)
+        let ones = "a = [" + String(repeating: "1,", count: 100) + "]\n"
+        #expect(Self.error(ones, limits: limits)?.message == "the document holds more than 100 values")
+        #expect(Self.error(ones, limits: limits)?.position == TOMLPosition(line: 1, column: 204))
+        let tables = String(repeating: "[[t]]\n", count: 100)
+        #expect(Self.error(tables, limits: limits)?.description == "100:1: the document holds more than 100 values")
+    }
+
     @Test("parsing in a task keeps nothing: the same document twice gives equal, independent values")
     func noState() async throws {
         let text = "[[o]]\nid = \"a\"\n[[o]]\nid = \"b\"\n"
