@@ -15,7 +15,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
-        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
@@ -57,12 +56,14 @@ let package = Package(
         .target(name: "TicklerOnCalendar", dependencies: ["TicklerCalendar"]),
         // Vietnamese and Chinese lunisolar calendars, solar terms, holidays and working days.
         .target(name: "TicklerLunar", dependencies: ["TicklerCalendar"]),
+        // A TOML 1.0 reader with the position of every key and value. Pure: no dependencies, no Foundation.
+        .target(name: "TicklerTOML"),
         // The obligation model, TOML loading with diagnostics, and planning.
         .target(
             name: "TicklerSchedule",
             dependencies: [
                 "TicklerCalendar", "TicklerRRule", "TicklerOnCalendar", "TicklerLunar", "TicklerPlatform",
-                .product(name: "TOMLKit", package: "TOMLKit"),
+                "TicklerTOML",
                 .product(name: "SystemPackage", package: "swift-system"),
             ]
         ),
@@ -153,6 +154,7 @@ let package = Package(
             ],
             resources: [.copy("Fixtures")]
         ),
+        .testTarget(name: "TicklerTOMLTests", dependencies: ["TicklerTOML"]),
         .testTarget(
             name: "TicklerDaemonTests",
             dependencies: [

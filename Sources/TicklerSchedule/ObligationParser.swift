@@ -1,4 +1,5 @@
 import TicklerCalendar
+import TicklerTOML
 
 /// Builds one ``Obligation`` from an `[[obligation]]` table, reporting every problem with its key.
 struct ObligationParser {
@@ -47,11 +48,7 @@ struct ObligationParser {
             recurrenceDescription: description,
             reminderLeads: leads,
             overdueEvery: overdue,
-            source: SourceLocation(
-                file: reader.file,
-                line: reader.positions?.header.line ?? 1,
-                column: reader.positions?.header.column ?? 1
-            )
+            source: SourceLocation(file: reader.file, line: reader.position.line, column: reader.position.column)
         )
     }
 

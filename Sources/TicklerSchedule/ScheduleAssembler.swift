@@ -1,5 +1,5 @@
-import TOMLKit
 import TicklerCalendar
+import TicklerTOML
 
 /// Turns the files of a configuration into one ``Schedule``, collecting every problem of every file.
 ///
@@ -31,7 +31,6 @@ struct ScheduleAssembler {
     private struct ParsedFile {
         let source: ScheduleSource
         let table: TOMLTable
-        let map: TOMLSourceMap
         let defaults: ScheduleDefaults
     }
 
@@ -55,17 +54,12 @@ struct ScheduleAssembler {
                 var reader = TableReader(
                     table: table,
                     file: file.source.path,
-                    positions: file.map.arrayElement(named: "obligation", at: index),
                     scope: .obligation(id: nil, index: index + 1)
                 )
                 let obligation = parser.parse(&reader, index: index + 1)
                 if case .obligation(let id?, _) = reader.scope {
-                    let position = reader.positions?.keys["id"] ?? reader.positions?.header
-                    let place = SourceLocation(
-                        file: file.source.path,
-                        line: position?.line ?? 1,
-                        column: position?.column ?? 1
-                    )
+                    let position = reader.position(of: "id") ?? reader.position
+                    let place = SourceLocation(file: file.source.path, line: position.line, column: position.column)
                     if let first = firstPlace[id] {
                         reader.report("id", "duplicate id \"\(id)\" (first defined at \(first))")
                     } else {
@@ -80,9 +74,6 @@ struct ScheduleAssembler {
                 if let obligation, reader.diagnostics.isEmpty { obligations.append(obligation) }
             }
         }
-        // TOMLKit 0.6.0 never frees a parsed document. Everything has been read into Swift values by now: emptying
-        // each root table frees its nodes, so that a reload keeps only the small root objects, not whole documents.
-        for file in parsed { file.table.clear() }
         guard problems.isEmpty else { throw ScheduleLoadError(diagnostics: sorted(problems)) }
         return Schedule(
             obligations: obligations,
@@ -96,52 +87,34 @@ struct ScheduleAssembler {
     private func parse(_ source: ScheduleSource, problems: inout [ScheduleDiagnostic]) -> ParsedFile? {
         let table: TOMLTable
         do {
-            table = try TOMLTable(string: source.text)
-        } catch let error as TOMLParseError {
-            problems.append(
-                ScheduleDiagnostic(
-                    file: source.path,
-                    line: error.source.begin.line,
-                    column: error.source.begin.column,
-                    scope: .file,
-                    key: nil,
-                    message: error.description
-                )
-            )
-            return nil
+            table = try TOMLParser().parse(source.text)
         } catch {
             problems.append(
                 ScheduleDiagnostic(
                     file: source.path,
-                    line: nil,
-                    column: nil,
+                    line: error.line,
+                    column: error.column,
                     scope: .file,
                     key: nil,
-                    message: "\(error)"
+                    message: error.message
                 )
             )
             return nil
         }
-        let map = TOMLSourceMap(text: source.text)
-        var root = TableReader(table: table, file: source.path, positions: map.root, scope: .file)
+        var root = TableReader(table: table, file: source.path, scope: .file)
         reportMisplacedKeys(&root)
         var defaults = ScheduleDefaults()
         if let value = table["defaults"] {
             if let defaultsTable = value.table {
-                var reader = TableReader(
-                    table: defaultsTable,
-                    file: source.path,
-                    positions: map.table(named: "defaults"),
-                    scope: .defaults
-                )
+                var reader = TableReader(table: defaultsTable, file: source.path, scope: .defaults)
                 defaults = ScheduleDefaults.read(&reader, zones: loader.zones)
                 problems += reader.diagnostics
             } else {
-                root.report("defaults", "expected a [defaults] table, found \(TableReader.name(of: value.type))")
+                root.report("defaults", "expected a [defaults] table, found \(TableReader.name(of: value.content))")
             }
         }
         problems += root.diagnostics
-        return ParsedFile(source: source, table: table, map: map, defaults: defaults)
+        return ParsedFile(source: source, table: table, defaults: defaults)
     }
 
     /// Reports top-level keys other than `[defaults]` and `[[obligation]]`, pointing settings to their table.
@@ -158,12 +131,12 @@ struct ScheduleAssembler {
     /// The `[[obligation]]` tables of a file, reporting an `obligation` key of another shape.
     private func obligationTables(_ file: ParsedFile, problems: inout [ScheduleDiagnostic]) -> [TOMLTable] {
         guard let value = file.table["obligation"] else { return [] }
-        var root = TableReader(table: file.table, file: file.source.path, positions: file.map.root, scope: .file)
+        var root = TableReader(table: file.table, file: file.source.path, scope: .file)
         defer { problems += root.diagnostics }
         guard let array = value.array else {
             root.report(
                 "obligation",
-                "expected [[obligation]] tables (an array of tables), found \(TableReader.name(of: value.type))"
+                "expected [[obligation]] tables (an array of tables), found \(TableReader.name(of: value.content))"
             )
             return []
         }
@@ -172,7 +145,7 @@ struct ScheduleAssembler {
             guard let table = element.table else {
                 root.report(
                     "obligation",
-                    "expected [[obligation]] tables, found an element that is \(TableReader.name(of: element.type))"
+                    "expected [[obligation]] tables, found an element that is \(TableReader.name(of: element.content))"
                 )
                 return []
             }

@@ -1,35 +1,55 @@
-import TOMLKit
 import TicklerCalendar
+import TicklerTOML
 
 /// Reads typed values from one TOML table, recording each problem at the position of the key it concerns.
 struct TableReader {
+    /// The table read.
     let table: TOMLTable
+    /// The file it is in, as diagnostics name it.
     let file: String
-    let positions: TOMLSourceMap.Table?
+    /// What the table is, for diagnostics: the file's root, `[defaults]` or an obligation.
     var scope: ScheduleDiagnostic.Scope
+    /// The problems found so far.
     private(set) var diagnostics: [ScheduleDiagnostic] = []
 
-    init(table: TOMLTable, file: String, positions: TOMLSourceMap.Table?, scope: ScheduleDiagnostic.Scope) {
+    /// A reader of `table` from `file`, reporting within `scope`.
+    init(table: TOMLTable, file: String, scope: ScheduleDiagnostic.Scope) {
         self.table = table
         self.file = file
-        self.positions = positions
         self.scope = scope
     }
 
     /// Whether the table has `key`.
     func contains(_ key: String) -> Bool { table[key] != nil }
 
-    /// The line `key` is written on, when known.
-    func line(of key: String) -> Int? { positions?.keys[key]?.line }
+    /// Where the table is written: its header (`[[obligation]]`), or 1:1 for a file's root table.
+    var position: TOMLPosition { table.position }
 
-    /// Records a problem about `key` (nil: about the table), at the key's line, or the table header's.
+    /// Where `key` is written: the key itself, or for a table made by headers (`[defaults]`, `[[obligation]]`)
+    /// its first header; nil when the table has no such key.
+    func position(of key: String) -> TOMLPosition? {
+        guard let entry = table.entry(key) else { return nil }
+        switch entry.value.content {
+        case .table(let inner) where inner.origin == .header || inner.origin == .implicit:
+            return entry.value.position
+        case .array(let elements) where elements.first?.table?.origin == .header:
+            return entry.value.position
+        default:
+            return entry.keyPosition
+        }
+    }
+
+    /// The line `key` is written on, when the table has it.
+    func line(of key: String) -> Int? { position(of: key)?.line }
+
+    /// Records a problem about `key` (nil: about the table), at the key's position, or the table's.
     mutating func report(_ key: String?, _ message: String) {
-        let position = key.flatMap { positions?.keys[$0] } ?? positions?.header
+        let position = key.flatMap(position(of:)) ?? table.position
         diagnostics.append(
             ScheduleDiagnostic(
                 file: file,
-                line: position?.line,
-                column: position?.column,
+                line: position.line,
+                column: position.column,
                 scope: scope,
                 key: key,
                 message: message
@@ -39,19 +59,19 @@ struct TableReader {
 
     /// Reports every key not in `known`, with the message `advice` gives for it, else suggesting the nearest known one.
     mutating func reportUnknownKeys(known: [String], advice: (String) -> String? = { _ in nil }) {
-        for key in table.keys.sorted() where !known.contains(key) {
-            if let message = advice(key) {
-                report(key, message)
+        for entry in table.entries where !known.contains(entry.key) {
+            if let message = advice(entry.key) {
+                report(entry.key, message)
                 continue
             }
-            let what = table[key]?.type == .table ? "unknown table" : "unknown key"
-            report(key, what + Suggestion.hint(for: key, among: known))
+            let what = entry.value.table != nil ? "unknown table" : "unknown key"
+            report(entry.key, what + Suggestion.hint(for: entry.key, among: known))
         }
     }
 
     /// Reports that `key` holds the wrong kind of value.
-    private mutating func reportType(_ key: String, expected: String, found value: any TOMLValueConvertible) {
-        report(key, "expected \(expected), found \(Self.name(of: value.type))")
+    private mutating func reportType(_ key: String, expected: String, found value: TOMLValue) {
+        report(key, "expected \(expected), found \(Self.name(of: value.content))")
     }
 
     /// The string at `key`; nil when absent or not a string (reported).
@@ -83,7 +103,7 @@ struct TableReader {
         var result: [String] = []
         for element in array {
             guard let string = element.string else {
-                report(key, "expected \(expected), found an element that is \(Self.name(of: element.type))")
+                report(key, "expected \(expected), found an element that is \(Self.name(of: element.content))")
                 return nil
             }
             result.append(string)
@@ -94,13 +114,12 @@ struct TableReader {
     /// The time of day at `key` (`"08:00"` or a TOML time `08:00:00`).
     mutating func time(_ key: String) -> TimeOfDay? {
         guard let value = table[key] else { return nil }
-        if let time = value.time {
-            return TimeOfDay(
-                hour: time.hour,
-                minute: time.minute,
-                second: time.second,
-                microsecond: time.nanoSecond / 1000
-            )
+        if case .localTime(let time) = value.content {
+            guard let timeOfDay = Self.timeOfDay(time) else {
+                report(key, "invalid time of day \(time)")
+                return nil
+            }
+            return timeOfDay
         }
         guard let text = value.string else {
             reportType(key, expected: "a time of day such as \"08:00\"", found: value)
@@ -116,7 +135,7 @@ struct TableReader {
     /// The period at `key` (`"7d"`, or `"0"`/`0` for none).
     mutating func period(_ key: String, allowingCalendarUnits: Bool) -> Period? {
         guard let value = table[key] else { return nil }
-        if value.int == 0 { return .zero }
+        if value.integer == 0 { return .zero }
         guard let text = value.string else {
             reportType(key, expected: "a duration such as \"7d\"", found: value)
             return nil
@@ -139,6 +158,7 @@ struct TableReader {
     /// ±292,000 years at which microsecond instants overflow.
     static let longestDurationDays = 365_250
 
+    /// The period `text` at `key`, reporting a bad or too long one.
     private mutating func parsePeriod(_ text: String, key: String, allowingCalendarUnits: Bool) -> Period? {
         let period: Period
         do {
@@ -181,30 +201,29 @@ struct TableReader {
         return result
     }
 
-    private mutating func dateValue(_ value: any TOMLValueConvertible, key: String) -> DateValue? {
-        if let date = value.date {
+    /// The date or date-time `value` of `key` (a TOML date-time or ISO 8601 text), reporting a bad one.
+    private mutating func dateValue(_ value: TOMLValue, key: String) -> DateValue? {
+        switch value.content {
+        case .localDate(let date):
             guard let civil = CivilDate(year: date.year, month: date.month, day: date.day) else {
-                report(key, "invalid date \(date.debugDescription)")
+                report(key, "invalid date \(date)")
                 return nil
             }
             return .date(civil)
-        }
-        if let dateTime = value.dateTime {
-            let time = dateTime.time
-            guard let date = CivilDate(year: dateTime.date.year, month: dateTime.date.month, day: dateTime.date.day),
-                let timeOfDay = TimeOfDay(
-                    hour: time.hour,
-                    minute: time.minute,
-                    second: time.second,
-                    microsecond: time.nanoSecond / 1000
-                )
-            else {
-                report(key, "invalid date-time \(dateTime.debugDescription)")
+        case .localDateTime(let dateTime):
+            guard let local = Self.localDateTime(dateTime.date, dateTime.time) else {
+                report(key, "invalid date-time \(dateTime)")
                 return nil
             }
-            let local = LocalDateTime(date: date, time: timeOfDay)
-            guard let offset = dateTime.offset else { return .local(local) }
-            return .instant(ZonedDateTime(local: local, offsetSeconds: offset.offset * 60).instant)
+            return .local(local)
+        case .offsetDateTime(let dateTime):
+            guard let local = Self.localDateTime(dateTime.date, dateTime.time) else {
+                report(key, "invalid date-time \(dateTime)")
+                return nil
+            }
+            return .instant(ZonedDateTime(local: local, offsetSeconds: dateTime.offsetMinutes * 60).instant)
+        default:
+            break
         }
         guard let text = value.string else {
             reportType(key, expected: "a date such as 2027-06-30 or a date-time such as 2027-06-30T08:00", found: value)
@@ -215,6 +234,28 @@ struct TableReader {
             return nil
         }
         return date
+    }
+
+    /// The wall-clock time `time` on `date`, or nil when either is out of range (a leap second, a year the
+    /// calendar does not hold).
+    private static func localDateTime(_ date: TOMLDate, _ time: TOMLTime) -> LocalDateTime? {
+        guard let civil = CivilDate(year: date.year, month: date.month, day: date.day),
+            let timeOfDay = timeOfDay(time)
+        else { return nil }
+        return LocalDateTime(date: civil, time: timeOfDay)
+    }
+
+    /// A TOML time as a time of day, or nil for a leap second (60).
+    ///
+    /// Tickler keeps microseconds; further digits are truncated, as TOML 1.0 asks of an implementation with less
+    /// precision ("the additional precision must be truncated, not rounded"), and as ``TimeOfDay/init(iso:)`` reads
+    /// ISO 8601 text.
+    private static func timeOfDay(_ time: TOMLTime) -> TimeOfDay? {
+        let digits = time.fractionDigits.utf8.prefix(6)
+        var microsecond = 0
+        for digit in digits { microsecond = microsecond * 10 + Int(digit &- 0x30) }
+        for _ in digits.count..<6 { microsecond *= 10 }
+        return TimeOfDay(hour: time.hour, minute: time.minute, second: time.second, microsecond: microsecond)
     }
 
     /// The zone named at `key`.
@@ -228,18 +269,18 @@ struct TableReader {
         }
     }
 
-    /// A TOML type's name with its article: `an integer`, `a string`.
-    static func name(of type: TOMLType) -> String {
-        switch type {
+    /// A TOML value kind's name with its article: `an integer`, `a string`.
+    static func name(of content: TOMLValue.Content) -> String {
+        switch content {
         case .table: "a table"
         case .array: "an array"
         case .string: "a string"
-        case .int: "an integer"
-        case .double: "a floating-point number"
-        case .bool: "a boolean"
-        case .date: "a date"
-        case .time: "a time"
-        case .dateTime: "a date-time"
+        case .integer: "an integer"
+        case .float: "a floating-point number"
+        case .boolean: "a boolean"
+        case .localDate: "a date"
+        case .localTime: "a time"
+        case .localDateTime, .offsetDateTime: "a date-time"
         }
     }
 }

@@ -89,8 +89,8 @@ struct LoaderDirectoryTests {
                 "\(directory.path)/schedule.d/20-lunar.toml:4:1: obligation \"labour-agreement-van-son\": key \"id\": "
                     + "duplicate id \"labour-agreement-van-son\" "
                     + "(first defined at \(directory.path)/schedule.toml:3:1)",
-                "\(directory.path)/schedule.d/30-broken.toml:1:14: Error while parsing table header: expected ']', "
-                    + "saw '\\n'",
+                "\(directory.path)/schedule.d/30-broken.toml:1:13: expected \"]]\" to close [[obligation]], found "
+                    + "\"]\"",
             ]
         )
     }

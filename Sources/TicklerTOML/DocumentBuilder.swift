@@ -1,0 +1,433 @@
+/// The document being read: every table and array in one arena, referred to by index, with the state TOML's
+/// definition rules need; turned into plain ``TOMLTable`` values once the whole document has been read.
+///
+/// Indices make every insertion O(1) whatever the depth of the current table, and the tree is assembled without
+/// recursion: a node is always created after the node that holds it, so converting nodes in reverse creation order
+/// finds every child already converted.
+///
+/// The rules are TOML 1.0's, as toml-test checks them:
+/// - a `[header]` may define a table once, and not one made by dotted keys or written inline;
+/// - dotted keys may extend tables they made in the same table section, pass through tables only named by deeper
+///   headers (which then may no longer be defined by a header), and never enter a `[header]` table or an array;
+/// - inline tables and arrays written as values are complete: nothing may be added to them afterwards;
+/// - `[[name]]` appends a table to an array of tables, and a header below it goes into the last one.
+struct DocumentBuilder {
+    /// What a key or an array element holds.
+    enum Slot {
+        /// A complete value: a string, number, boolean or date-time.
+        case value(TOMLValue)
+        /// The table at this index of ``tables``.
+        case table(Int)
+        /// The array at this index of ``arrays``.
+        case array(Int)
+    }
+
+    /// A key of a table under construction.
+    struct EntryNode {
+        /// The key, as read.
+        let key: String
+        /// Where the key is first written.
+        let keyPosition: TOMLPosition
+        /// What the key holds.
+        var slot: Slot
+    }
+
+    /// A table under construction.
+    struct TableNode {
+        /// The keys, in the order first written.
+        var entries: [EntryNode] = []
+        /// Entry indices by key, once the table is larger than ``TOMLTable/indexThreshold``.
+        var index: [TOMLKey: Int]?
+        /// Where the table is written (see ``TOMLTable/Origin``).
+        var position: TOMLPosition
+        /// How the table came to be; an implicit table becomes a header table when a header defines it.
+        var origin: TOMLTable.Origin
+        /// Levels below the root.
+        let depth: Int
+        /// An inline table, complete once its `}` is read.
+        var isFrozen = false
+        /// Defined by a `[header]`, or an element of an array of tables.
+        var isDefined = false
+        /// The table section (or inline table) whose dotted keys made or entered this table; -1 when none.
+        var dottedSection = -1
+    }
+
+    /// An array under construction.
+    struct ArrayNode {
+        /// The elements, in order.
+        var elements: [Slot] = []
+        /// The `[` of an array value, or the first `[[name]]` header of an array of tables.
+        let position: TOMLPosition
+        /// Made by `[[name]]` headers; an array written as a value is complete as written.
+        let isTableArray: Bool
+        /// Levels below the root.
+        let depth: Int
+    }
+
+    /// A node in creation order.
+    enum NodeReference {
+        /// The table at this index of ``tables``.
+        case table(Int)
+        /// The array at this index of ``arrays``.
+        case array(Int)
+    }
+
+    /// Every table, the root first.
+    private(set) var tables: [TableNode]
+    /// Every array, arrays of tables included.
+    private(set) var arrays: [ArrayNode] = []
+    /// Every node in creation order: a holder always before what it holds.
+    private var order: [NodeReference] = [.table(0)]
+    /// How deeply tables and arrays may nest below the root.
+    private let maximumDepth: Int
+    /// How many values (tables and arrays included) the document may hold.
+    private let maximumValues: Int
+    /// The values read so far.
+    private var valueCount = 0
+
+    /// An empty document whose tables and arrays may nest `maximumDepth` levels below the root, and which may
+    /// hold `maximumValues` values.
+    init(maximumDepth: Int, maximumValues: Int) {
+        self.maximumDepth = maximumDepth
+        self.maximumValues = maximumValues
+        var root = TableNode(position: TOMLPosition(line: 1, column: 1), origin: .root, depth: 0)
+        root.isDefined = true
+        tables = [root]
+    }
+
+    /// The depth of a table.
+    func depth(ofTable table: Int) -> Int { tables[table].depth }
+
+    // MARK: - Nodes
+
+    /// A new table `depth` levels below the root.
+    mutating func newTable(
+        depth: Int,
+        position: TOMLPosition,
+        origin: TOMLTable.Origin
+    ) throws(TOMLError) -> Int {
+        try checkDepth(depth, at: position)
+        tables.append(TableNode(position: position, origin: origin, depth: depth))
+        order.append(.table(tables.count - 1))
+        return tables.count - 1
+    }
+
+    /// A new array `depth` levels below the root.
+    mutating func newArray(depth: Int, position: TOMLPosition, isTableArray: Bool) throws(TOMLError) -> Int {
+        try checkDepth(depth, at: position)
+        arrays.append(ArrayNode(position: position, isTableArray: isTableArray, depth: depth))
+        order.append(.array(arrays.count - 1))
+        return arrays.count - 1
+    }
+
+    /// Adds `slot` at the end of array `array`.
+    mutating func append(_ slot: Slot, toArray array: Int) {
+        arrays[array].elements.append(slot)
+    }
+
+    /// Marks inline table `table` complete.
+    mutating func freeze(table: Int) {
+        tables[table].isFrozen = true
+    }
+
+    /// Refuses a node `depth` levels below the root when that is deeper than allowed.
+    private mutating func checkDepth(_ depth: Int, at position: TOMLPosition) throws(TOMLError) {
+        guard depth <= maximumDepth else {
+            throw TOMLError("tables and arrays nested more than \(maximumDepth) levels deep", at: position)
+        }
+        try countValue(at: position)
+    }
+
+    /// Counts one more value, refusing it beyond the limit.
+    mutating func countValue(at position: TOMLPosition) throws(TOMLError) {
+        valueCount += 1
+        guard valueCount <= maximumValues else {
+            throw TOMLError("the document holds more than \(maximumValues) values", at: position)
+        }
+    }
+
+    /// The index of `key`'s entry in `table`.
+    private func find(_ key: String, in table: Int) -> Int? {
+        if let index = tables[table].index { return index[TOMLKey(key)] }
+        // `==` first: fast, and true for byte-equal keys; canonically equivalent spellings are then told apart.
+        return tables[table].entries.firstIndex { $0.key == key && $0.key.utf8.elementsEqual(key.utf8) }
+    }
+
+    /// Adds a new key (not yet in `table`).
+    mutating func insert(_ slot: Slot, key: KeyPart, in table: Int) {
+        tables[table].entries.append(EntryNode(key: key.name, keyPosition: key.position, slot: slot))
+        let count = tables[table].entries.count
+        if tables[table].index != nil {
+            tables[table].index![TOMLKey(key.name)] = count - 1
+        } else if count > TOMLTable.indexThreshold {
+            var index: [TOMLKey: Int] = [:]
+            for (offset, entry) in tables[table].entries.enumerated() { index[TOMLKey(entry.key)] = offset }
+            tables[table].index = index
+        }
+    }
+
+    // MARK: - Definition rules
+
+    /// The table a `[parts]` header defines.
+    mutating func defineTable(_ parts: [KeyPart], header: TOMLPosition) throws(TOMLError) -> Int {
+        let parent = try headerParent(parts, header: header)
+        let last = parts[parts.count - 1]
+        let name = KeyPart.header(parts[...])
+        guard let entry = find(last.name, in: parent) else {
+            let table = try newTable(depth: tables[parent].depth + 1, position: header, origin: .header)
+            tables[table].isDefined = true
+            insert(.table(table), key: last, in: parent)
+            return table
+        }
+        let existing = tables[parent].entries[entry]
+        switch existing.slot {
+        case .table(let table):
+            let node = tables[table]
+            if node.isFrozen {
+                throw TOMLError(
+                    "table \(name) is already written as an inline table at line \(node.position.line); "
+                        + "an inline table is complete as written",
+                    at: header
+                )
+            }
+            if node.isDefined {
+                throw TOMLError(
+                    "table \(name) is defined twice (first at line \(node.position.line))",
+                    at: header
+                )
+            }
+            if node.dottedSection >= 0 {
+                throw TOMLError(
+                    "table \(name) is already defined by dotted keys at line \(existing.keyPosition.line); "
+                        + "a header cannot define it again",
+                    at: header
+                )
+            }
+            tables[table].isDefined = true
+            tables[table].origin = .header
+            tables[table].position = header
+            return table
+        case .array(let array):
+            if arrays[array].isTableArray {
+                throw TOMLError(
+                    "\(name) is an array of tables (line \(arrays[array].position.line)); "
+                        + "write [\(name)] to add a table to it",
+                    at: header
+                )
+            }
+            throw notTable(parts[...], existing, defining: "table \(KeyPart.header(parts[...]))")
+        case .value:
+            throw notTable(parts[...], existing, defining: "table \(KeyPart.header(parts[...]))")
+        }
+    }
+
+    /// The new last table of the array of tables a `[[parts]]` header appends to.
+    mutating func appendTableArrayElement(_ parts: [KeyPart], header: TOMLPosition) throws(TOMLError) -> Int {
+        let parent = try headerParent(parts, header: header)
+        let last = parts[parts.count - 1]
+        let name = KeyPart.display(parts[...])
+        let array: Int
+        if let entry = find(last.name, in: parent) {
+            let existing = tables[parent].entries[entry]
+            switch existing.slot {
+            case .array(let found) where arrays[found].isTableArray:
+                array = found
+            case .array(let found):
+                throw TOMLError(
+                    "cannot append a table to array \(name): it is written as a value at line "
+                        + "\(arrays[found].position.line), and an array written as a value is complete as written",
+                    at: header
+                )
+            case .table(let table):
+                let what = tables[table].origin == .inline ? "an inline table" : "a table"
+                throw TOMLError(
+                    "key \(name) is already \(what) (line \(tables[table].position.line)), not an array of tables",
+                    at: header
+                )
+            case .value:
+                throw notTable(parts[...], existing, defining: "array of tables [\(KeyPart.header(parts[...]))]")
+            }
+        } else {
+            array = try newArray(depth: tables[parent].depth + 1, position: header, isTableArray: true)
+            insert(.array(array), key: last, in: parent)
+        }
+        let table = try newTable(depth: arrays[array].depth + 1, position: header, origin: .header)
+        tables[table].isDefined = true
+        arrays[array].elements.append(.table(table))
+        return table
+    }
+
+    /// The table holding the last part of a header's name, creating the tables named on the way.
+    private mutating func headerParent(_ parts: [KeyPart], header: TOMLPosition) throws(TOMLError) -> Int {
+        var current = 0
+        for offset in 0..<(parts.count - 1) {
+            let part = parts[offset]
+            guard let entry = find(part.name, in: current) else {
+                let table = try newTable(depth: tables[current].depth + 1, position: header, origin: .implicit)
+                insert(.table(table), key: part, in: current)
+                current = table
+                continue
+            }
+            let existing = tables[current].entries[entry]
+            switch existing.slot {
+            case .table(let table):
+                if tables[table].isFrozen {
+                    throw TOMLError(
+                        "cannot add table \(KeyPart.header(parts[...])) to inline table "
+                            + "\(KeyPart.display(parts[...offset])) (line \(tables[table].position.line)): "
+                            + "an inline table is complete as written",
+                        at: header
+                    )
+                }
+                current = table
+            case .array(let array):
+                guard arrays[array].isTableArray, case .table(let table)? = arrays[array].elements.last else {
+                    throw TOMLError(
+                        "cannot add table \(KeyPart.header(parts[...])) to array "
+                            + "\(KeyPart.display(parts[...offset])) (line \(arrays[array].position.line)): "
+                            + "an array written as a value is complete as written",
+                        at: header
+                    )
+                }
+                current = table
+            case .value:
+                throw notTable(parts[...offset], existing, defining: "table \(KeyPart.header(parts[...]))")
+            }
+        }
+        return current
+    }
+
+    /// The table into which a dotted key `parts` of table section `section` puts its last part, creating the
+    /// tables named on the way.
+    /// - Throws: ``TOMLError`` when the key is already defined or a part cannot hold keys.
+    /// `prefix` is the name of the table section's header (empty for the root and inline tables), for messages.
+    mutating func resolve(
+        _ parts: [KeyPart],
+        in table: Int,
+        section: Int,
+        prefix: [KeyPart]
+    ) throws(TOMLError) -> Int {
+        var current = table
+        for offset in 0..<(parts.count - 1) {
+            let part = parts[offset]
+            guard let entry = find(part.name, in: current) else {
+                let made = try newTable(depth: tables[current].depth + 1, position: part.position, origin: .dottedKey)
+                tables[made].dottedSection = section
+                insert(.table(made), key: part, in: current)
+                current = made
+                continue
+            }
+            let existing = tables[current].entries[entry]
+            guard case .table(let next) = existing.slot else {
+                throw notTable(parts[...offset], existing, defining: "key \(KeyPart.display(parts[...]))")
+            }
+            if tables[next].isFrozen {
+                throw TOMLError(
+                    "cannot add key \(KeyPart.display(parts[...])) to inline table \(KeyPart.display(parts[...offset])) "
+                        + "(line \(tables[next].position.line)): an inline table is complete as written",
+                    at: part.position
+                )
+            }
+            if tables[next].isDefined {
+                let name = KeyPart.header((prefix + parts[...offset])[...])
+                throw TOMLError(
+                    "cannot add key \(KeyPart.display(parts[...])) to table \(name) with a dotted key: \(name) has "
+                        + "its own header at line \(tables[next].position.line); write the key under it",
+                    at: part.position
+                )
+            }
+            if tables[next].dottedSection >= 0 && tables[next].dottedSection != section {
+                let name = KeyPart.header((prefix + parts[...offset])[...])
+                throw TOMLError(
+                    "cannot add key \(KeyPart.display(parts[...])) to table \(name): its dotted keys are all "
+                        + "written in one table, at line \(existing.keyPosition.line)",
+                    at: part.position
+                )
+            }
+            tables[next].dottedSection = section
+            current = next
+        }
+        let stem = parts[parts.count - 1]
+        if let entry = find(stem.name, in: current) {
+            let first = tables[current].entries[entry].keyPosition
+            throw TOMLError(
+                "duplicate key \(KeyPart.display(parts[...])) (first defined at line \(first.line))",
+                at: stem.position
+            )
+        }
+        return current
+    }
+
+    /// The error for defining `what` when key `prefix` must be a table but `existing` holds another kind of value.
+    private func notTable(_ prefix: ArraySlice<KeyPart>, _ existing: EntryNode, defining what: String) -> TOMLError {
+        let kind: String
+        switch existing.slot {
+        case .value(let value): kind = Self.withArticle(value.content.kindName)
+        case .array: kind = "an array"
+        case .table: kind = "a table"
+        }
+        return TOMLError(
+            "cannot define \(what): key \(KeyPart.display(prefix)) is already \(kind) "
+                + "(line \(existing.keyPosition.line)), not a table",
+            at: prefix[prefix.endIndex - 1].position
+        )
+    }
+
+    /// `an integer`, `a string`: a kind name with its article.
+    static func withArticle(_ kind: String) -> String {
+        guard let first = kind.first else { return kind }
+        return ("aeiou".contains(first) ? "an " : "a ") + kind
+    }
+
+    // MARK: - Assembly
+
+    /// The document as plain values; the arena is consumed.
+    consuming func build() -> TOMLTable {
+        // Finished tables and arrays, as values with their positions, until their holder takes them.
+        var done = [TOMLValue?](repeating: nil, count: tables.count + arrays.count)
+        let arrayBase = tables.count
+        var root: TOMLTable?
+        for reference in order.reversed() {
+            switch reference {
+            case .table(let table):
+                var node = TableNode(position: tables[table].position, origin: .root, depth: 0)
+                swap(&node, &tables[table])
+                var entries: [TOMLTable.Entry] = []
+                entries.reserveCapacity(node.entries.count)
+                for entry in node.entries {
+                    let value = Self.take(entry.slot, &done, arrayBase: arrayBase)
+                    entries.append(TOMLTable.Entry(key: entry.key, keyPosition: entry.keyPosition, value: value))
+                }
+                let finished = TOMLTable(
+                    entries: entries,
+                    index: node.index,
+                    position: node.position,
+                    origin: node.origin
+                )
+                if table == 0 {
+                    root = finished
+                } else {
+                    done[table] = TOMLValue(.table(finished), at: node.position)
+                }
+            case .array(let array):
+                var node = ArrayNode(position: arrays[array].position, isTableArray: false, depth: 0)
+                swap(&node, &arrays[array])
+                var elements: [TOMLValue] = []
+                elements.reserveCapacity(node.elements.count)
+                for slot in node.elements { elements.append(Self.take(slot, &done, arrayBase: arrayBase)) }
+                done[arrayBase + array] = TOMLValue(.array(elements), at: node.position)
+            }
+        }
+        return root!
+    }
+
+    /// The finished value of `slot`, moved out of `done` (each node has exactly one holder).
+    private static func take(_ slot: Slot, _ done: inout [TOMLValue?], arrayBase: Int) -> TOMLValue {
+        switch slot {
+        case .value(let value): value
+        case .table(let table): done[table].take()!
+        case .array(let array): done[arrayBase + array].take()!
+        }
+    }
+
+}

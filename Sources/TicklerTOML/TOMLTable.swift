@@ -1,0 +1,95 @@
+/// A TOML table: its keys in the order they were first written, each with its value and both their positions.
+///
+/// Keys are compared byte for byte (Unicode scalar by scalar), not by canonical equivalence: `"é"` written
+/// precomposed and decomposed are two keys, as TOML defines them.
+public struct TOMLTable: Equatable, Sendable {
+    /// How a table came to be, which decides where its position points.
+    public enum Origin: Hashable, Sendable {
+        /// The document's root table, at 1:1.
+        case root
+        /// A `[name]` header, or one `[[name]]` element of an array of tables; positioned at its header's `[`.
+        case header
+        /// Only named on the way to a deeper header (`a` in `[a.b]`); positioned at the first such header's `[`.
+        case implicit
+        /// Made by a dotted key (`a` in `a.b = 1`); positioned at that part of the first such key.
+        case dottedKey
+        /// An inline table `{ … }`; positioned at its `{`.
+        case inline
+    }
+
+    /// One key of a table.
+    public struct Entry: Equatable, Sendable {
+        /// The key, quotes removed and escapes resolved.
+        public let key: String
+        /// Where the key is first written: the part of a dotted key or header that names it, at its first
+        /// character (the opening quote of a quoted key).
+        public let keyPosition: TOMLPosition
+        /// The value.
+        public let value: TOMLValue
+
+        /// `key` at `keyPosition`, holding `value`.
+        public init(key: String, keyPosition: TOMLPosition, value: TOMLValue) {
+            self.key = key
+            self.keyPosition = keyPosition
+            self.value = value
+        }
+    }
+
+    /// Tables with more keys than this are given a hash index; smaller ones are searched in order.
+    static let indexThreshold = 12
+
+    /// The keys with their values, in the order the keys were first written.
+    public let entries: [Entry]
+    /// Where the table is written (see ``Origin``).
+    public let position: TOMLPosition
+    /// How the table came to be.
+    public let origin: Origin
+    /// Entry indices by key, for large tables.
+    private let index: [TOMLKey: Int]?
+
+    /// A table of `entries` (keys unique), written at `position`.
+    public init(entries: [Entry], position: TOMLPosition = TOMLPosition(line: 1, column: 1), origin: Origin = .root) {
+        var index: [TOMLKey: Int]?
+        if entries.count > Self.indexThreshold {
+            var built: [TOMLKey: Int] = [:]
+            built.reserveCapacity(entries.count)
+            for (offset, entry) in entries.enumerated() where built[TOMLKey(entry.key)] == nil {
+                built[TOMLKey(entry.key)] = offset
+            }
+            index = built
+        }
+        self.init(entries: entries, index: index, position: position, origin: origin)
+    }
+
+    /// A table with its index already built by the parser.
+    init(entries: [Entry], index: [TOMLKey: Int]?, position: TOMLPosition, origin: Origin) {
+        self.entries = entries
+        self.index = index
+        self.position = position
+        self.origin = origin
+    }
+
+    /// The number of keys.
+    public var count: Int { entries.count }
+    /// Whether the table has no keys.
+    public var isEmpty: Bool { entries.isEmpty }
+    /// The keys, in the order they were first written.
+    public var keys: [String] { entries.map(\.key) }
+
+    /// The entry for `key`, if the table has it.
+    public func entry(_ key: String) -> Entry? {
+        if let index {
+            return index[TOMLKey(key)].map { entries[$0] }
+        }
+        // `==` first: fast, and true for byte-equal keys; canonically equivalent spellings are then told apart.
+        return entries.first { $0.key == key && $0.key.utf8.elementsEqual(key.utf8) }
+    }
+
+    /// The value at `key`, if the table has it.
+    public subscript(key: String) -> TOMLValue? { entry(key)?.value }
+
+    /// Tables are equal when they hold the same entries in the same order, positions included.
+    public static func == (lhs: TOMLTable, rhs: TOMLTable) -> Bool {
+        lhs.entries == rhs.entries && lhs.position == rhs.position && lhs.origin == rhs.origin
+    }
+}
