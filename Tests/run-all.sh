@@ -29,6 +29,10 @@ awk '
 ' .build/swift-test.log | tail -n 300
 [ "$status" -eq 0 ] || { echo "swift test failed (exit $status)"; exit "$status"; }
 
+# libFuzzer on every parser (Tests/Fuzz): a bounded run per target, on top of the seeded random tests above; a
+# crash, an input slower than 10 s or 2 GiB fails the run and leaves the input in .build/fuzz/artifacts.
+bash Tests/Fuzz/run-fuzzers.sh "${TICKLER_FUZZ_SECONDS:-20}"
+
 swift_passed=$(sed -n 's/^✔ Test run with \([0-9]*\) tests\{0,1\} .*passed.*/\1/p' .build/swift-test.log | tail -n 1)
 
 # The system tests under real systemd (as root; each skips with its reason otherwise). Each ends with its own

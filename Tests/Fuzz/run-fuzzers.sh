@@ -48,7 +48,8 @@ for source in Tests/Fuzz/*Fuzzer.swift; do
     read -r -a seeds <<<"$(header "$source" seeds)"
 
     objects=()
-    includes=(-I "$work/modules")
+    # The package's own C module maps (CTicklerPlatform: timerfd and inotify headers for TicklerPlatform).
+    includes=(-I "$work/modules" -I Sources/CTicklerPlatform)
     if [ "${#packages[@]}" -gt 0 ]; then
         if [ -z "$packages_ready" ]; then
             for package in "${packages[@]}"; do swift build -c release --target "$package" >&2; done
