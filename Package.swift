@@ -111,9 +111,19 @@ let package = Package(
             name: "tickler-bench",
             dependencies: ["TicklerCalendar", "TicklerRRule", "TicklerLunar", "TicklerSchedule"]
         ),
-        // Test doubles shared by the test targets: time that only the test moves, the state stores' conformance suite,
-        // a zone database of the test's own.
-        .target(name: "TicklerTestKit", dependencies: ["TicklerCalendar", "TicklerState", "TicklerPlatform"]),
+        // Test doubles shared by the test targets: a temporary directory, time that only the test moves (manual
+        // clocks), the recording sink and notifier, an in-memory schedule, the daemon harness, the state stores'
+        // conformance suite with in-memory and fault-injecting stores, a small full disk, a zone database of the
+        // test's own. No GRDB of its own.
+        .target(
+            name: "TicklerTestKit",
+            dependencies: [
+                "TicklerCalendar", "TicklerState", "TicklerPlatform", "TicklerSchedule", "TicklerDaemon", "Systemd",
+                "TicklerJournalSchema",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
 
         .testTarget(
             name: "SystemdTests",
@@ -144,7 +154,10 @@ let package = Package(
             dependencies: ["TicklerLunar", "TicklerPlatform"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "TicklerScheduleTests", dependencies: ["TicklerSchedule", "TicklerPlatform"]),
+        .testTarget(
+            name: "TicklerScheduleTests",
+            dependencies: ["TicklerSchedule", "TicklerPlatform", "TicklerTestKit"]
+        ),
         .testTarget(
             name: "TicklerStateTests",
             dependencies: [

@@ -10,8 +10,10 @@ import Musl
 /// files and an `etc/localtime` link into it, changed the way `timedatectl set-timezone` and a tzdata update
 /// change the real ones (a new link or file renamed over the old), so nothing touches the real `/etc`.
 public final class TemporaryZoneInfo: Sendable {
+    /// The temporary directory holding `zoneinfo/` and `etc/`.
+    private let files: TemporaryDirectory
     /// The directory holding `zoneinfo/` and `etc/`.
-    public let root: String
+    public var root: String { files.path }
     /// The zoneinfo directory.
     public var directory: String { root + "/zoneinfo" }
     /// The system zone's link, the stand-in for `/etc/localtime`.
@@ -19,10 +21,11 @@ public final class TemporaryZoneInfo: Sendable {
 
     /// Copies `zones` from `/usr/share/zoneinfo` and links `etc/localtime` to `systemZone` (one of them).
     public init(zones: [String], systemZone: String) {
-        var template = Array("/tmp/tickler-zoneinfo.XXXXXX".utf8CString)
-        let created = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
-        precondition(created != nil, "mkdtemp failed: \(String(cString: strerror(errno)))")
-        root = String(cString: created!)
+        do {
+            files = try TemporaryDirectory()
+        } catch {
+            preconditionFailure("\(error)")
+        }
         mkdir(root + "/etc", 0o755)
         mkdir(directory, 0o755)
         for zone in zones { install(zone, from: zone) }
@@ -45,39 +48,20 @@ public final class TemporaryZoneInfo: Sendable {
     /// Replaces the file of `zone` with the system's file of `source`, written beside it and renamed over it, as
     /// dpkg installs a tzdata update.
     public func install(_ zone: String, from source: String) {
-        var prefix = directory
-        for component in zone.split(separator: "/").dropLast() {
-            prefix += "/" + component
-            mkdir(prefix, 0o755)
+        guard let bytes = RegularFile.contents(of: "/usr/share/zoneinfo/" + source, limit: 1 << 20) else {
+            preconditionFailure("no zone file for \(source)")
         }
-        let bytes = RegularFile.contents(of: "/usr/share/zoneinfo/" + source, limit: 1 << 20)
-        precondition(bytes != nil, "no zone file for \(source)")
-        let target = directory + "/" + zone
-        let temporary = target + ".dpkg-new"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        precondition(descriptor >= 0, "cannot write \(temporary)")
-        bytes!.withUnsafeBytes { precondition(write(descriptor, $0.baseAddress, $0.count) == $0.count) }
-        close(descriptor)
-        precondition(rename(temporary, target) == 0, "rename failed")
+        let temporary: String
+        do {
+            temporary = try files.write(bytes: bytes, to: "zoneinfo/" + zone + ".dpkg-new")
+        } catch {
+            preconditionFailure("\(error)")
+        }
+        precondition(rename(temporary, directory + "/" + zone) == 0, "rename failed")
     }
 
     /// Deletes the directory tree.
     public func remove() {
-        Self.removeTree(root)
-    }
-
-    private static func removeTree(_ path: String) {
-        guard let stream = opendir(path) else {
-            unlink(path)
-            return
-        }
-        while let entry = readdir(stream) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) {
-                String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if name != "." && name != ".." { removeTree(path + "/" + name) }
-        }
-        closedir(stream)
-        rmdir(path)
+        files.remove()
     }
 }

@@ -1,3 +1,5 @@
+import TicklerTestKit
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -13,14 +15,13 @@ final class DatagramSocket {
     }
 
     let path: String
-    private let directory: String
+    /// The directory holding the socket.
+    private let directory: TemporaryDirectory
     private let descriptor: Int32
 
     init() throws {
-        var template = Array("/tmp/tickler-notify-XXXXXX".utf8CString)
-        guard let created = mkdtemp(&template) else { throw Failure(call: "mkdtemp", code: errno) }
-        directory = String(cString: created)
-        path = directory + "/notify"
+        directory = try TemporaryDirectory()
+        path = directory.file("notify")
         descriptor = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard descriptor >= 0 else { throw Failure(call: "socket", code: errno) }
         var address = sockaddr_un()
@@ -47,7 +48,6 @@ final class DatagramSocket {
 
     deinit {
         close(descriptor)
-        unlink(path)
-        rmdir(directory)
+        directory.remove()
     }
 }

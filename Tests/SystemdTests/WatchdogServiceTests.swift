@@ -2,6 +2,7 @@ import Logging
 import ServiceLifecycle
 import Systemd
 import Testing
+import TicklerTestKit
 
 #if canImport(Glibc)
 import Glibc

@@ -4,6 +4,7 @@ import TicklerCalendar
 import TicklerDaemon
 import TicklerJournalSchema
 import TicklerSchedule
+import TicklerTestKit
 
 /// Schedules whose due instants crowd a lead time or the overdue window start, fire and stop like small ones.
 @Suite(.timeLimit(.minutes(1)))
@@ -21,7 +22,7 @@ struct BoundedScheduleTests {
     }
 
     @Test func tenEverySecondObligationsWithAYearOfLeadStartFireAndStop() async throws {
-        let state = TemporaryDirectory()
+        let state = try TemporaryDirectory()
         defer { state.remove() }
         let daemon = await DaemonHarness.started(Self.everySecond, at: Fixtures.start, state: state)
         #expect(daemon.status?.hasPrefix("10 obligations; next: \"Tick 0\"") == true)
@@ -39,7 +40,7 @@ struct BoundedScheduleTests {
     }
 
     @Test func aWakeUpADayLateCatchesUpWithAtMostOneEventPerStage() async throws {
-        let state = TemporaryDirectory()
+        let state = try TemporaryDirectory()
         defer { state.remove() }
         let daemon = await DaemonHarness.started(Self.everySecond, at: Fixtures.start, state: state)
         await daemon.advance(to: Fixtures.start.adding(seconds: Fixtures.day))
@@ -54,7 +55,7 @@ struct BoundedScheduleTests {
                 .joined(separator: "\n"),
             path: "schedule.toml"
         )
-        let state = TemporaryDirectory()
+        let state = try TemporaryDirectory()
         defer { state.remove() }
         let daemon = await DaemonHarness.started(schedule.obligations, at: Fixtures.start, state: state)
         await daemon.advance(to: Fixtures.start.adding(seconds: 1))
@@ -74,7 +75,7 @@ struct BoundedScheduleTests {
                 overdueEvery: .zero
             )
         }
-        let state = TemporaryDirectory()
+        let state = try TemporaryDirectory()
         defer { state.remove() }
         let daemon = await DaemonHarness.started(obligations, at: Fixtures.start.adding(seconds: 60), state: state)
         #expect(daemon.status?.hasSuffix("; 10000 overdue") == true)

@@ -3,6 +3,7 @@ import Testing
 import TicklerDaemon
 import TicklerJournalSchema
 import TicklerSchedule
+import TicklerTestKit
 
 /// `ticklerd --check-config`, which the unit's `ExecReload=` runs before signalling the daemon.
 @Suite
@@ -19,10 +20,10 @@ struct ConfigurationCheckTests {
 
         """
 
-    @Test func aValidScheduleEndsWithOneInfoLineAndStatusZero() {
-        let config = TemporaryDirectory()
+    @Test func aValidScheduleEndsWithOneInfoLineAndStatusZero() throws {
+        let config = try TemporaryDirectory()
         defer { config.remove() }
-        config.write(Self.main, to: "schedule.toml")
+        try config.write(Self.main, to: "schedule.toml")
         let check = ConfigurationCheck(configPath: config.path, environment: [:])
         #expect(check.isValid)
         #expect(check.exitStatus == 0)
@@ -32,10 +33,10 @@ struct ConfigurationCheckTests {
     }
 
     @Test func everyErrorIsAnErrorLineAndTheStatusIsOne() throws {
-        let config = TemporaryDirectory()
+        let config = try TemporaryDirectory()
         defer { config.remove() }
-        config.write(Self.main.split(separator: "\"1y\"").joined(separator: "\"1q\""), to: "schedule.toml")
-        config.write("[[obligation]]\nid = \"x\"\ntitle = \n", to: "schedule.d/20-broken.toml")
+        try config.write(Self.main.split(separator: "\"1y\"").joined(separator: "\"1q\""), to: "schedule.toml")
+        try config.write("[[obligation]]\nid = \"x\"\ntitle = \n", to: "schedule.d/20-broken.toml")
         let check = ConfigurationCheck(configPath: nil, environment: ["CONFIGURATION_DIRECTORY": config.path])
         #expect(!check.isValid)
         #expect(check.exitStatus == 1)
@@ -50,10 +51,13 @@ struct ConfigurationCheckTests {
         )
     }
 
-    @Test func aMissingMainFileIsAWarningThatNamesTheLostDefaults() {
-        let config = TemporaryDirectory()
+    @Test func aMissingMainFileIsAWarningThatNamesTheLostDefaults() throws {
+        let config = try TemporaryDirectory()
         defer { config.remove() }
-        config.write("[[obligation]]\nid = \"x\"\ntitle = \"X\"\nonce = \"2027-06-30\"\n", to: "schedule.d/10-x.toml")
+        try config.write(
+            "[[obligation]]\nid = \"x\"\ntitle = \"X\"\nonce = \"2027-06-30\"\n",
+            to: "schedule.d/10-x.toml"
+        )
         let check = ConfigurationCheck(configPath: config.path, environment: [:])
         #expect(check.isValid)
         #expect(check.lines.map(\.priority) == [.warning, .info])

@@ -4,6 +4,7 @@ import TicklerDaemon
 import TicklerJournalSchema
 import TicklerSchedule
 import TicklerState
+import TicklerTestKit
 
 /// The daemon on real schedule files in a temporary configuration directory, read by the real loader.
 @Suite(.timeLimit(.minutes(1)))
@@ -31,17 +32,18 @@ struct ConfigurationDirectoryTests {
         """
 
     @Test func reloadReadsDropInsAndReportsBrokenOnesWithTheirPosition() async throws {
-        let config = TemporaryDirectory()
-        let state = TemporaryDirectory()
+        let config = try TemporaryDirectory()
+        let state = try TemporaryDirectory()
         defer {
             config.remove()
             state.remove()
         }
-        config.write(Self.main, to: "schedule.toml")
+        try config.write(Self.main, to: "schedule.toml")
         let daemon = DaemonHarness(
             schedule: ConfigurationSchedule(path: config.path),
             clock: ManualWallClock(Fixtures.start),
-            stateDirectory: state.path
+            stateDirectory: state.path,
+            displayZone: Fixtures.hanoi
         )
         await daemon.started()
         #expect(
@@ -49,7 +51,7 @@ struct ConfigurationDirectoryTests {
                 == "1 obligation; next: \"Thư chúc mừng Quốc khánh Trung Quốc\" reminder in 3 days (2027-09-24 08:00 +07)"
         )
 
-        config.write(Self.dropIn, to: "schedule.d/10-scholarships.toml")
+        try config.write(Self.dropIn, to: "schedule.d/10-scholarships.toml")
         await daemon.reload()
         #expect(
             daemon.sink.events(of: .reloaded).map(\.message) == [
@@ -58,7 +60,7 @@ struct ConfigurationDirectoryTests {
         )
         #expect(daemon.status?.hasPrefix("2 obligations; ") == true)
 
-        config.write(Self.dropIn + "title = \n", to: "schedule.d/20-broken.toml")
+        try config.write(Self.dropIn + "title = \n", to: "schedule.d/20-broken.toml")
         await daemon.reload()
         let failure = try #require(daemon.sink.events(of: .reloadFailed).first)
         #expect(failure.message.hasPrefix("reload failed: \(config.path)/schedule.d/20-broken.toml:"))
@@ -68,7 +70,7 @@ struct ConfigurationDirectoryTests {
     }
 
     @Test func aMissingConfigurationIsAStartupErrorNamingThePath() async throws {
-        let state = TemporaryDirectory()
+        let state = try TemporaryDirectory()
         defer { state.remove() }
         let daemon = DaemonHarness(
             schedule: ConfigurationSchedule(path: state.file("no-such-config")),

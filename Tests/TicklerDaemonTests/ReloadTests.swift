@@ -4,6 +4,7 @@ import TicklerCalendar
 import TicklerDaemon
 import TicklerJournalSchema
 import TicklerSchedule
+import TicklerTestKit
 
 @Suite(.timeLimit(.minutes(1)))
 struct ReloadTests {
@@ -14,7 +15,7 @@ struct ReloadTests {
     )
 
     @Test func successfulReloadAddsObligationsWithoutRefiring() async throws {
-        let state = TemporaryDirectory()
+        let state = try TemporaryDirectory()
         defer { state.remove() }
         let daemon = await DaemonHarness.started([Fixtures.greeting], at: Fixtures.start, state: state)
         let schedule = daemon.schedule
@@ -52,9 +53,14 @@ struct ReloadTests {
     }
 
     @Test func failedReloadKeepsTheScheduleAndSaysSo() async throws {
-        let state = TemporaryDirectory()
+        let state = try TemporaryDirectory()
         defer { state.remove() }
-        let daemon = await DaemonHarness.started([Fixtures.greeting], at: Fixtures.start, state: state)
+        let daemon = await DaemonHarness.started(
+            [Fixtures.greeting],
+            at: Fixtures.start,
+            state: state,
+            displayZone: Fixtures.hanoi
+        )
         let schedule = daemon.schedule
         let problems = [
             ScheduleDiagnostic(
@@ -102,7 +108,7 @@ struct ReloadTests {
     }
 
     @Test func reloadOfAnUnchangedScheduleFiresNothingAgain() async throws {
-        let state = TemporaryDirectory()
+        let state = try TemporaryDirectory()
         defer { state.remove() }
         let daemon = await DaemonHarness.started([Fixtures.greeting], at: Fixtures.start, state: state)
         await daemon.advance(to: Fixtures.greetingDue.adding(seconds: 2 * Fixtures.day))

@@ -5,6 +5,7 @@ import TicklerDaemon
 import TicklerJournalSchema
 import TicklerSchedule
 import TicklerState
+import TicklerTestKit
 
 @Suite(.timeLimit(.minutes(1)))
 struct RestartTests {
@@ -19,7 +20,7 @@ struct RestartTests {
     )
 
     @Test func aRestartDoesNotRepeatAFiredReminder() async throws {
-        let state = TemporaryDirectory()
+        let state = try TemporaryDirectory()
         defer { state.remove() }
         let reminder = Fixtures.greetingDue.adding(seconds: -7 * Fixtures.day)
         let first = await DaemonHarness.started([Fixtures.greeting], at: Fixtures.start, state: state)
@@ -34,7 +35,7 @@ struct RestartTests {
     }
 
     @Test func aRestartWithTheClockBehindTheCheckpointDoesNotRepeatAFiredReminder() async throws {
-        let state = TemporaryDirectory()
+        let state = try TemporaryDirectory()
         defer { state.remove() }
         let reminder = Fixtures.greetingDue.adding(seconds: -7 * Fixtures.day)
         let first = await DaemonHarness.started([Fixtures.greeting], at: Fixtures.start, state: state)
@@ -51,7 +52,7 @@ struct RestartTests {
     }
 
     @Test func anEventRecordedAsFiredNeverFiresAgainEvenPastTheCheckpoint() async throws {
-        let state = TemporaryDirectory()
+        let state = try TemporaryDirectory()
         defer { state.remove() }
         let reminder = Fixtures.greetingDue.adding(seconds: -7 * Fixtures.day)
         do {
@@ -67,7 +68,7 @@ struct RestartTests {
     }
 
     @Test func downtimeCatchUpFiresTheLatestStageOncePerDueInstant() async throws {
-        let state = TemporaryDirectory()
+        let state = try TemporaryDirectory()
         defer { state.remove() }
         let first = await DaemonHarness.started([Fixtures.greeting, Self.weekly], at: Fixtures.start, state: state)
         try await first.stop()
@@ -98,7 +99,7 @@ struct RestartTests {
     }
 
     @Test func firstSeenPreventsReplayingHistory() async throws {
-        let state = TemporaryDirectory()
+        let state = try TemporaryDirectory()
         defer { state.remove() }
         let old = Fixtures.every(
             "sister-communes",
@@ -119,7 +120,7 @@ struct RestartTests {
     }
 
     @Test func aBrokenScheduleAtStartEndsTheServiceWithTheProblems() async throws {
-        let state = TemporaryDirectory()
+        let state = try TemporaryDirectory()
         defer { state.remove() }
         let schedule = InMemorySchedule(.empty)
         let problem = ScheduleDiagnostic(
@@ -143,9 +144,9 @@ struct RestartTests {
     }
 
     @Test func anUnusableStateDirectoryIsRefusedWithAStateError() async throws {
-        let state = TemporaryDirectory()
+        let state = try TemporaryDirectory()
         defer { state.remove() }
-        state.write("not a directory", to: "blocker")
+        try state.write("not a directory", to: "blocker")
         let sink = RecordingSink()
         let error = #expect(throws: StartupError.self) {
             try DaemonAssembly.openState(

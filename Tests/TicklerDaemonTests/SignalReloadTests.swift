@@ -3,6 +3,7 @@ import Testing
 import TicklerDaemon
 import TicklerJournalSchema
 import TicklerSchedule
+import TicklerTestKit
 
 #if canImport(Glibc)
 import Glibc
@@ -14,7 +15,7 @@ import Musl
 @Suite(.serialized, .timeLimit(.minutes(1)))
 struct SignalReloadTests {
     @Test func sighupReloadsTheSchedule() async throws {
-        let state = TemporaryDirectory()
+        let state = try TemporaryDirectory()
         defer { state.remove() }
         let schedule = InMemorySchedule(Schedule(obligations: [Fixtures.greeting], files: ["schedule.toml"]))
         let daemon = DaemonHarness(

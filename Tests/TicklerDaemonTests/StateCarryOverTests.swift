@@ -18,9 +18,15 @@ struct StateCarryOverTests {
 
     /// A fresh place for state, opened again at each restart.
     struct Place {
-        let directory = TemporaryDirectory()
+        let directory: TemporaryDirectory
         let memory = InMemoryStateStore()
         let kind: StoreKind
+
+        /// A fresh place for a store of `kind`.
+        init(kind: StoreKind) throws {
+            directory = try TemporaryDirectory()
+            self.kind = kind
+        }
 
         func open() throws -> any StateStore {
             switch kind {
@@ -40,7 +46,7 @@ struct StateCarryOverTests {
 
     @Test("a lead written 7d, then 1w or 168h, is one stage and fires once", arguments: StoreKind.allCases)
     func leadSpellingKeepsTheStage(_ kind: StoreKind) async throws {
-        let place = Place(kind: kind)
+        let place = try Place(kind: kind)
         defer { place.directory.remove() }
         let reminder = Fixtures.greetingDue.adding(seconds: -7 * Fixtures.day)
         let first = await DaemonHarness.started([Fixtures.greeting], at: Fixtures.start, store: try place.open())
@@ -72,7 +78,7 @@ struct StateCarryOverTests {
         arguments: StoreKind.allCases
     )
     func theFirstStartLosesNothing(_ kind: StoreKind) async throws {
-        let place = Place(kind: kind)
+        let place = try Place(kind: kind)
         defer { place.directory.remove() }
         let due = Fixtures.start.adding(seconds: 30)
         let soon = Fixtures.once("soon", title: "Soon", due: due, remind: [Period(10, .second)], overdueEvery: .zero)

@@ -7,12 +7,6 @@ import TicklerSchedule
 import TicklerState
 import TicklerTestKit
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
-
 /// ticklerd against state faults: an unusable file refused with advice or reset explicitly, and a full disk.
 @Suite(.timeLimit(.minutes(1)))
 struct StateFaultDaemonTests {
@@ -35,9 +29,9 @@ struct StateFaultDaemonTests {
     }
 
     @Test func anEmptyStateFileIsRefusedWithHowToRecover() throws {
-        let state = TemporaryDirectory()
+        let state = try TemporaryDirectory()
         defer { state.remove() }
-        state.write("", to: "state.sqlite")
+        try state.write("", to: "state.sqlite")
         let sink = RecordingSink()
         let error = #expect(throws: StartupError.self) { try Self.open(state, resetting: false, sink: sink) }
         #expect(error?.location == state.file("state.sqlite"))
@@ -53,9 +47,9 @@ struct StateFaultDaemonTests {
     }
 
     @Test func resetStateMovesAnUnusableFileAsideAndSaysSo() async throws {
-        let state = TemporaryDirectory()
+        let state = try TemporaryDirectory()
         defer { state.remove() }
-        state.write("garbage, not SQLite", to: "state.sqlite")
+        try state.write("garbage, not SQLite", to: "state.sqlite")
         let sink = RecordingSink()
         let store = try Self.open(state, resetting: true, sink: sink)
         #expect(try await store.firedEvents().isEmpty)
@@ -70,7 +64,7 @@ struct StateFaultDaemonTests {
     }
 
     @Test func resetStateKeepsASoundState() async throws {
-        let state = TemporaryDirectory()
+        let state = try TemporaryDirectory()
         defer { state.remove() }
         let key = EventKey(obligationID: "a", due: Fixtures.greetingDue, stage: "due")
         do {
@@ -204,21 +198,5 @@ struct StateFaultDaemonTests {
         #expect(again.sink.firings.map(\.lead) == failed)
         #expect(try await store.base.firedEvents().map(\.key.stage) == ["remind-7d", "remind-1d"])
         try await again.stop()
-    }
-}
-
-extension TemporaryDirectory {
-    /// The names inside the directory, sorted.
-    fileprivate func names() -> [String] {
-        guard let directory = opendir(path) else { return [] }
-        defer { closedir(directory) }
-        var result: [String] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) {
-                String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if name != "." && name != ".." { result.append(name) }
-        }
-        return result.sorted()
     }
 }

@@ -4,11 +4,12 @@ import TicklerCalendar
 import TicklerDaemon
 import TicklerJournalSchema
 import TicklerSchedule
+import TicklerTestKit
 
 @Suite(.timeLimit(.minutes(1)))
 struct TicklerServiceTests {
     @Test func reminderFiresAtExactlyItsInstantAndNotBefore() async throws {
-        let state = TemporaryDirectory()
+        let state = try TemporaryDirectory()
         defer { state.remove() }
         let daemon = await DaemonHarness.started([Fixtures.greeting], at: Fixtures.start, state: state)
         let reminder = Fixtures.greetingDue.adding(seconds: -7 * Fixtures.day)
@@ -28,7 +29,7 @@ struct TicklerServiceTests {
     }
 
     @Test func leadStagesThenDueThenOverdueRepeatsForThirtyDays() async throws {
-        let state = TemporaryDirectory()
+        let state = try TemporaryDirectory()
         defer { state.remove() }
         let daemon = await DaemonHarness.started([Fixtures.greeting], at: Fixtures.start, state: state)
         let leads = [
@@ -53,7 +54,7 @@ struct TicklerServiceTests {
     }
 
     @Test func withoutRepeatsAnObligationStaysOverdueForThirtyDaysThenTheStatusForgetsIt() async throws {
-        let state = TemporaryDirectory()
+        let state = try TemporaryDirectory()
         defer { state.remove() }
         let quiet = Fixtures.once(
             "quiet",
@@ -75,7 +76,7 @@ struct TicklerServiceTests {
     }
 
     @Test func statusNamesTheCountTheNextEventAndWhen() async throws {
-        let state = TemporaryDirectory()
+        let state = try TemporaryDirectory()
         defer { state.remove() }
         let daemon = await DaemonHarness.started([Fixtures.greeting], at: Fixtures.start, state: state)
         #expect(
@@ -87,7 +88,7 @@ struct TicklerServiceTests {
     }
 
     @Test func aClockStepWakesTheDaemonWhichSleepsAgainUntilTheSameEvent() async throws {
-        let state = TemporaryDirectory()
+        let state = try TemporaryDirectory()
         defer { state.remove() }
         let daemon = await DaemonHarness.started([Fixtures.greeting], at: Fixtures.start, state: state)
         await daemon.advance(to: Fixtures.start.adding(seconds: 3600), wakingEveryone: true)
@@ -97,7 +98,7 @@ struct TicklerServiceTests {
     }
 
     @Test func aClockStepPastSeveralStagesFiresOnlyTheLatest() async throws {
-        let state = TemporaryDirectory()
+        let state = try TemporaryDirectory()
         defer { state.remove() }
         let daemon = await DaemonHarness.started([Fixtures.greeting], at: Fixtures.start, state: state)
         await daemon.advance(to: Fixtures.greetingDue.adding(seconds: 2 * Fixtures.day + 3600))
@@ -107,7 +108,7 @@ struct TicklerServiceTests {
     }
 
     @Test func gracefulShutdownSendsStoppingAndEnds() async throws {
-        let state = TemporaryDirectory()
+        let state = try TemporaryDirectory()
         defer { state.remove() }
         let daemon = await DaemonHarness.started([Fixtures.greeting], at: Fixtures.start, state: state)
         try await daemon.stop()

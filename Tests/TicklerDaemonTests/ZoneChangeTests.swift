@@ -32,8 +32,8 @@ struct ZoneChangeTests {
         zoneInfo: TemporaryZoneInfo,
         files: TemporaryDirectory,
         watch: (ZoneDatabase) -> any ZoneChangeWatch
-    ) async -> DaemonHarness {
-        files.write(schedule, to: "config/schedule.toml")
+    ) async throws -> DaemonHarness {
+        try files.write(schedule, to: "config/schedule.toml")
         let database = zoneInfo.database()
         let daemon = DaemonHarness(
             schedule: ConfigurationSchedule(path: files.file("config"), loader: ScheduleLoader(zones: database)),
@@ -61,12 +61,14 @@ struct ZoneChangeTests {
 
     @Test func aNewSystemZoneIsNoticedAtOnceAndThePlanFollowsIt() async throws {
         let zoneInfo = TemporaryZoneInfo(zones: ["Asia/Ho_Chi_Minh", "Europe/Berlin"], systemZone: "Asia/Ho_Chi_Minh")
-        let files = TemporaryDirectory()
+        let files = try TemporaryDirectory()
         defer {
             zoneInfo.remove()
             files.remove()
         }
-        let daemon = await Self.daemon(Self.letter, zoneInfo: zoneInfo, files: files) { SystemZoneWatch(database: $0) }
+        let daemon = try await Self.daemon(Self.letter, zoneInfo: zoneInfo, files: files) {
+            SystemZoneWatch(database: $0)
+        }
         // 2030-01-01 08:00 in Hanoi (+07): the reminder a week before, at 01:00 UTC.
         #expect(daemon.clock.pendingDeadlines == [ZonedDateTime(iso: "2029-12-25T01:00:00Z")!.instant])
 
@@ -91,13 +93,13 @@ struct ZoneChangeTests {
 
     @Test func newRulesForAZoneInUseAreNoticedAtOnce() async throws {
         let zoneInfo = TemporaryZoneInfo(zones: ["Asia/Ho_Chi_Minh", "Europe/Berlin"], systemZone: "Asia/Ho_Chi_Minh")
-        let files = TemporaryDirectory()
+        let files = try TemporaryDirectory()
         defer {
             zoneInfo.remove()
             files.remove()
         }
         let schedule = Self.letter + "\ntimezone = \"Europe/Berlin\"\n"
-        let daemon = await Self.daemon(schedule, zoneInfo: zoneInfo, files: files) { SystemZoneWatch(database: $0) }
+        let daemon = try await Self.daemon(schedule, zoneInfo: zoneInfo, files: files) { SystemZoneWatch(database: $0) }
         #expect(daemon.clock.pendingDeadlines == [ZonedDateTime(iso: "2029-12-25T07:00:00Z")!.instant])
 
         let (statuses, sleeps) = (daemon.notifier.statuses.count, daemon.clock.sleepCalls)
@@ -113,12 +115,14 @@ struct ZoneChangeTests {
 
     @Test func aFileBesideTheZonesInUseWakesNothing() async throws {
         let zoneInfo = TemporaryZoneInfo(zones: ["Asia/Ho_Chi_Minh", "Asia/Tokyo"], systemZone: "Asia/Ho_Chi_Minh")
-        let files = TemporaryDirectory()
+        let files = try TemporaryDirectory()
         defer {
             zoneInfo.remove()
             files.remove()
         }
-        let daemon = await Self.daemon(Self.letter, zoneInfo: zoneInfo, files: files) { SystemZoneWatch(database: $0) }
+        let daemon = try await Self.daemon(Self.letter, zoneInfo: zoneInfo, files: files) {
+            SystemZoneWatch(database: $0)
+        }
         let (statuses, sleeps) = (daemon.notifier.statuses.count, daemon.clock.sleepCalls)
         // Tokyo is in the watched directory but not in use; then the link is set to what it already is.
         zoneInfo.install("Asia/Tokyo", from: "Europe/Moscow")
@@ -132,12 +136,12 @@ struct ZoneChangeTests {
 
     @Test func aReloadPicksUpAChangeThatWasNotNoticed() async throws {
         let zoneInfo = TemporaryZoneInfo(zones: ["Asia/Ho_Chi_Minh", "Europe/Berlin"], systemZone: "Asia/Ho_Chi_Minh")
-        let files = TemporaryDirectory()
+        let files = try TemporaryDirectory()
         defer {
             zoneInfo.remove()
             files.remove()
         }
-        let daemon = await Self.daemon(Self.letter, zoneInfo: zoneInfo, files: files) {
+        let daemon = try await Self.daemon(Self.letter, zoneInfo: zoneInfo, files: files) {
             ReloadOnlyZoneWatch(database: $0)
         }
         zoneInfo.setSystemZone("Europe/Berlin")

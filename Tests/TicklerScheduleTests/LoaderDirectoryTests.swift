@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TicklerCalendar
 import TicklerSchedule
+import TicklerTestKit
 
 /// Loading a configuration directory: schedule.toml, drop-ins in lexical order, ids across files, defaults scope.
 @Suite("ScheduleLoader directories")
@@ -14,13 +15,13 @@ struct LoaderDirectoryTests {
     func dropInOrder() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        try directory.write("schedule.d/20-b.toml", obligation("from-20"))
-        try directory.write("schedule.d/10-a.toml", obligation("from-10"))
-        try directory.write("schedule.d/9-z.toml", obligation("from-9"))
-        try directory.write("schedule.d/README", "not toml")
-        try directory.write("schedule.d/.hidden.toml", "broken = [")
-        try directory.write("schedule.d/30-c.toml.disabled", "broken = [")
-        try directory.write("schedule.toml", obligation("main"))
+        try directory.write(obligation("from-20"), to: "schedule.d/20-b.toml")
+        try directory.write(obligation("from-10"), to: "schedule.d/10-a.toml")
+        try directory.write(obligation("from-9"), to: "schedule.d/9-z.toml")
+        try directory.write("not toml", to: "schedule.d/README")
+        try directory.write("broken = [", to: "schedule.d/.hidden.toml")
+        try directory.write("broken = [", to: "schedule.d/30-c.toml.disabled")
+        try directory.write(obligation("main"), to: "schedule.toml")
         let schedule = try TestSupport.loader.load(path: directory.path)
         #expect(schedule.ids == ["main", "from-10", "from-20", "from-9"])
         #expect(
@@ -36,7 +37,7 @@ struct LoaderDirectoryTests {
     func dropInsOnly() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        try directory.write("schedule.d/10-a.toml", obligation("only"))
+        try directory.write(obligation("only"), to: "schedule.d/10-a.toml")
         #expect(try TestSupport.loader.load(path: directory.path).ids == ["only"])
     }
 
@@ -44,8 +45,8 @@ struct LoaderDirectoryTests {
     func singleFile() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let file = try directory.write("elsewhere.toml", obligation("single"))
-        try directory.write("schedule.d/10-a.toml", obligation("not-read"))
+        let file = try directory.write(obligation("single"), to: "elsewhere.toml")
+        try directory.write(obligation("not-read"), to: "schedule.d/10-a.toml")
         let schedule = try TestSupport.loader.load(path: file)
         #expect(schedule.ids == ["single"])
         #expect(schedule.files == [file])
@@ -79,10 +80,10 @@ struct LoaderDirectoryTests {
     func duplicatesAcrossFiles() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        try directory.write("schedule.toml", "# main\n" + obligation("labour-agreement-van-son"))
-        try directory.write("schedule.d/10-extra.toml", obligation("other", "bogus = 1\n"))
-        try directory.write("schedule.d/20-lunar.toml", "\n\n" + obligation("labour-agreement-van-son"))
-        try directory.write("schedule.d/30-broken.toml", "[[obligation]\n")
+        try directory.write("# main\n" + obligation("labour-agreement-van-son"), to: "schedule.toml")
+        try directory.write(obligation("other", "bogus = 1\n"), to: "schedule.d/10-extra.toml")
+        try directory.write("\n\n" + obligation("labour-agreement-van-son"), to: "schedule.d/20-lunar.toml")
+        try directory.write("[[obligation]\n", to: "schedule.d/30-broken.toml")
         #expect(
             problems(directory.path) == [
                 "\(directory.path)/schedule.d/10-extra.toml:5:1: obligation \"other\": key \"bogus\": unknown key",
@@ -100,14 +101,14 @@ struct LoaderDirectoryTests {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         try directory.write(
-            "schedule.toml",
-            "[defaults]\ntimezone = \"Asia/Ho_Chi_Minh\"\nremind = [\"30d\"]\n" + obligation("main")
+            "[defaults]\ntimezone = \"Asia/Ho_Chi_Minh\"\nremind = [\"30d\"]\n" + obligation("main"),
+            to: "schedule.toml"
         )
         try directory.write(
-            "schedule.d/10-a.toml",
-            "[defaults]\nat = \"07:00\"\nremind = []\n" + obligation("drop-in-a")
+            "[defaults]\nat = \"07:00\"\nremind = []\n" + obligation("drop-in-a"),
+            to: "schedule.d/10-a.toml"
         )
-        try directory.write("schedule.d/20-b.toml", obligation("drop-in-b"))
+        try directory.write(obligation("drop-in-b"), to: "schedule.d/20-b.toml")
         let schedule = try TestSupport.loader.load(path: directory.path)
         let main = try #require(schedule["main"])
         let first = try #require(schedule["drop-in-a"])

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TicklerCalendar
 import TicklerSchedule
+import TicklerTestKit
 
 #if canImport(Glibc)
 import Glibc
@@ -92,7 +93,7 @@ struct LoaderLimitsTests {
     func dropInsThatAreNoFiles() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        try directory.write("schedule.toml", obligation("once = 2027-01-01"))
+        try directory.write(obligation("once = 2027-01-01"), to: "schedule.toml")
         try FileManager.default.createDirectory(
             atPath: directory.path + "/schedule.d/60-dir.toml",
             withIntermediateDirectories: true
@@ -123,7 +124,7 @@ struct LoaderLimitsTests {
             ]
         )
         try FileManager.default.removeItem(atPath: directory.path + "/schedule.toml")
-        try directory.write("schedule.d", "not a directory")
+        try directory.write("not a directory", to: "schedule.d")
         #expect(
             problems(directory.path) == [
                 "\(directory.path)/schedule.d: not a directory; drop-ins go in a directory schedule.d"
@@ -135,7 +136,7 @@ struct LoaderLimitsTests {
     func tooLarge() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let file = try directory.write("schedule.toml", "")
+        let file = try directory.write("", to: "schedule.toml")
         #expect(truncate(file, 256 << 20 + 1) == 0)
         #expect(problems(file) == ["\(file): the file is larger than 256 MiB, the most a schedule may be"])
     }

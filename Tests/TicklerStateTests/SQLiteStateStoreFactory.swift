@@ -6,7 +6,8 @@ import TicklerTestKit
 struct SQLiteStateStoreFactory: StateStoreFactory {
     /// A state directory under /tmp.
     private struct Location: StateStoreLocation {
-        let directory = TemporaryDirectory()
+        /// The temporary directory holding the state directory.
+        let directory: TemporaryDirectory
 
         func open() async throws -> any StateStore {
             try SQLiteStateStore(directory: StateDirectory(path: directory.file("state"), origin: .commandLine))
@@ -17,5 +18,5 @@ struct SQLiteStateStoreFactory: StateStoreFactory {
 
     var description: String { "SQLiteStateStore" }
 
-    func makeLocation() throws -> any StateStoreLocation { Location() }
+    func makeLocation() throws -> any StateStoreLocation { Location(directory: try TemporaryDirectory()) }
 }

@@ -3,6 +3,7 @@ import GRDB
 import Testing
 import TicklerCalendar
 import TicklerState
+import TicklerTestKit
 
 #if canImport(Glibc)
 import Glibc
@@ -14,7 +15,7 @@ import Musl
     let t0 = Instant(secondsSinceEpoch: 1_800_000_000)
 
     @Test func freshDatabaseGetsEveryMigration() async throws {
-        let temporary = TemporaryDirectory()
+        let temporary = try TemporaryDirectory()
         defer { temporary.remove() }
         let store = try SQLiteStateStore(directory: StateDirectory(path: temporary.file("state"), origin: .commandLine))
         #expect(store.path == temporary.file("state/state.sqlite"))
@@ -25,11 +26,11 @@ import Musl
     }
 
     @Test func aNewDatabaseIsBuiltBesideItsNameAndRenamedIntoPlace() throws {
-        let temporary = TemporaryDirectory()
+        let temporary = try TemporaryDirectory()
         defer { temporary.remove() }
         // Leftovers of a start killed while building the file, and a log without its database.
-        temporary.write("half-built", to: "state.sqlite.new")
-        temporary.write("stale log", to: "state.sqlite-wal")
+        try temporary.write("half-built", to: "state.sqlite.new")
+        try temporary.write("stale log", to: "state.sqlite-wal")
         _ = try SQLiteStateStore(path: temporary.file("state.sqlite"))
         #expect(!temporary.exists("state.sqlite.new"))
         let report = SQLiteStateStore.inspect(path: temporary.file("state.sqlite"), thorough: true)
@@ -39,7 +40,7 @@ import Musl
     }
 
     @Test func databaseOfVersion1IsMigratedForward() async throws {
-        let temporary = TemporaryDirectory()
+        let temporary = try TemporaryDirectory()
         defer { temporary.remove() }
         // A v1 database written by hand, as the first release left it, with a lead written three ways.
         let queue = try DatabaseQueue(path: temporary.file("state.sqlite"))
@@ -77,10 +78,10 @@ import Musl
     /// The database ticklerd of commit 28a90bf left when killed (Fixtures/make-fixtures.sh), with its log.
     @Test func theStateOfThePreviousReleaseCarriesOverWithEveryRecord() async throws {
         let fixture = try #require(Self.fixtureDirectory)
-        let temporary = TemporaryDirectory()
+        let temporary = try TemporaryDirectory()
         defer { temporary.remove() }
-        temporary.copy(fixture + "/state.sqlite", to: "state.sqlite")
-        temporary.copy(fixture + "/state.sqlite-wal", to: "state.sqlite-wal")
+        try temporary.copy(fixture + "/state.sqlite", to: "state.sqlite")
+        try temporary.copy(fixture + "/state.sqlite-wal", to: "state.sqlite-wal")
 
         // What sqlite3 read from the same files when the fixture was made.
         let fired = try Self.lines(fixture + "/fired-events.txt").map { line in

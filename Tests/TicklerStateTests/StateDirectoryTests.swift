@@ -1,5 +1,6 @@
 import Testing
 import TicklerState
+import TicklerTestKit
 
 #if canImport(Glibc)
 import Glibc
@@ -67,7 +68,7 @@ import Musl
     }
 
     @Test func createsMissingDirectoriesPrivately() throws {
-        let temporary = TemporaryDirectory()
+        let temporary = try TemporaryDirectory()
         defer { temporary.remove() }
         let directory = StateDirectory(path: temporary.file("a/b/tickler"), origin: .commandLine)
         try directory.create()
@@ -78,10 +79,10 @@ import Musl
         #expect(status.st_mode & 0o777 == 0o700)
     }
 
-    @Test func aFileInTheWayIsNamed() {
-        let temporary = TemporaryDirectory()
+    @Test func aFileInTheWayIsNamed() throws {
+        let temporary = try TemporaryDirectory()
         defer { temporary.remove() }
-        temporary.write("x", to: "blocker")
+        try temporary.write("x", to: "blocker")
         let directory = StateDirectory(path: temporary.file("blocker/tickler"), origin: .commandLine)
         let error = #expect(throws: StateError.self) { try directory.create() }
         #expect(error?.path == temporary.file("blocker"))

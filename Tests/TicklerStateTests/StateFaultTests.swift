@@ -2,6 +2,7 @@ import GRDB
 import Testing
 import TicklerCalendar
 import TicklerState
+import TicklerTestKit
 
 /// State files that must be refused, never taken for a fresh start: what ticklerd's open and `state check` find.
 @Suite struct StateFaultTests {
@@ -16,10 +17,10 @@ import TicklerState
 
     static let faults: [Fault] = [
         Fault(name: "empty (0 bytes)", code: .empty, reason: "the file is empty (0 bytes)") { temporary in
-            temporary.write("", to: "state.sqlite")
+            try temporary.write("", to: "state.sqlite")
         },
         Fault(name: "not SQLite", code: .notADatabase, reason: "not an SQLite database") { temporary in
-            temporary.write(String(repeating: "[obligation]\nid = \"x\"\n", count: 400), to: "state.sqlite")
+            try temporary.write(String(repeating: "[obligation]\nid = \"x\"\n", count: 400), to: "state.sqlite")
         },
         Fault(name: "SQLite without our schema", code: .foreign, reason: "not Tickler's state") { temporary in
             let queue = try DatabaseQueue(path: temporary.file("state.sqlite"))
@@ -46,7 +47,7 @@ import TicklerState
 
     @Test("refused at open with its code, and the file left as it was", arguments: faults)
     func refusedAtOpen(_ fault: Fault) throws {
-        let temporary = TemporaryDirectory()
+        let temporary = try TemporaryDirectory()
         defer { temporary.remove() }
         try fault.make(temporary)
         let before = TemporaryDirectory.bytes(of: temporary.file("state.sqlite"))
@@ -64,7 +65,7 @@ import TicklerState
 
     @Test("reported by the check", arguments: faults)
     func reportedByTheCheck(_ fault: Fault) throws {
-        let temporary = TemporaryDirectory()
+        let temporary = try TemporaryDirectory()
         defer { temporary.remove() }
         try fault.make(temporary)
         let report = SQLiteStateStore.inspect(path: temporary.file("state.sqlite"), thorough: true)
@@ -74,16 +75,16 @@ import TicklerState
     }
 
     @Test func theSQLiteResultCodeIsKept() throws {
-        let temporary = TemporaryDirectory()
+        let temporary = try TemporaryDirectory()
         defer { temporary.remove() }
-        temporary.write(String(repeating: "not a database ", count: 400), to: "state.sqlite")
+        try temporary.write(String(repeating: "not a database ", count: 400), to: "state.sqlite")
         let error = #expect(throws: StateError.self) { try SQLiteStateStore(path: temporary.file("state.sqlite")) }
         #expect(error?.sqliteResultCode == 26)  // SQLITE_NOTADB
         #expect(error?.description.contains("SQLite error 26") == true)
     }
 
     @Test func aSoundStateIsReportedWithWhatItHolds() async throws {
-        let temporary = TemporaryDirectory()
+        let temporary = try TemporaryDirectory()
         defer { temporary.remove() }
         let store = try SQLiteStateStore(path: temporary.file("state.sqlite"))
         let t0 = Instant(secondsSinceEpoch: 1_800_000_000)
@@ -109,10 +110,10 @@ import TicklerState
     }
 
     @Test func movingAsideKeepsTheFileAndItsLogUnderATimestampedName() throws {
-        let temporary = TemporaryDirectory()
+        let temporary = try TemporaryDirectory()
         defer { temporary.remove() }
-        temporary.write("", to: "state.sqlite")
-        temporary.write("log", to: "state.sqlite-wal")
+        try temporary.write("", to: "state.sqlite")
+        try temporary.write("log", to: "state.sqlite-wal")
         let at = Instant(secondsSinceEpoch: 1_800_000_000)
         let moved = try StateRecovery.moveAside(temporary.file("state.sqlite"), at: at)
         #expect(moved == temporary.file("state.sqlite.broken-20270115T080000Z"))
@@ -120,7 +121,7 @@ import TicklerState
             temporary.names() == ["state.sqlite.broken-20270115T080000Z", "state.sqlite.broken-20270115T080000Z-wal"]
         )
         // A second reset in the same second does not overwrite the first.
-        temporary.write("", to: "state.sqlite")
+        try temporary.write("", to: "state.sqlite")
         #expect(throws: StateError.self) { try StateRecovery.moveAside(temporary.file("state.sqlite"), at: at) }
     }
 
@@ -156,6 +157,6 @@ import TicklerState
         let pageSize = 4096
         #expect(bytes.count > 8 * pageSize)
         for offset in (3 * pageSize)..<(6 * pageSize) { bytes[offset] = UInt8(truncatingIfNeeded: offset &* 31) }
-        temporary.write(bytes: bytes, to: "state.sqlite")
+        try temporary.write(bytes: bytes, to: "state.sqlite")
     }
 }

@@ -1,24 +1,34 @@
 import Synchronization
 
-/// A thread-safe list that tests can wait on: `wait(until:)` resumes as soon as the list satisfies a condition.
-final class Recorder<Element: Sendable>: Sendable {
+/// A thread-safe list that tests can wait on: ``wait(until:)`` resumes as soon as the list satisfies a condition.
+public final class Recorder<Element: Sendable>: Sendable {
+    /// A task waiting for the list to satisfy its condition.
     private struct Waiter {
+        /// What the list must satisfy.
         let condition: @Sendable ([Element]) -> Bool
+        /// Resumes the waiting task.
         let continuation: CheckedContinuation<Void, Never>
     }
 
+    /// What the lock guards.
     private struct State {
+        /// Everything recorded so far, in order.
         var elements: [Element] = []
+        /// The tasks waiting, in arrival order.
         var waiters: [Waiter] = []
     }
 
+    /// The list and its waiters.
     private let state = Mutex(State())
 
-    /// Everything recorded so far.
-    var elements: [Element] { state.withLock { $0.elements } }
+    /// An empty list.
+    public init() {}
+
+    /// Everything recorded so far, in order.
+    public var elements: [Element] { state.withLock { $0.elements } }
 
     /// Records `element` and wakes the waiters whose condition now holds.
-    func append(_ element: Element) {
+    public func append(_ element: Element) {
         let satisfied = state.withLock { state in
             state.elements.append(element)
             let elements = state.elements
@@ -30,7 +40,7 @@ final class Recorder<Element: Sendable>: Sendable {
     }
 
     /// Returns once the recorded list satisfies `condition` (at once if it already does).
-    func wait(until condition: @escaping @Sendable ([Element]) -> Bool) async {
+    public func wait(until condition: @escaping @Sendable ([Element]) -> Bool) async {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             let holds = state.withLock { state in
                 if condition(state.elements) { return true }

@@ -1,30 +1,42 @@
 import Logging
-import ServiceLifecycle
-import Systemd
-import TicklerCalendar
-import TicklerDaemon
-import TicklerSchedule
-import TicklerState
+public import ServiceLifecycle
+public import TicklerCalendar
+public import TicklerDaemon
+public import TicklerSchedule
+public import TicklerState
 
-/// A daemon assembled by `DaemonAssembly`, as ticklerd assembles it, with a manual clock, recording fakes and
-/// a state store of the test's choosing (SQLite in a state directory, or any other).
-struct DaemonHarness {
-    let clock: ManualWallClock
-    let provider: any ScheduleProvider
-    let store: any StateStore
-    let notifier = RecordingNotifier()
-    let sink = RecordingSink()
-    let group: ServiceGroup
+/// A daemon assembled by `DaemonAssembly`, as ticklerd assembles it, with a manual clock, a recording notifier and
+/// sink, and a state store of the test's choosing (SQLite in a state directory, or any other).
+///
+/// The harness starts the service group at once; ``started()`` waits until it is ready and asleep;
+/// ``advance(to:wakingEveryone:thenSleeps:)`` and ``reload()`` drive it and wait until it has acted; ``stop()``
+/// ends it.
+public struct DaemonHarness: Sendable {
+    /// The clock the daemon reads and sleeps on.
+    public let clock: ManualWallClock
+    /// Where the daemon reads its schedule.
+    public let provider: any ScheduleProvider
+    /// The daemon's state.
+    public let store: any StateStore
+    /// The sd_notify messages the daemon sent.
+    public let notifier = RecordingNotifier()
+    /// The product events the daemon emitted.
+    public let sink = RecordingSink()
+    /// The running service group.
+    public let group: ServiceGroup
+    /// Where ``reload()`` sends reload requests.
     private let reloads: AsyncStream<Void>.Continuation
+    /// The task running ``group``.
     private let running: Task<Void, any Error>
 
-    /// Starts the daemon on `schedule` with its state in `state.sqlite` of `stateDirectory`, which must open; call
-    /// ``started()`` to wait for `READY=1`. Reloads come from ``reload()`` unless `reloadTrigger` says otherwise;
-    /// zone changes from `zoneWatch`.
-    init(
+    /// Starts the daemon on `schedule` with its state in `state.sqlite` of `stateDirectory`, which must open (a
+    /// precondition); call ``started()`` to wait for `READY=1`. Reloads come from ``reload()`` unless
+    /// `reloadTrigger` says otherwise; zone changes from `zoneWatch`; `STATUS=` shows times in `displayZone`.
+    public init(
         schedule: any ScheduleProvider,
         clock: ManualWallClock,
         stateDirectory: String,
+        displayZone: ZoneRules = .utc,
         reloadTrigger: ReloadTrigger? = nil,
         zoneWatch: (any ZoneChangeWatch)? = nil
     ) {
@@ -39,18 +51,21 @@ struct DaemonHarness {
             clock: clock,
             store: store,
             stateDirectory: stateDirectory,
+            displayZone: displayZone,
             reloadTrigger: reloadTrigger,
             zoneWatch: zoneWatch
         )
     }
 
-    /// Starts the daemon on `schedule` with `store`; call ``started()`` to wait for `READY=1`. Reloads come from
-    /// ``reload()`` unless `reloadTrigger` says otherwise; zone changes from `zoneWatch`.
-    init(
+    /// Starts the daemon on `schedule` with `store` (`stateDirectory` is only named in its configuration); call
+    /// ``started()`` to wait for `READY=1`. Reloads come from ``reload()`` unless `reloadTrigger` says otherwise;
+    /// zone changes from `zoneWatch`; `STATUS=` shows times in `displayZone`.
+    public init(
         schedule: any ScheduleProvider,
         clock: ManualWallClock,
         store: any StateStore,
         stateDirectory: String = "/nonexistent/state",
+        displayZone: ZoneRules = .utc,
         reloadTrigger: ReloadTrigger? = nil,
         zoneWatch: (any ZoneChangeWatch)? = nil
     ) {
@@ -62,7 +77,7 @@ struct DaemonHarness {
         let configuration = DaemonConfiguration(
             schedule: schedule,
             stateDirectory: StateDirectory(path: stateDirectory, origin: .commandLine),
-            displayZone: Fixtures.hanoi
+            displayZone: displayZone
         )
         let group = DaemonAssembly.makeServiceGroup(
             configuration: configuration,
@@ -78,45 +93,58 @@ struct DaemonHarness {
         running = Task { try await group.run() }
     }
 
-    /// Starts a daemon on `obligations` with the clock at `instant` and waits until it is ready and asleep.
-    static func started(
+    /// Starts a daemon on `obligations` (an ``InMemorySchedule``) with the clock at `instant` and its state in
+    /// `state`, and waits until it is ready and asleep; `STATUS=` shows times in `displayZone`.
+    public static func started(
         _ obligations: [Obligation],
         at instant: Instant,
-        state: TemporaryDirectory
+        state: TemporaryDirectory,
+        displayZone: ZoneRules = .utc
     ) async -> DaemonHarness {
         let daemon = DaemonHarness(
             schedule: InMemorySchedule(Schedule(obligations: obligations, files: ["schedule.toml"])),
             clock: ManualWallClock(instant),
-            stateDirectory: state.path
+            stateDirectory: state.path,
+            displayZone: displayZone
         )
         await daemon.started()
         return daemon
     }
 
-    /// Starts a daemon on `obligations` with the clock at `instant` and state in `store`, and waits until it is
-    /// ready and asleep.
-    static func started(_ obligations: [Obligation], at instant: Instant, store: any StateStore) async -> DaemonHarness
-    {
+    /// Starts a daemon on `obligations` (an ``InMemorySchedule``) with the clock at `instant` and state in `store`,
+    /// and waits until it is ready and asleep; `STATUS=` shows times in `displayZone`.
+    public static func started(
+        _ obligations: [Obligation],
+        at instant: Instant,
+        store: any StateStore,
+        displayZone: ZoneRules = .utc
+    ) async -> DaemonHarness {
         let daemon = DaemonHarness(
             schedule: InMemorySchedule(Schedule(obligations: obligations, files: ["schedule.toml"])),
             clock: ManualWallClock(instant),
-            store: store
+            store: store,
+            displayZone: displayZone
         )
         await daemon.started()
         return daemon
     }
 
-    /// The in-memory schedule the daemon reads (for daemons started on one).
-    var schedule: InMemorySchedule { provider as! InMemorySchedule }
+    /// The in-memory schedule the daemon reads; a precondition: the daemon was started on one.
+    public var schedule: InMemorySchedule {
+        guard let schedule = provider as? InMemorySchedule else {
+            preconditionFailure("the daemon reads \(provider.location), not an InMemorySchedule")
+        }
+        return schedule
+    }
 
     /// Waits for `READY=1` and the daemon's first sleep.
-    func started() async {
+    public func started() async {
         await notifier.waitForReady(count: 1)
         await clock.waitForSleeper(count: 1)
     }
 
     /// Sends a reload request and waits for the `STATUS=` that follows its `READY=1`, then for the next sleep.
-    func reload() async {
+    public func reload() async {
         let statuses = notifier.statuses.count
         let sleeps = clock.sleepCalls
         reloads.yield()
@@ -126,7 +154,7 @@ struct DaemonHarness {
 
     /// Sets the clock to `instant`, which must wake the daemon, and waits for the status it sends after the
     /// wake-up and, when `thenSleeps`, for its next sleep.
-    func advance(to instant: Instant, wakingEveryone: Bool = false, thenSleeps: Bool = true) async {
+    public func advance(to instant: Instant, wakingEveryone: Bool = false, thenSleeps: Bool = true) async {
         let statuses = notifier.statuses.count
         let sleeps = clock.sleepCalls
         clock.set(to: instant, wakingEveryone: wakingEveryone)
@@ -135,16 +163,17 @@ struct DaemonHarness {
     }
 
     /// The latest `STATUS=` text.
-    var status: String? { notifier.statuses.last }
+    public var status: String? { notifier.statuses.last }
 
     /// Stops the daemon gracefully and waits for it to end.
-    func stop() async throws {
+    /// - Throws: The error the service group ended with.
+    public func stop() async throws {
         await group.triggerGracefulShutdown()
         try await running.value
     }
 
-    /// Waits for the daemon to end on its own, returning its error.
-    func ended() async -> (any Error)? {
+    /// Waits for the daemon to end on its own, returning its error (nil when it ended cleanly).
+    public func ended() async -> (any Error)? {
         do {
             try await running.value
             return nil
