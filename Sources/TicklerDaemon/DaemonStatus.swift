@@ -4,7 +4,7 @@ public import TicklerSchedule
 /// What `STATUS=` says: how many obligations, what is next and when, how many are overdue, and a failed reload.
 ///
 /// `12 obligations; next: "Thư chúc mừng Quốc khánh Trung Quốc" reminder in 3 days (2027-09-24 08:00 +07);
-/// 1 overdue; reload failed at 10:42: 2 errors (see journalctl -u ticklerd)`.
+/// 1 overdue; reload failed at 2027-09-21 10:42 +07: 2 errors (see journalctl -u ticklerd)`.
 public struct DaemonStatus: Sendable, Hashable {
     /// The next event and how to show it.
     public struct Next: Sendable, Hashable {
@@ -79,7 +79,7 @@ public struct DaemonStatus: Sendable, Hashable {
         }
         if overdueCount > 0 { parts.append("\(overdueCount) overdue") }
         if let reloadFailure {
-            let time = displayZone.localDateTime(at: reloadFailure.at).time.shortDescription
+            let time = displayZone.zoned(reloadFailure.at).humanDescription
             parts.append(
                 "reload failed at \(time): \(Self.counted(reloadFailure.errorCount, "error")) (see journalctl -u ticklerd)"
             )

@@ -84,13 +84,17 @@ public struct TicklerService: Service {
 
     /// Starts, then loops until graceful shutdown.
     private func serve(requests: ReloadRequests) async throws {
+        // Until READY=1, `systemctl status` says which ticklerd is starting and what it reads (a large schedule
+        // takes a moment).
+        notify([.status("ticklerd \(TicklerVersion.number): starting, reading \(configuration.schedule.location)")])
         let startedAt = clock.now()
         let store = RetryingStateStore(base: store, sink: sink)
         var core = try await start(at: startedAt, store: store)
         sink.emit(
             DaemonEvent(
                 kind: .started,
-                message: "started: \(DaemonStatus.counted(core.schedule.count, "obligation")) from "
+                message: "started ticklerd \(TicklerVersion.number): "
+                    + "\(DaemonStatus.counted(core.schedule.count, "obligation")) from "
                     + "\(configuration.schedule.location), "
                     + "state in \(store.location)"
             )

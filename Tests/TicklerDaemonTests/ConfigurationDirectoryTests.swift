@@ -65,7 +65,7 @@ struct ConfigurationDirectoryTests {
         let failure = try #require(daemon.sink.events(of: .reloadFailed).first)
         #expect(failure.message.hasPrefix("reload failed: \(config.path)/schedule.d/20-broken.toml:"))
         #expect(daemon.status?.hasPrefix("2 obligations; ") == true)
-        #expect(daemon.status?.contains("reload failed at 08:00: ") == true)
+        #expect(daemon.status?.contains("reload failed at 2027-09-21 08:00 +07: ") == true)
         try await daemon.stop()
     }
 

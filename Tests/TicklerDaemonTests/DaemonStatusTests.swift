@@ -41,7 +41,7 @@ import TicklerSchedule
         #expect(
             Self.status(nextIn: 86_400, overdue: 2, failure: failure, count: 1).text(now: Self.now)
                 == "1 obligation; next: \"T\" due in 1 day (2027-09-22 08:00 +07); 2 overdue; "
-                + "reload failed at 10:42: 1 error (see journalctl -u ticklerd)"
+                + "reload failed at 2027-09-21 10:42 +07: 1 error (see journalctl -u ticklerd)"
         )
     }
 

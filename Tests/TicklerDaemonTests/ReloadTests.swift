@@ -90,7 +90,7 @@ struct ReloadTests {
         #expect(
             daemon.status
                 == "1 obligation; next: \"Thư chúc mừng Quốc khánh Trung Quốc\" reminder in 3 days "
-                + "(2027-09-24 08:00 +07); reload failed at 08:00: 2 errors (see journalctl -u ticklerd)"
+                + "(2027-09-24 08:00 +07); reload failed at 2027-09-21 08:00 +07: 2 errors (see journalctl -u ticklerd)"
         )
         let reloading = try #require(daemon.notifier.states.firstIndex(of: .reloading))
         #expect(daemon.notifier.states[(reloading + 1)...].first == .ready)
@@ -98,7 +98,7 @@ struct ReloadTests {
         // The previous schedule is still in force.
         await daemon.advance(to: Fixtures.greetingDue.adding(seconds: -7 * Fixtures.day))
         #expect(daemon.sink.firings.map(\.obligationID) == ["greeting-cn"])
-        #expect(daemon.status?.contains("reload failed at 08:00") == true)
+        #expect(daemon.status?.contains("reload failed at 2027-09-21 08:00 +07") == true)
 
         // A good reload clears the failure.
         schedule.replace(with: Schedule(obligations: [Fixtures.greeting], files: ["schedule.toml"]))

@@ -83,7 +83,12 @@ struct TicklerServiceTests {
             daemon.status
                 == "1 obligation; next: \"\(Fixtures.greetingTitle)\" reminder in 3 days (2027-09-24 08:00 +07)"
         )
-        #expect(daemon.notifier.messages.elements.first == [.ready, .status(daemon.status!)])
+        // Until READY=1 the status says which ticklerd is starting; READY=1 carries the first full status.
+        let messages = daemon.notifier.messages.elements
+        #expect(
+            messages.first == [.status("ticklerd \(TicklerVersion.number): starting, reading memory:schedule.toml")]
+        )
+        #expect(messages.dropFirst().first == [.ready, .status(daemon.status!)])
         try await daemon.stop()
     }
 
