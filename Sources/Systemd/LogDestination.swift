@@ -8,7 +8,7 @@ import Musl
 public enum LogDestination: Sendable, Equatable {
     /// Structured entries through `sd_journal_sendv`.
     case journal
-    /// One readable line per entry on stderr; `timestamps` prefixes each with the local time (for terminals).
+    /// One readable line per entry on stderr; `timestamps` prefixes each with the local time.
     case standardError(timestamps: Bool)
 
     /// What the process can see of its surroundings, the inputs of `choose(for:)`.
@@ -54,7 +54,8 @@ public enum LogDestination: Sendable, Equatable {
     }
 
     /// The journal when its socket exists and either stderr is a journal stream or systemd started the process with
-    /// stderr elsewhere than a terminal; otherwise stderr, with timestamps only on a terminal.
+    /// stderr elsewhere than a terminal; otherwise stderr, with timestamps unless stderr is a journal stream (whose
+    /// entries journald stamps itself): a terminal, a pipe or a file all get the time of each line.
     public static func choose(for surroundings: Surroundings) -> LogDestination {
         let underJournal =
             surroundings.standardErrorIsJournalStream
@@ -62,6 +63,6 @@ public enum LogDestination: Sendable, Equatable {
         if surroundings.journalSocketExists && underJournal {
             return .journal
         }
-        return .standardError(timestamps: surroundings.standardErrorIsTerminal)
+        return .standardError(timestamps: !surroundings.standardErrorIsJournalStream)
     }
 }

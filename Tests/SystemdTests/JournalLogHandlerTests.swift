@@ -115,7 +115,8 @@ import TicklerJournalSchema
         (true, false, false, true, .journal),
         (true, true, false, true, .standardError(timestamps: true)),
         (true, true, false, false, .standardError(timestamps: true)),
-        (true, false, false, false, .standardError(timestamps: false)),
+        // Run by hand with stderr to a file or a pipe: foreground lines still carry their time.
+        (true, false, false, false, .standardError(timestamps: true)),
         (false, false, true, true, .standardError(timestamps: false)),
         (false, true, false, false, .standardError(timestamps: true)),
     ])
