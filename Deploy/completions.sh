@@ -7,7 +7,8 @@
 #   OUTDIR/ticklerctl.fish   install as /usr/share/fish/vendor_completions.d/ticklerctl.fish
 #
 # Usage: Deploy/completions.sh OUTDIR [TICKLERCTL]
-#   TICKLERCTL is the binary to ask (default: .build/release/ticklerctl, else .build/debug/ticklerctl).
+#   TICKLERCTL is the binary to ask: the argument, else $TICKLERCTL, else .build/release/ticklerctl, else
+#   .build/debug/ticklerctl.
 set -eu
 
 if [ $# -lt 1 ] || [ $# -gt 2 ]; then
@@ -18,6 +19,8 @@ outdir=$1
 here=$(cd "$(dirname "$0")/.." && pwd)
 if [ $# -eq 2 ]; then
     binary=$2
+elif [ -n "${TICKLERCTL:-}" ]; then
+    binary=$TICKLERCTL
 elif [ -x "$here/.build/release/ticklerctl" ]; then
     binary=$here/.build/release/ticklerctl
 else
