@@ -164,6 +164,9 @@ public struct TicklerService: Service {
         } catch {
             core.reject(error, at: now)
         }
+        // The previous schedule and plan (or the refused one) are freed by now: hand the pages back, so that the
+        // resident size of a large schedule does not step up over its first reloads.
+        Allocator.releaseFreeMemory()
     }
 
     /// Plans again after the zone rules changed: reports `zone-changed`, then re-reads the schedule with the new rules

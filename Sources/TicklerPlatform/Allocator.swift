@@ -1,0 +1,12 @@
+import CTicklerPlatform
+
+/// The C heap: what the daemon asks of it after a large allocation pattern ends.
+public enum Allocator {
+    /// Gives the free memory at the top of the heap and in every arena back to the kernel (`malloc_trim(0)`).
+    ///
+    /// A reload builds a whole new schedule and drops the old one; glibc keeps the freed pages for later, so without
+    /// this the resident size steps up over the first reloads of a large schedule and stays at its high-water mark.
+    public static func releaseFreeMemory() {
+        _ = malloc_trim(0)
+    }
+}
