@@ -1,4 +1,5 @@
-// fuzz-sources: TicklerCalendar
+// fuzz-sources: TicklerCalendar TicklerPlatform
+// fuzz-packages: SystemPackage
 //
 // libFuzzer target for durations and `every`: the first 8 bytes choose the start, the zone, the bound and the
 // instant to list from, the rest is the duration text. Any input must give a PeriodError or a period within
@@ -6,25 +7,11 @@
 // hang. Run through Tests/Fuzz/run-fuzzers.sh.
 
 import TicklerCalendar
+import TicklerPlatform
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
-
-/// The rules of the system's zone `name`, read with the one TZif parser (the engines read no files themselves).
+/// The rules of the system's zone `name`, read by the zone database's one TZif parser (the engines read no files).
 private func systemZone(_ name: String) -> ZoneRules? {
-    guard let file = fopen("/usr/share/zoneinfo/" + name, "rb") else { return nil }
-    defer { fclose(file) }
-    var bytes: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 65_536)
-    while bytes.count < 1 << 20 {
-        let count = fread(&chunk, 1, chunk.count, file)
-        guard count > 0 else { break }
-        bytes += chunk[0..<count]
-    }
-    return try? TZifParser.parse(bytes, identifier: name)
+    try? ZoneDatabase.shared.rules(for: name)
 }
 
 /// The zones periods are stepped in.

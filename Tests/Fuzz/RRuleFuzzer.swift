@@ -1,4 +1,5 @@
-// fuzz-sources: TicklerCalendar TicklerRRule
+// fuzz-sources: TicklerCalendar TicklerRRule TicklerPlatform
+// fuzz-packages: SystemPackage
 //
 // libFuzzer target for RRULE parsing and expansion: the first 8 bytes choose the start, the zone and the instant to
 // list from, the rest is the rule text. Any input must give an RRuleError or a strictly increasing sequence of
@@ -6,26 +7,12 @@
 // Tests/Fuzz/run-fuzzers.sh (which compiles each Sources/ folder named above as its own module).
 
 import TicklerCalendar
+import TicklerPlatform
 import TicklerRRule
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
-
-/// The rules of the system's zone `name`, read with the one TZif parser (the engines read no files themselves).
+/// The rules of the system's zone `name`, read by the zone database's one TZif parser (the engines read no files).
 private func systemZone(_ name: String) -> ZoneRules? {
-    guard let file = fopen("/usr/share/zoneinfo/" + name, "rb") else { return nil }
-    defer { fclose(file) }
-    var bytes: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 65_536)
-    while bytes.count < 1 << 20 {
-        let count = fread(&chunk, 1, chunk.count, file)
-        guard count > 0 else { break }
-        bytes += chunk[0..<count]
-    }
-    return try? TZifParser.parse(bytes, identifier: name)
+    try? ZoneDatabase.shared.rules(for: name)
 }
 
 /// The zones rules are read in: fixed, without daylight saving, and with it on both sides of UTC.
