@@ -35,8 +35,16 @@ struct ScheduleVerbsProcessTests {
         """
 
     @Test func validateAcceptsTheSampleConfiguration() throws {
-        let config = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Config")
-        let result = try TicklerctlProcess.run(["validate", "--config", config.standardized.path])
+        let sample = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Config")
+        // A copy in a directory the service user could reach, so that the checkout's own location (a 0700 parent,
+        // as mktemp makes) is not what validate reports on.
+        let parent = URL(fileURLWithPath: "/tmp/tickler-sample-\(getpid())-\(UInt64.random(in: 0...UInt64.max))")
+        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: false)
+        defer { try? FileManager.default.removeItem(at: parent) }
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: parent.path)
+        let config = parent.appendingPathComponent("Config")
+        try FileManager.default.copyItem(at: sample.standardized, to: config)
+        let result = try TicklerctlProcess.run(["validate", "--config", config.path])
         #expect(result.status == 0)
         #expect(result.output.hasSuffix("obligations in 2 files, no errors\n"))
         #expect(result.error.isEmpty)
