@@ -78,6 +78,9 @@ let package = Package(
                 .product(name: "SystemPackage", package: "swift-system"),
             ]
         ),
+        // ticklerd's control protocol: requests (views and occurrence changes), replies, the caller's credentials,
+        // the handler the daemon implements. Shared by ticklerd and ticklerctl; no dependency.
+        .target(name: "TicklerControlProtocol"),
         // The service: waiting, firing, reload, state.
         .target(
             name: "TicklerDaemon",
