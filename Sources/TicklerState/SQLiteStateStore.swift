@@ -227,6 +227,7 @@ public final class SQLiteStateStore: StateStore {
             let queue = try DatabaseQueue(path: staging, configuration: configuration())
             try migrator.migrate(queue)
             try queue.close()
+            RetiredConnections.keep(queue)
         } catch {
             StateFile.removeDatabase(at: staging)
             throw stateError(error, path: path, reason: "cannot create a new database")
