@@ -102,6 +102,8 @@ public enum DaemonAssembly {
             sink: sink,
             logger: logger
         )
+        // Its connections outlive the group: freeing them at shutdown would start Dispatch's thread pool.
+        (store as? SQLiteStateStore)?.keepUntilExit()
         let notifier = Notifier()
         return makeServiceGroup(
             configuration: configuration,
