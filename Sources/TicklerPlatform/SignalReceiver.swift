@@ -19,14 +19,18 @@ public final class SignalReceiver: Sendable {
     public let arrivals: AsyncStream<Void>
 
     /// Blocks `signals` and starts receiving them.
-    /// - Throws: the `Errno` of `signalfd` or of putting it into the event loop.
+    /// - Throws: the `Errno` of `signalfd` or of putting it into the event loop; the signals are unblocked again.
     public init(_ signals: [Int32]) throws(Errno) {
         var set = sigset_t()
         sigemptyset(&set)
         for signal in signals { sigaddset(&set, signal) }
         pthread_sigmask(SIG_BLOCK, &set, nil)
         let descriptor = signalfd(-1, &set, Int32(SFD_NONBLOCK | SFD_CLOEXEC))
-        guard descriptor >= 0 else { throw Errno(rawValue: errno) }
+        guard descriptor >= 0 else {
+            let code = errno
+            pthread_sigmask(SIG_UNBLOCK, &set, nil)
+            throw Errno(rawValue: code)
+        }
         let (arrivals, continuation) = AsyncStream<Void>.makeStream()
         self.arrivals = arrivals
         do {
@@ -37,6 +41,7 @@ public final class SignalReceiver: Sendable {
             }
         } catch {
             close(descriptor)
+            pthread_sigmask(SIG_UNBLOCK, &set, nil)
             throw error
         }
     }
