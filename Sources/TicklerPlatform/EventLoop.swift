@@ -20,6 +20,7 @@ import Musl
 /// so it starts no Dispatch worker or event thread: no workqueue monitor ticking once a second, and no thread that
 /// asks for a higher priority than the process has.
 public final class EventLoop: Sendable {
+    /// The descriptors and queues, shared with ``taskExecutor``.
     private let core: EventLoopCore
     /// The default (task) executor that runs its jobs on this loop's thread.
     public let taskExecutor: EventLoopTaskExecutor

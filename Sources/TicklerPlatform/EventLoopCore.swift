@@ -102,6 +102,7 @@ final class EventLoopCore: Sendable {
         }
     }
 
+    /// Closes the three descriptors.
     deinit {
         close(poller)
         close(waker)

@@ -35,11 +35,13 @@ public final class FileChangeMonitor: Sendable {
         var nextWaiter = 0
     }
 
+    /// The inotify descriptor.
     private let descriptor: Int32
     /// The loop watching the descriptor.
     private let loop: EventLoop
     /// The loop's token for the descriptor (set once the watch is in place).
     private let token = Mutex<UInt64?>(nil)
+    /// The watches, the pending change and the waiters.
     private let state = Mutex(State())
 
     /// A monitor that watches nothing yet.
@@ -59,6 +61,7 @@ public final class FileChangeMonitor: Sendable {
         }
     }
 
+    /// Gives the descriptor back to the loop, which closes it.
     deinit {
         guard let watch = token.withLock({ $0.take() }) else { return }
         loop.retire(watch, descriptor: descriptor) { [descriptor] in close(descriptor) }

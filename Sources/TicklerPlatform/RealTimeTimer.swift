@@ -24,8 +24,11 @@ public final class RealTimeTimer: Sendable {
         var outcome: Result<Void, any Error>?
     }
 
+    /// The timerfd.
     private let descriptor: Int32
+    /// The loop that watches it.
     private let loop: EventLoop
+    /// The outcome and the waiter.
     private let state = Mutex(State())
 
     /// Creates and arms the timer.
@@ -61,6 +64,7 @@ public final class RealTimeTimer: Sendable {
         }
     }
 
+    /// Gives the descriptor back to the loop to close, if the wait did not already.
     deinit {
         retire(state.withLock { $0.token.take() })
     }

@@ -13,6 +13,7 @@ import Synchronization
 /// few connections instead: one to check the file at each open, one more when it creates the file, and the daemon's
 /// pool (left open: closing it frees its readers' queues too).
 enum RetiredConnections {
+    /// The connections kept.
     private static let connections = Mutex<[any DatabaseWriter]>([])
 
     /// Keeps `connection` until the process ends.
