@@ -70,6 +70,8 @@ public enum DaemonAssembly {
     ///   - stateDirectory: `--state-dir`, if given.
     ///   - resetState: `--reset-state`: move an unusable state file aside and start with a new one.
     ///   - environment: the process environment.
+    ///   - reloadTrigger: what requests a reload (`SIGHUP` through UnixSignals unless ticklerd receives it itself).
+    ///   - gracefulShutdownSignals: the signals the group stops on (none when ticklerd receives them itself).
     ///   - logger: where diagnostics go (bootstrap `JournalLogHandler` first); events do not go through it.
     /// - Throws: ``StartupError`` when no state directory can be chosen or the state cannot be opened.
     public static func makeDaemon(
@@ -77,6 +79,8 @@ public enum DaemonAssembly {
         stateDirectory: String?,
         resetState: Bool = false,
         environment: [String: String],
+        reloadTrigger: ReloadTrigger = .sighup,
+        gracefulShutdownSignals: [UnixSignal] = [.sigterm, .sigint],
         logger: Logger
     ) throws(StartupError) -> ServiceGroup {
         let configuration: DaemonConfiguration
@@ -98,6 +102,8 @@ public enum DaemonAssembly {
             sink: sink,
             logger: logger
         )
+        // Its connections outlive the group: freeing them at shutdown would start Dispatch's thread pool.
+        (store as? SQLiteStateStore)?.keepUntilExit()
         let notifier = Notifier()
         return makeServiceGroup(
             configuration: configuration,
@@ -105,10 +111,10 @@ public enum DaemonAssembly {
             clock: clock,
             notifier: notifier,
             sink: sink,
-            reloadTrigger: .sighup,
+            reloadTrigger: reloadTrigger,
             zoneWatch: SystemZoneWatch(database: .shared),
             companions: [WatchdogService(notifier: notifier, logger: logger)],
-            gracefulShutdownSignals: [.sigterm, .sigint],
+            gracefulShutdownSignals: gracefulShutdownSignals,
             logger: logger
         )
     }
@@ -197,8 +203,16 @@ extension DaemonAssembly {
     ///   - configPath: `--config`, if given.
     ///   - stateDirectory: `--state-dir`, if given.
     ///   - resetState: `--reset-state`: move an unusable state file aside and start with a new one.
+    ///   - reloadRequests: one element per `SIGHUP`, when ticklerd receives its signals itself (else UnixSignals).
+    ///   - shutdownRequests: one element per `SIGTERM`/`SIGINT`, each a graceful shutdown (else UnixSignals).
     /// - Throws: the reason it could not start or stopped with an error, after logging it.
-    public static func runDaemon(configPath: String?, stateDirectory: String?, resetState: Bool = false) async throws {
+    public static func runDaemon(
+        configPath: String?,
+        stateDirectory: String?,
+        resetState: Bool = false,
+        reloadRequests: AsyncStream<Void>? = nil,
+        shutdownRequests: AsyncStream<Void>? = nil
+    ) async throws {
         JournalLogHandler.bootstrap(identifier: "ticklerd")
         let logger = Logger(label: "ticklerd")
         do {
@@ -207,9 +221,17 @@ extension DaemonAssembly {
                 stateDirectory: stateDirectory,
                 resetState: resetState,
                 environment: ProcessEnvironment.current(),
+                reloadTrigger: reloadRequests.map { .requests($0) } ?? .sighup,
+                gracefulShutdownSignals: shutdownRequests == nil ? [.sigterm, .sigint] : [],
                 logger: logger
             )
-            try await daemon.run()
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                if let shutdownRequests {
+                    group.addTask { for await _ in shutdownRequests { await daemon.triggerGracefulShutdown() } }
+                }
+                try await daemon.run()
+                group.cancelAll()
+            }
         } catch let error as StartupError {
             logger.critical("\(error.summary)")
             throw error

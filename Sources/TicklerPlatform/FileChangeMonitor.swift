@@ -1,5 +1,4 @@
 import CTicklerPlatform
-import Dispatch
 import Synchronization
 public import SystemPackage
 
@@ -14,8 +13,8 @@ import Musl
 ///
 /// It watches the directory of each file (a file renamed over another, as timedatectl and dpkg do, never changes
 /// the old inode) and keeps only the events that name one of the files. A change is a mailbox: any number of
-/// events before ``takeChange()`` count as one, and waiting does not consume it. The descriptor is watched by a
-/// dispatch read source, so no thread blocks and nothing wakes up unless a watched directory changes.
+/// events before ``takeChange()`` count as one, and waiting does not consume it. The descriptor is watched by the
+/// ``EventLoop``, so no thread blocks and nothing wakes up unless a watched directory changes.
 public final class FileChangeMonitor: Sendable {
     /// The events of a directory that can change a file in it.
     private static let directoryEvents =
@@ -36,29 +35,36 @@ public final class FileChangeMonitor: Sendable {
         var nextWaiter = 0
     }
 
+    /// The inotify descriptor.
     private let descriptor: Int32
-    /// The read source watching the descriptor; cancelling it closes the descriptor.
-    private let source: Mutex<any DispatchSourceRead>
+    /// The loop watching the descriptor.
+    private let loop: EventLoop
+    /// The loop's token for the descriptor (set once the watch is in place).
+    private let token = Mutex<UInt64?>(nil)
+    /// The watches, the pending change and the waiters.
     private let state = Mutex(State())
 
-    private static let queue = DispatchQueue(label: "tickler.file-change-monitor")
-
     /// A monitor that watches nothing yet.
-    /// - Throws: the `Errno` of `inotify_init1` (`EMFILE` when the user's inotify instances are used up).
+    /// - Throws: the `Errno` of `inotify_init1` (`EMFILE` when the user's inotify instances are used up), or of
+    ///   putting the descriptor into the event loop.
     public init() throws(Errno) {
+        loop = try EventLoop.reactor()
         let descriptor = inotify_init1(Int32(IN_NONBLOCK) | Int32(IN_CLOEXEC))
         guard descriptor >= 0 else { throw Errno(rawValue: errno) }
         self.descriptor = descriptor
-        source = Mutex(DispatchSource.makeReadSource(fileDescriptor: descriptor, queue: Self.queue))
-        source.withLock { source in
-            source.setCancelHandler { close(descriptor) }
-            source.setEventHandler { [weak self] in self?.drain() }
-            source.resume()
+        do {
+            let watch = try loop.watch(descriptor) { [weak self] in self?.drain() }
+            token.withLock { $0 = watch }
+        } catch {
+            close(descriptor)
+            throw error
         }
     }
 
+    /// Gives the descriptor back to the loop, which closes it.
     deinit {
-        source.withLock { $0.cancel() }
+        guard let watch = token.withLock({ $0.take() }) else { return }
+        loop.retire(watch, descriptor: descriptor) { [descriptor] in close(descriptor) }
     }
 
     /// Watches exactly `files` from now on (their directories; files added, directories no longer needed dropped).

@@ -1,6 +1,6 @@
 import CTicklerPlatform
-import Dispatch
 import Synchronization
+import SystemPackage
 public import TicklerCalendar
 
 #if canImport(Glibc)
@@ -9,23 +9,36 @@ import Glibc
 import Musl
 #endif
 
-/// One wait on a `timerfd` armed for an absolute wall-clock deadline, watched by a dispatch read source.
+/// One wait on a `timerfd` armed for an absolute wall-clock deadline, watched by the ``EventLoop``.
 ///
 /// It resumes its waiter when the deadline passes, when the real-time clock is set (`ECANCELED` from `read`), or,
-/// throwing `CancellationError`, when the waiting task is cancelled. No thread blocks while it waits.
+/// throwing `CancellationError`, when the waiting task is cancelled. No thread blocks while it waits: the descriptor
+/// sits in the loop's epoll set (ticklerd's main loop, or the background loop where another executor runs).
 public final class RealTimeTimer: Sendable {
+    /// The outcome, once known, and who waits for it.
     private struct State {
-        var source: any DispatchSourceRead
+        /// The loop's token for the descriptor, until the watch is retired.
+        var token: UInt64?
         var continuation: CheckedContinuation<Void, any Error>?
-        var finished = false
+        /// How the wait ends: expired (or clock set), or cancelled; nil while the timer runs.
+        var outcome: Result<Void, any Error>?
     }
 
+    /// The timerfd.
     private let descriptor: Int32
-    private let state: Mutex<State>
+    /// The loop that watches it.
+    private let loop: EventLoop
+    /// The outcome and the waiter.
+    private let state = Mutex(State())
 
     /// Creates and arms the timer.
-    /// - Throws: ``ClockError`` when the timer cannot be created or armed.
+    /// - Throws: ``ClockError`` when the timer cannot be created, armed or watched.
     public init(deadline: Instant) throws(ClockError) {
+        do {
+            loop = try EventLoop.reactor()
+        } catch {
+            throw ClockError(operation: "epoll_create1", code: error.rawValue)
+        }
         let descriptor = timerfd_create(CLOCK_REALTIME, Int32(TFD_NONBLOCK | TFD_CLOEXEC))
         guard descriptor >= 0 else { throw ClockError(operation: "timerfd_create", code: errno) }
         let micros = max(deadline.microsecondsSinceEpoch, 1)
@@ -39,33 +52,33 @@ public final class RealTimeTimer: Sendable {
             throw ClockError(operation: "timerfd_settime", code: code)
         }
         self.descriptor = descriptor
-        let source = DispatchSource.makeReadSource(fileDescriptor: descriptor, queue: Self.queue)
-        source.setCancelHandler { close(descriptor) }
-        state = Mutex(State(source: source))
+        do {
+            let token = try loop.watch(descriptor) { [weak self] in
+                guard let self, expiredOrClockSet() else { return }
+                finish(.success(()))
+            }
+            state.withLock { $0.token = token }
+        } catch {
+            close(descriptor)
+            throw ClockError(operation: "epoll_ctl", code: error.rawValue)
+        }
     }
 
-    private static let queue = DispatchQueue(label: "ticklerd.real-time-timer")
+    /// Gives the descriptor back to the loop to close, if the wait did not already.
+    deinit {
+        retire(state.withLock { $0.token.take() })
+    }
 
-    /// Waits until the timer expires or the clock is set.
+    /// Waits until the timer expires or the clock is set (at once if that already happened).
     /// - Throws: `CancellationError` when the task is cancelled first.
     public func wait() async throws {
         try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-                let alreadyCancelled = state.withLock { state in
-                    if state.finished {
-                        // Cancelled before waiting: a source must be resumed once for its cancel handler to run.
-                        state.source.cancel()
-                        state.source.resume()
-                        return true
-                    }
-                    state.continuation = continuation
-                    state.source.setEventHandler { [self] in
-                        if expiredOrClockSet() { finish(.success(())) }
-                    }
-                    state.source.resume()
-                    return false
+                let outcome = state.withLock { state in
+                    if state.outcome == nil { state.continuation = continuation }
+                    return state.outcome
                 }
-                if alreadyCancelled { continuation.resume(throwing: CancellationError()) }
+                if let outcome { continuation.resume(with: outcome) }
             }
         } onCancel: {
             finish(.failure(CancellationError()))
@@ -80,15 +93,20 @@ public final class RealTimeTimer: Sendable {
         return errno == ECANCELED
     }
 
-    /// Resumes the waiter once, with `result`, and releases the descriptor.
+    /// Settles the outcome once, resumes the waiter if there is one, and gives the descriptor back.
     private func finish(_ result: Result<Void, any Error>) {
-        let continuation = state.withLock { state -> CheckedContinuation<Void, any Error>? in
-            guard !state.finished else { return nil }
-            state.finished = true
-            guard let continuation = state.continuation.take() else { return nil }
-            state.source.cancel()
-            return continuation
+        let (continuation, token) = state.withLock { state -> (CheckedContinuation<Void, any Error>?, UInt64?) in
+            guard state.outcome == nil else { return (nil, nil) }
+            state.outcome = result
+            return (state.continuation.take(), state.token.take())
         }
+        retire(token)
         continuation?.resume(with: result)
+    }
+
+    /// Ends the watch `token`, if any; the loop closes the descriptor once it is out of epoll.
+    private func retire(_ token: UInt64?) {
+        guard let token else { return }
+        loop.retire(token, descriptor: descriptor) { [descriptor] in close(descriptor) }
     }
 }

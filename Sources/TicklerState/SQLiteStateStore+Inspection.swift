@@ -24,7 +24,10 @@ extension SQLiteStateStore {
         configuration.readonly = true
         do {
             let queue = try DatabaseQueue(path: path, configuration: configuration)
-            defer { try? queue.close() }
+            defer {
+                try? queue.close()
+                RetiredConnections.keep(queue)
+            }
             try queue.read { db in try inspect(db, path: path, thorough: thorough, into: &report) }
         } catch {
             let problem = stateError(error, path: path, reason: "cannot read the database")

@@ -50,6 +50,12 @@ public final class SQLiteStateStore: StateStore {
         }
     }
 
+    /// Keeps this store's pool, open, until the process ends, even after the store is gone: ticklerd does, so that
+    /// its shutdown frees no GRDB connection and so starts no Dispatch thread (``RetiredConnections``).
+    public func keepUntilExit() {
+        RetiredConnections.keep(database)
+    }
+
     public var location: String { path }
 
     /// The migrations applied to this database, oldest first.
@@ -227,6 +233,7 @@ public final class SQLiteStateStore: StateStore {
             let queue = try DatabaseQueue(path: staging, configuration: configuration())
             try migrator.migrate(queue)
             try queue.close()
+            RetiredConnections.keep(queue)
         } catch {
             StateFile.removeDatabase(at: staging)
             throw stateError(error, path: path, reason: "cannot create a new database")

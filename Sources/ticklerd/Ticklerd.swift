@@ -1,9 +1,17 @@
 import ArgumentParser
 import TicklerDaemon
+import TicklerPlatform
 import TicklerSchedule
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
 /// `ticklerd`: the Tickler daemon. Parses the command line, sets up logging, and runs the assembled service group.
-@main
+///
+/// `main.swift` runs it on ``EventLoop/main``.
 struct Ticklerd: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ticklerd",
@@ -149,10 +157,16 @@ struct Ticklerd: AsyncParsableCommand {
             return
         }
         do {
+            // The signals come through signalfd on the same loop; blocked here, on the only thread, before any other
+            // thread exists, so that every thread started later blocks them too.
+            let reload = try? SignalReceiver([SIGHUP])
+            let shutdown = try? SignalReceiver([SIGTERM, SIGINT])
             try await DaemonAssembly.runDaemon(
                 configPath: config,
                 stateDirectory: stateDirectory,
-                resetState: resetState
+                resetState: resetState,
+                reloadRequests: reload?.arrivals,
+                shutdownRequests: shutdown?.arrivals
             )
         } catch let error as StartupError where error.isUnusableStateFile {
             // Already logged, with the advice; restarting cannot help.

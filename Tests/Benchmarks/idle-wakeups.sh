@@ -5,8 +5,12 @@
 # ticklerd runs on one obligation due in a year, without a watchdog (no WATCHDOG_USEC), so that any wake-up it
 # makes is one it need not make. Each process is left to settle for 5 s first.
 #
+# ticklerd runs on its own epoll loop (TicklerPlatform's EventLoop), so idle it should count 0; a ticklerd on
+# Dispatch's thread pool counts about 60 a minute, the tick of libdispatch's workqueue monitor.
+#
 # Usage: Tests/Benchmarks/idle-wakeups.sh [SECONDS]        (default 60)
 #        TICKLERD=.build/debug/ticklerd Tests/Benchmarks/idle-wakeups.sh 20   (a ticklerd already built)
+#        TICKLERD_BEFORE=/path/to/old/ticklerd Tests/Benchmarks/idle-wakeups.sh   (an older build beside it, as ticklerd-old)
 set -euo pipefail
 
 cd "$(dirname "$0")/../.."
@@ -42,7 +46,14 @@ echo "REM $(date -d "+1 year" '+%b %d %Y') AT 08:00 MSG Nothing due for a year" 
 env -u NOTIFY_SOCKET -u WATCHDOG_USEC "$TICKLERD" --config "$work/config" --state-dir "$work/state" \
     >/dev/null 2>&1 &
 pids+=($!)
-ticklerd_pid=$!
+watched=(ticklerd="$!")
+if [ -n "${TICKLERD_BEFORE:-}" ]; then
+    mkdir -p "$work/state-before"
+    env -u NOTIFY_SOCKET -u WATCHDOG_USEC "$TICKLERD_BEFORE" --config "$work/config" --state-dir "$work/state-before" \
+        >/dev/null 2>&1 &
+    pids+=($!)
+    watched+=(ticklerd-old="$!")
+fi
 remind -z1 "$work/remind.rem" >/dev/null 2>&1 &
 pids+=($!)
 remind_pid=$!
@@ -53,4 +64,4 @@ cron_pid=$!
 sleep 5
 
 python3 Tests/Benchmarks/count-switches.py "$SECONDS_TO_WATCH" \
-    ticklerd="$ticklerd_pid" "remind -z"="$remind_pid" cron="$cron_pid"
+    "${watched[@]}" "remind -z"="$remind_pid" cron="$cron_pid"
