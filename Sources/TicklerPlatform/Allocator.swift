@@ -9,4 +9,7 @@ public enum Allocator {
     public static func releaseFreeMemory() {
         _ = malloc_trim(0)
     }
+
+    /// The bytes handed out and not yet freed (`mallinfo2`'s `uordblks`): what the benchmarks count as held.
+    public static var bytesInUse: Int { Int(mallinfo2().uordblks) }
 }

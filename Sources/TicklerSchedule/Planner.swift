@@ -52,13 +52,14 @@ public struct Planner: Sendable {
     ///   - firstSeen: when each obligation was first seen; events at or before it are never planned.
     public init(schedule: Schedule, after: Instant, firstSeen: [String: Instant] = [:]) {
         self.schedule = schedule
-        self.plans = schedule.obligations.map(StagePlan.init)
+        self.plans = StagePlan.plans(of: schedule.obligations)
         self.floors = schedule.obligations.map { max(after, firstSeen[$0.id] ?? after).microsecondsSinceEpoch }
         self.position = after.microsecondsSinceEpoch
         self.lastPopped = after.microsecondsSinceEpoch
         self.queue = BinaryHeap()
         var entries: [QueueEntry] = []
         entries.reserveCapacity(schedule.count)
+        runs.reserveCapacity(schedule.count * 2)
         for index in schedule.obligations.indices {
             seed(index, after: floors[index], into: &entries)
         }
