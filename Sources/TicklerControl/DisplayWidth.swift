@@ -6,7 +6,10 @@ enum DisplayWidth {
     /// The number of columns `text` occupies on a terminal.
     static func of(_ text: some StringProtocol) -> Int {
         // Printable ASCII, the common case, is one column a byte.
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
+        let isPrintableASCII =
+            text.utf8.withContiguousStorageIfAvailable { bytes in bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }
+            ?? text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+        if isPrintableASCII { return text.utf8.count }
         return text.unicodeScalars.reduce(0) { $0 + width(of: $1) }
     }
 

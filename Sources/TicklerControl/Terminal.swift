@@ -25,8 +25,11 @@ enum Terminal {
     static func escaped(_ text: String) -> String {
         // Every scalar that needs escaping has a UTF-8 form that is, or starts with, one of these bytes: C0
         // controls and DEL, 0xC2 (C1 controls), 0xD8 (U+061C), 0xE2 (U+200E…U+2069). Text without them is kept.
-        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xD8 || $0 == 0xE2 })
-        else { return text }
+        let mayNeedEscape =
+            text.utf8.withContiguousStorageIfAvailable { bytes in
+                bytes.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xD8 || $0 == 0xE2 }
+            } ?? true
+        guard mayNeedEscape else { return text }
         guard text.unicodeScalars.contains(where: needsEscape) else { return text }
         var result = ""
         result.unicodeScalars.reserveCapacity(text.unicodeScalars.count + 8)

@@ -53,13 +53,15 @@ public struct Planner: Sendable {
     public init(schedule: Schedule, after: Instant, firstSeen: [String: Instant] = [:]) {
         self.schedule = schedule
         self.plans = StagePlan.plans(of: schedule.obligations)
-        self.floors = schedule.obligations.map { max(after, firstSeen[$0.id] ?? after).microsecondsSinceEpoch }
+        let obligations = schedule.obligations
+        self.floors = obligations.indices.map {
+            max(after, firstSeen[obligations[$0].id] ?? after).microsecondsSinceEpoch
+        }
         self.position = after.microsecondsSinceEpoch
         self.lastPopped = after.microsecondsSinceEpoch
         self.queue = BinaryHeap()
         var entries: [QueueEntry] = []
         entries.reserveCapacity(schedule.count)
-        runs.reserveCapacity(schedule.count * 2)
         for index in schedule.obligations.indices {
             seed(index, after: floors[index], into: &entries)
         }
@@ -200,13 +202,16 @@ public struct Planner: Sendable {
     /// the `remembered` answer when there is one.
     func nextLiveDue(_ index: Int, after instant: Int64, remembered: Int64 = PlannerRun.unknown) -> Int64? {
         if remembered == PlannerRun.ended { return nil }
-        let obligation = schedule.obligations[index]
+        // The obligation is used in place: a copy would retain each of its fields.
         var candidate =
             remembered == PlannerRun.unknown
-            ? obligation.nextDue(after: Instant(microsecondsSinceEpoch: instant))?.microsecondsSinceEpoch
+            ? schedule.obligations[index].nextDue(after: Instant(microsecondsSinceEpoch: instant))?
+                .microsecondsSinceEpoch
             : remembered
         while let due = candidate, removedOccurrences.contains(OccurrenceKey(obligation: Int32(index), due: due)) {
-            candidate = obligation.nextDue(after: Instant(microsecondsSinceEpoch: due))?.microsecondsSinceEpoch
+            candidate =
+                schedule.obligations[index].nextDue(after: Instant(microsecondsSinceEpoch: due))?
+                .microsecondsSinceEpoch
         }
         return candidate
     }

@@ -54,18 +54,27 @@ struct ScheduleAssembler {
         // Where each id is first defined: the file's position in `parsed`, and the place in it.
         var firstPlace: [String: (file: Int, position: TOMLPosition)] = [:]
         var ruleCache = RuleTextCache()
-        for (fileIndex, file) in parsed.enumerated() {
-            let defaults = file.source.isDropIn ? shared.overridden(by: file.defaults) : shared
+        for fileIndex in parsed.indices {
+            let source = parsed[fileIndex].source
+            let defaults = source.isDropIn ? shared.overridden(by: parsed[fileIndex].defaults) : shared
             let parser = ObligationParser(zones: loader.zones, systemZone: loader.systemZone, defaults: defaults)
-            let tables = obligationTables(file, problems: &problems)
+            var tables = obligationTables(parsed[fileIndex], problems: &problems)
+            // From here on `tables` holds the only reference to each obligation's table, and each is let go once
+            // its obligation is built: the document and the obligations made from it are not held at once.
+            parsed[fileIndex] = ParsedFile(
+                source: source,
+                table: TOMLTable(entries: []),
+                defaults: parsed[fileIndex].defaults
+            )
             firstPlace.reserveCapacity(firstPlace.count + tables.count)
             obligations.reserveCapacity(obligations.count + tables.count)
-            for (index, table) in tables.enumerated() {
+            for index in tables.indices {
                 var reader = TableReader(
-                    table: table,
-                    file: file.source.path,
+                    table: tables[index],
+                    file: source.path,
                     scope: .obligation(id: nil, index: index + 1)
                 )
+                tables[index] = TOMLTable(entries: [])
                 let obligation = parser.parse(&reader, index: index + 1, cache: &ruleCache)
                 if case .obligation(let id?, _) = reader.scope {
                     let position = reader.position(of: "id") ?? reader.position

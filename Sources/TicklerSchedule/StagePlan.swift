@@ -35,13 +35,13 @@ struct StagePlan: Sendable {
     static func plans(of obligations: [Obligation]) -> [StagePlan] {
         var plans: [StagePlan] = []
         plans.reserveCapacity(obligations.count)
-        for obligation in obligations {
-            if let last = plans.last, last.leads == obligation.reminderLeads,
-                last.overdueEvery == obligation.overdueEvery
-            {
+        for index in obligations.indices {
+            let leads = obligations[index].reminderLeads
+            let overdueEvery = obligations[index].overdueEvery
+            if let last = plans.last, last.leads == leads, last.overdueEvery == overdueEvery {
                 plans.append(last)
             } else {
-                plans.append(StagePlan(obligation))
+                plans.append(StagePlan(leads: leads, overdueEvery: overdueEvery))
             }
         }
         return plans
