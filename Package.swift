@@ -101,7 +101,7 @@ let package = Package(
         .executableTarget(
             name: "ticklerd",
             dependencies: [
-                "TicklerDaemon", "TicklerSchedule",
+                "TicklerDaemon", "TicklerSchedule", "TicklerPlatform",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

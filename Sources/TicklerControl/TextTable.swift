@@ -41,25 +41,31 @@ struct TextTable {
                 widths[column] = max(widths[column], width)
             }
         }
-        func line(_ cells: [String], width: (Int) -> Int) -> String {
-            var text = ""
-            text.reserveCapacity(cells.reduce(2 * cells.count) { $0 + $1.utf8.count } + widths.reduce(0, +))
-            for (index, cell) in cells.enumerated() {
-                if index > 0 { text += "  " }
-                text += cell
-                if index < cells.count - 1, index < columns, case let measured = width(index), measured < widths[index]
-                {
-                    text += String(repeating: " ", count: widths[index] - measured)
-                }
+        let padding = widths.reduce(2 * columns, +)
+        var text = ""
+        /// Appends cell `index` of a line of `count` cells, shown as `cell` and `measured` columns wide.
+        func append(_ cell: String, at index: Int, of count: Int, measured: Int) {
+            if index > 0 { text += "  " }
+            text += cell
+            if index < count - 1, index < columns, measured < widths[index] {
+                text += String(repeating: " ", count: widths[index] - measured)
             }
-            return text
         }
         let upper = headings.map { $0.uppercased() }
-        var heading = line(upper) { DisplayWidth.of(upper[$0]) }
-        if let style = headingStyle { heading = style.on + heading + style.off }
-        body(heading)
-        for (rowIndex, row) in rows.enumerated() {
-            body(line(row.map(Terminal.escaped)) { cellWidths[rowIndex * columns + $0] })
+        for (index, cell) in upper.enumerated() {
+            append(cell, at: index, of: upper.count, measured: DisplayWidth.of(cell))
+        }
+        if let style = headingStyle { text = style.on + text + style.off }
+        body(text)
+        for rowIndex in rows.indices {
+            let count = rows[rowIndex].count
+            text = ""
+            text.reserveCapacity(padding + 160)
+            for index in 0..<count {
+                let measured = index < columns ? cellWidths[rowIndex * columns + index] : 0
+                append(Terminal.escaped(rows[rowIndex][index]), at: index, of: count, measured: measured)
+            }
+            body(text)
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import TicklerDaemon
+import TicklerPlatform
 import TicklerSchedule
 
 /// `ticklerd`: the Tickler daemon. Parses the command line, sets up logging, and runs the assembled service group.
@@ -136,6 +137,7 @@ struct Ticklerd: AsyncParsableCommand {
     }
 
     func run() async throws {
+        Allocator.useOneArena()
         if checkConfig {
             let check = ConfigurationCheck(configPath: config)
             check.writeToStandardError()
