@@ -38,7 +38,10 @@ trap 'rm -rf "$work"' EXIT
 
 section "machine"
 echo "$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(free -g | awk '/Mem:/ {print $2}') GiB;" \
-    "load average now: $(cut -d' ' -f1-3 /proc/loadavg); $(remind -h 2>&1 | head -1 | tr -d '\n' || true)"
+    "load average now: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "$(grep PRETTY_NAME /etc/os-release | cut -d'"' -f2); $(swift --version 2>&1 | grep -m1 -o 'Swift version [0-9.]*');" \
+    "$(remind -h 2>&1 | grep -m1 -o 'REMIND [0-9.]*'); python-dateutil $(python3 -c 'import dateutil; print(dateutil.__version__)');" \
+    "$(systemctl --version | head -1 | cut -d' ' -f1-2)"
 
 section "1. next occurrence of $COUNT yearly obligations: ticklerctl list vs remind -n (target: CPU at most Remind's, peak < 100 MB)"
 COUNT=$COUNT REPEAT=$REPEAT Tests/Benchmarks/list-vs-remind.sh
