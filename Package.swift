@@ -112,7 +112,18 @@ let package = Package(
         // Benchmarks that compare Tickler's engines with references in one run.
         .executableTarget(
             name: "tickler-bench",
-            dependencies: ["TicklerCalendar", "TicklerRRule", "TicklerLunar", "TicklerSchedule"]
+            dependencies: ["TicklerCalendar", "TicklerRRule", "TicklerLunar", "TicklerSchedule", "TicklerPlatform"]
+        ),
+        // A process doing nothing with what ticklerd is built from, for the memory benchmark's baseline.
+        .executableTarget(
+            name: "tickler-baseline",
+            dependencies: [
+                "Systemd",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ]
         ),
         // Test doubles shared by the test targets: a temporary directory, time that only the test moves (manual
         // clocks), the recording sink and notifier, an in-memory schedule, the daemon harness, the state stores'

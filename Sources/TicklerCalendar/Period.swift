@@ -85,6 +85,17 @@ public struct Period: Hashable, Sendable, CustomStringConvertible {
     /// English words: `7 days`, `1 hour`.
     public var humanDescription: String { "\(count) \(unit.name)\(count == 1 ? "" : "s")" }
 
+    /// The unit names ``parse(_:allowingCalendarUnits:)`` accepts, built once.
+    private static let unitAliases: [String: Unit] = [
+        "s": .second, "sec": .second, "second": .second, "seconds": .second,
+        "min": .minute, "minute": .minute, "minutes": .minute,
+        "h": .hour, "hr": .hour, "hour": .hour, "hours": .hour,
+        "d": .day, "day": .day, "days": .day,
+        "w": .week, "week": .week, "weeks": .week,
+        "m": .month, "month": .month, "months": .month,
+        "y": .year, "year": .year, "years": .year,
+    ]
+
     /// Parses `<number><unit>` (`7d`, `90s`, `5min`), or `0`.
     ///
     /// - Parameters:
@@ -92,6 +103,7 @@ public struct Period: Hashable, Sendable, CustomStringConvertible {
     ///   - allowingCalendarUnits: whether `m` (months) and `y` (years) are accepted.
     /// - Throws: ``PeriodError`` naming the bad part.
     public static func parse(_ text: String, allowingCalendarUnits: Bool = false) throws(PeriodError) -> Period {
+        if let period = plainPeriod(text, allowingCalendarUnits: allowingCalendarUnits) { return period }
         let trimmed = text.trimmingCharacters(in: " \t")
         if trimmed == "0" { return .zero }
         let digits = trimmed.prefix { $0.isASCII && $0.isNumber }
@@ -102,16 +114,7 @@ public struct Period: Hashable, Sendable, CustomStringConvertible {
         // Leading zeros aside, more than nine digits is past the limit; the count saturates there.
         let significant = digits.drop { $0 == "0" }
         let count = significant.count <= 9 ? Int(significant) ?? 0 : Limits.maximumCount + 1
-        let aliases: [String: Unit] = [
-            "s": .second, "sec": .second, "second": .second, "seconds": .second,
-            "min": .minute, "minute": .minute, "minutes": .minute,
-            "h": .hour, "hr": .hour, "hour": .hour, "hours": .hour,
-            "d": .day, "day": .day, "days": .day,
-            "w": .week, "week": .week, "weeks": .week,
-            "m": .month, "month": .month, "months": .month,
-            "y": .year, "year": .year, "years": .year,
-        ]
-        guard let unit = aliases[String(suffix)] else {
+        guard let unit = unitAliases[String(suffix)] else {
             let units = allowingCalendarUnits ? "s, min, h, d, w, m or y" : "s, min, h, d or w"
             throw PeriodError(text: text, reason: "unknown unit \"\(suffix)\" (expected \(units))")
         }
@@ -124,6 +127,27 @@ public struct Period: Hashable, Sendable, CustomStringConvertible {
         let period = Period(count, unit)
         try period.checkLimits(text: text)
         return period
+    }
+
+    /// The common spelling read from its bytes: 1–9 digits then a unit name, nothing else, and valid; nil for
+    /// anything else, which ``parse(_:allowingCalendarUnits:)`` then reads (or explains) the general way.
+    private static func plainPeriod(_ text: String, allowingCalendarUnits: Bool) -> Period? {
+        let bytes = text.utf8
+        var count = 0
+        var digits = 0
+        var index = bytes.startIndex
+        while index != bytes.endIndex, digits < 10, case let byte = bytes[index], byte >= 0x30, byte <= 0x39 {
+            count = count * 10 + Int(byte - 0x30)
+            digits += 1
+            index = bytes.index(after: index)
+        }
+        guard digits >= 1, digits <= 9, count > 0, index != bytes.endIndex,
+            bytes[index...].allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }),
+            let unit = unitAliases[String(text[index...])],
+            unit.seconds != nil || allowingCalendarUnits
+        else { return nil }
+        let period = Period(count, unit)
+        return period.isWithinLimits ? period : nil
     }
 
     /// Checks the period against ``Limits``.

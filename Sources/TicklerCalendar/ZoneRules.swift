@@ -4,21 +4,54 @@
 /// TZ footer, evaluated per year on demand, so the rules hold for any year without precomputing tables. Rules reach
 /// the engines through a ``ZoneSource``; this type reads nothing itself.
 public struct ZoneRules: Hashable, Sendable, CustomStringConvertible {
+    /// The rules' fields, shared by every copy: a zone is held by each obligation and by each layer of its
+    /// recurrence, so a copy is one reference rather than 180 bytes.
+    private final class Storage: Sendable {
+        let identifier: String
+        let transitionTimes: [Int64]
+        let offsetsAfter: [Int32]
+        let initialOffset: Int32
+        let footer: PosixZoneRule?
+        let constantOffset: Int32?
+        let daylightSaving: DaylightSavingFlags?
+
+        init(
+            identifier: String,
+            transitionTimes: [Int64],
+            offsetsAfter: [Int32],
+            initialOffset: Int32,
+            footer: PosixZoneRule?,
+            constantOffset: Int32?,
+            daylightSaving: DaylightSavingFlags?
+        ) {
+            self.identifier = identifier
+            self.transitionTimes = transitionTimes
+            self.offsetsAfter = offsetsAfter
+            self.initialOffset = initialOffset
+            self.footer = footer
+            self.constantOffset = constantOffset
+            self.daylightSaving = daylightSaving
+        }
+    }
+
+    /// The fields.
+    private let storage: Storage
+
     /// The IANA name (`Asia/Ho_Chi_Minh`), or a description of a fixed offset.
-    public let identifier: String
+    public var identifier: String { storage.identifier }
     /// UTC seconds at which the offset changes, increasing.
-    let transitionTimes: [Int64]
+    var transitionTimes: [Int64] { storage.transitionTimes }
     /// The offset (seconds east of UTC) in force from each transition on.
-    let offsetsAfter: [Int32]
+    var offsetsAfter: [Int32] { storage.offsetsAfter }
     /// The offset in force before the first transition.
-    let initialOffset: Int32
+    var initialOffset: Int32 { storage.initialOffset }
     /// The rule for times after the last transition, if the file has one.
-    let footer: PosixZoneRule?
+    var footer: PosixZoneRule? { storage.footer }
     /// The offset of a zone that has never changed it (UTC, fixed offsets): conversions then skip all lookups.
-    let constantOffset: Int32?
+    var constantOffset: Int32? { storage.constantOffset }
     /// Which periods the database flags as daylight-saving time, for rules read from a TZif file; nil for rules
     /// made from an offset (``utc``, ``fixed(offsetSeconds:identifier:)``), which carry no such flags.
-    public let daylightSaving: DaylightSavingFlags?
+    public var daylightSaving: DaylightSavingFlags? { storage.daylightSaving }
 
     init(
         identifier: String,
@@ -28,14 +61,34 @@ public struct ZoneRules: Hashable, Sendable, CustomStringConvertible {
         footer: PosixZoneRule?,
         daylightSaving: DaylightSavingFlags? = nil
     ) {
-        self.identifier = identifier
-        self.transitionTimes = transitionTimes
-        self.offsetsAfter = offsetsAfter
-        self.initialOffset = initialOffset
-        self.footer = footer
-        self.daylightSaving = daylightSaving
         let constant = transitionTimes.isEmpty && (footer == nil || footer?.daylight == nil)
-        self.constantOffset = constant ? (footer?.standardOffset ?? initialOffset) : nil
+        storage = Storage(
+            identifier: identifier,
+            transitionTimes: transitionTimes,
+            offsetsAfter: offsetsAfter,
+            initialOffset: initialOffset,
+            footer: footer,
+            constantOffset: constant ? (footer?.standardOffset ?? initialOffset) : nil,
+            daylightSaving: daylightSaving
+        )
+    }
+
+    /// Rules are equal when all their fields are (the same shared fields, or equal copies of them).
+    public static func == (lhs: ZoneRules, rhs: ZoneRules) -> Bool {
+        if lhs.storage === rhs.storage { return true }
+        return lhs.identifier == rhs.identifier && lhs.transitionTimes == rhs.transitionTimes
+            && lhs.offsetsAfter == rhs.offsetsAfter && lhs.initialOffset == rhs.initialOffset
+            && lhs.footer == rhs.footer && lhs.daylightSaving == rhs.daylightSaving
+    }
+
+    /// Hashes the fields that ``==`` compares.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(identifier)
+        hasher.combine(transitionTimes)
+        hasher.combine(offsetsAfter)
+        hasher.combine(initialOffset)
+        hasher.combine(footer)
+        hasher.combine(daylightSaving)
     }
 
     /// Coordinated Universal Time.

@@ -54,20 +54,17 @@ struct ListCommand: ParsableCommand {
     func run() throws {
         let loaded = try schedule.loadOrExit()
         let now = try AfterOption.instant(after, zone: ZoneDatabase.shared.systemRules())
-        let rows = loaded.obligations.map { ($0, $0.nextDue(after: now)) }.sorted { lhs, rhs in
-            switch (lhs.1, rhs.1) {
-            case let (left?, right?): left < right
-            case (.some, nil): true
-            default: false
-            }
-        }
+        let obligations = loaded.obligations
+        let rows = Self.soonestFirst(obligations, after: now)
         var output = FileDescriptorSink.standardOutput
         if json {
-            output.writeLine(JSONValue.array(rows.map { Self.json($0.0, nextDue: $0.1) }).rendered())
+            output.writeLine(JSONValue.array(rows.map { Self.json(obligations[$0.0], nextDue: $0.1) }).rendered())
             return
         }
         var table = TextTable(headings: ["next due", "left", "id", "recurrence", "title"])
-        for (obligation, next) in rows {
+        table.rows.reserveCapacity(rows.count)
+        for (index, next) in rows {
+            let obligation = obligations[index]
             table.rows.append([
                 next.map { obligation.zone.zoned($0).humanDescription } ?? "-",
                 next.map { HumanDuration.text(microseconds: $0.microseconds(since: now)) } ?? "-",
@@ -80,6 +77,20 @@ struct ListCommand: ParsableCommand {
 }
 
 extension ListCommand {
+    /// The position of each obligation in `obligations` with its next due instant after `now`, soonest first,
+    /// ended ones last, ties in schedule order.
+    ///
+    /// Sorts small (instant, position) keys, not the obligations: moving an obligation copies a dozen references.
+    static func soonestFirst(_ obligations: [Obligation], after now: Instant) -> [(Int, Instant?)] {
+        var order = obligations.indices.map { index in
+            // Ended obligations sort after every instant, even the last one representable.
+            let next = obligations[index].nextDue(after: now)
+            return (next == nil ? 1 : 0, next?.microsecondsSinceEpoch ?? 0, index, next)
+        }
+        order.sort { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }
+        return order.map { ($0.2, $0.3) }
+    }
+
     /// One obligation as `ticklerctl list --json` prints it.
     static func json(_ obligation: Obligation, nextDue: Instant?) -> JSONValue {
         .object([

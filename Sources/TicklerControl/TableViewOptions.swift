@@ -22,8 +22,13 @@ struct TableViewOptions: ParsableArguments {
         let fitted = width.map { table.fitted(width: $0, shrinking: shrinking) } ?? table
         let pager = noPager ? nil : Pager.start(environment: environment)
         defer { pager?.finish() }
-        var output = FileDescriptorSink.standardOutput
-        for line in fitted.lines(legend: !noLegend, headingStyle: style) { output.writeLine(line) }
+        var output = BufferedSink(FileDescriptorSink.standardOutput)
+        var isHeading = true
+        fitted.forEachLine(headingStyle: style) { line in
+            defer { isHeading = false }
+            if !isHeading || !noLegend { output.writeLine(line) }
+        }
         if !noLegend { output.writeLine("\n" + footer) }
+        output.flush()
     }
 }

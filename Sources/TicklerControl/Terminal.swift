@@ -23,6 +23,13 @@ enum Terminal {
     /// escape sequence in a title thus prints as `\u{1B}[31m` instead of turning the terminal red. Everything else
     /// is kept, backslashes included; `--json` and the journal keep the exact text.
     static func escaped(_ text: String) -> String {
+        // Every scalar that needs escaping has a UTF-8 form that is, or starts with, one of these bytes: C0
+        // controls and DEL, 0xC2 (C1 controls), 0xD8 (U+061C), 0xE2 (U+200E…U+2069). Text without them is kept.
+        let mayNeedEscape =
+            text.utf8.withContiguousStorageIfAvailable { bytes in
+                bytes.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xD8 || $0 == 0xE2 }
+            } ?? true
+        guard mayNeedEscape else { return text }
         guard text.unicodeScalars.contains(where: needsEscape) else { return text }
         var result = ""
         result.unicodeScalars.reserveCapacity(text.unicodeScalars.count + 8)

@@ -46,7 +46,7 @@ extension TextTable {
 
     /// The table's lines: with its heading line (in `headingStyle`) unless `legend` is false.
     func lines(legend: Bool, headingStyle: (on: String, off: String)? = nil) -> [String] {
-        let lines = render(headingStyle: headingStyle).split(separator: "\n", omittingEmptySubsequences: false)
-        return lines.dropFirst(legend ? 0 : 1).map(String.init)
+        let lines = renderedLines(headingStyle: headingStyle)
+        return legend ? lines : Array(lines.dropFirst())
     }
 }

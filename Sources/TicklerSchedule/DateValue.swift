@@ -11,10 +11,11 @@ public enum DateValue: Hashable, Sendable {
 
     /// Reads ISO 8601 text: a date, a local date-time, or a date-time with an offset; nil when it is none.
     public init?(iso text: String) {
-        if let zoned = ZonedDateTime(iso: text) {
-            self = .instant(zoned.instant)
-        } else if let date = CivilDate(iso: text) {
+        // The three forms exclude each other; the plain date, the most common, is tried first.
+        if let date = CivilDate(iso: text) {
             self = .date(date)
+        } else if let zoned = ZonedDateTime(iso: text) {
+            self = .instant(zoned.instant)
         } else if let local = LocalDateTime(iso: text) {
             self = .local(local)
         } else {

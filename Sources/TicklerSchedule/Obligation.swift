@@ -93,6 +93,12 @@ public struct Obligation: Sendable, Identifiable, CustomStringConvertible {
 
     /// Leads sorted longest first, keeping the first spelling of each length and dropping zero ones.
     static func normalized(leads: [Period]) -> [Period] {
+        // Already normalized (strictly decreasing, all positive), as schedules usually write them: kept as is.
+        if leads.allSatisfy({ ($0.seconds ?? 0) > 0 }),
+            zip(leads, leads.dropFirst()).allSatisfy({ $0.seconds! > $1.seconds! })
+        {
+            return leads
+        }
         var seen: Set<Int64> = []
         var result: [Period] = []
         for lead in leads {

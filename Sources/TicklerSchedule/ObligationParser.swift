@@ -16,13 +16,14 @@ struct ObligationParser {
     let systemZone: ZoneRules
     let defaults: ScheduleDefaults
 
-    /// The obligation in `reader`'s table, or nil when it has problems (all reported to `reader`).
-    func parse(_ reader: inout TableReader, index: Int) -> Obligation? {
+    /// The obligation in `reader`'s table, or nil when it has problems (all reported to `reader`); rules already
+    /// parsed in this load come from `cache`.
+    func parse(_ reader: inout TableReader, index: Int, cache: inout RuleTextCache) -> Obligation? {
         let id = readID(&reader)
         reader.scope = .obligation(id: id, index: index)
         reader.reportUnknownKeys(known: Self.knownKeys)
         let title = reader.requiredString("title")
-        if title?.allSatisfy(\.isWhitespace) == true { reader.report("title", "must not be empty") }
+        if let title, Self.isBlank(title) { reader.report("title", "must not be empty") }
         let texts = Self.textKeys.map { reader.string($0) }
         let zone = reader.zone("timezone", in: zones) ?? defaults.zone ?? systemZone
         let time = reader.time("at") ?? defaults.time ?? ScheduleDefaults.builtInTime
@@ -33,7 +34,7 @@ struct ObligationParser {
         let overdue =
             reader.period("overdue-every", allowingCalendarUnits: false)
             ?? defaults.overdueEvery ?? ScheduleDefaults.builtInOverdueEvery
-        let built = RecurrenceBuilder(zone: zone, zones: zones, time: time).build(&reader)
+        let built = RecurrenceBuilder(zone: zone, zones: zones, time: time).build(&reader, cache: &cache)
         let problems = reader.diagnostics.count
         guard problems == 0, let id, let title, let (recurrence, description) = built else { return nil }
         return Obligation(
@@ -50,6 +51,13 @@ struct ObligationParser {
             overdueEvery: overdue,
             source: SourceLocation(file: reader.file, line: reader.position.line, column: reader.position.column)
         )
+    }
+
+    /// Whether `text` is empty or only white space; decided from the first byte when it is a visible ASCII
+    /// character (a Character whose first scalar is not white space is not white space).
+    static func isBlank(_ text: String) -> Bool {
+        if let first = text.utf8.first, first > 0x20, first < 0x80 { return false }
+        return text.allSatisfy(\.isWhitespace)
     }
 
     /// The obligation's id when present and well formed (`[a-z0-9-]+`).

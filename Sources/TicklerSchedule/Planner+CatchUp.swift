@@ -33,9 +33,11 @@ extension Planner {
         firstSeen: [String: Instant]
     ) -> [ReminderEvent] {
         var found: [(event: ReminderEvent, index: Int)] = []
-        for (index, obligation) in schedule.obligations.enumerated() {
-            let lower = max(checkpoint, firstSeen[obligation.id] ?? now)
+        for index in schedule.obligations.indices {
+            // Most obligations missed nothing: they are decided from their id, without a copy of the obligation.
+            let lower = max(checkpoint, firstSeen[schedule.obligations[index].id] ?? now)
             guard lower < now else { continue }
+            let obligation = schedule.obligations[index]
             let plan = StagePlan(obligation)
             let missed = Self.missed(
                 obligation,

@@ -52,8 +52,11 @@ public struct Planner: Sendable {
     ///   - firstSeen: when each obligation was first seen; events at or before it are never planned.
     public init(schedule: Schedule, after: Instant, firstSeen: [String: Instant] = [:]) {
         self.schedule = schedule
-        self.plans = schedule.obligations.map(StagePlan.init)
-        self.floors = schedule.obligations.map { max(after, firstSeen[$0.id] ?? after).microsecondsSinceEpoch }
+        self.plans = StagePlan.plans(of: schedule.obligations)
+        let obligations = schedule.obligations
+        self.floors = obligations.indices.map {
+            max(after, firstSeen[obligations[$0].id] ?? after).microsecondsSinceEpoch
+        }
         self.position = after.microsecondsSinceEpoch
         self.lastPopped = after.microsecondsSinceEpoch
         self.queue = BinaryHeap()
@@ -199,13 +202,16 @@ public struct Planner: Sendable {
     /// the `remembered` answer when there is one.
     func nextLiveDue(_ index: Int, after instant: Int64, remembered: Int64 = PlannerRun.unknown) -> Int64? {
         if remembered == PlannerRun.ended { return nil }
-        let obligation = schedule.obligations[index]
+        // The obligation is used in place: a copy would retain each of its fields.
         var candidate =
             remembered == PlannerRun.unknown
-            ? obligation.nextDue(after: Instant(microsecondsSinceEpoch: instant))?.microsecondsSinceEpoch
+            ? schedule.obligations[index].nextDue(after: Instant(microsecondsSinceEpoch: instant))?
+                .microsecondsSinceEpoch
             : remembered
         while let due = candidate, removedOccurrences.contains(OccurrenceKey(obligation: Int32(index), due: due)) {
-            candidate = obligation.nextDue(after: Instant(microsecondsSinceEpoch: due))?.microsecondsSinceEpoch
+            candidate =
+                schedule.obligations[index].nextDue(after: Instant(microsecondsSinceEpoch: due))?
+                .microsecondsSinceEpoch
         }
         return candidate
     }

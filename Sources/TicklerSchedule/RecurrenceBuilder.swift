@@ -27,10 +27,10 @@ public struct RecurrenceBuilder: Sendable {
 
     /// The recurrence of an `[[obligation]]` table and its description, or nil after reporting every problem to
     /// `reader` under its key.
-    func build(_ reader: inout TableReader) -> (any Recurrence, String)? {
+    func build(_ reader: inout TableReader, cache: inout RuleTextCache) -> (any Recurrence, String)? {
         guard let spec = RecurrenceSpec(reading: &reader, zone: zone, zones: zones, time: time) else { return nil }
         do {
-            let built = try Self.build(spec)
+            let built = try Self.build(spec, cache: &cache)
             return (built.recurrence, built.description)
         } catch {
             for problem in error.problems { reader.report(problem.key, problem.message) }
@@ -41,8 +41,21 @@ public struct RecurrenceBuilder: Sendable {
     /// The recurrence `spec` describes.
     /// - Throws: ``RecurrenceBuildError`` with every problem found, each under its key.
     public static func build(_ spec: RecurrenceSpec) throws(RecurrenceBuildError) -> BuiltRecurrence {
-        var run = Run(spec: spec)
+        var cache = RuleTextCache()
+        return try build(spec, cache: &cache)
+    }
+
+    /// The recurrence `spec` describes, taking rules parsed before from `cache` and adding the ones parsed now.
+    /// - Throws: ``RecurrenceBuildError`` with every problem found, each under its key.
+    static func build(
+        _ spec: RecurrenceSpec,
+        cache: inout RuleTextCache
+    ) throws(RecurrenceBuildError)
+        -> BuiltRecurrence
+    {
+        var run = Run(spec: spec, cache: cache)
         let built = run.build()
+        cache = run.cache
         guard run.problems.isEmpty, let built else { throw RecurrenceBuildError(problems: run.problems) }
         return built
     }
@@ -63,9 +76,12 @@ extension RecurrenceBuilder {
     private struct Run {
         let spec: RecurrenceSpec
         private(set) var problems: [RecurrenceBuildError.Problem] = []
+        /// The rules parsed so far in this load.
+        private(set) var cache: RuleTextCache
 
-        init(spec: RecurrenceSpec) {
+        init(spec: RecurrenceSpec, cache: RuleTextCache) {
             self.spec = spec
+            self.cache = cache
         }
 
         private var zone: ZoneRules { spec.zone }
@@ -174,7 +190,7 @@ extension RecurrenceBuilder {
             var rule: RecurrenceRule?
             if let text = ruleText() {
                 do {
-                    rule = try RecurrenceRule(parsing: text)
+                    rule = try cache.rule(text) { (text) throws(RRuleError) in try RecurrenceRule(parsing: text) }
                 } catch {
                     report("rrule", error.description)
                 }
@@ -192,7 +208,10 @@ extension RecurrenceBuilder {
             var event: CalendarEvent?
             if let text = ruleText() {
                 do {
-                    event = try CalendarEvent(parsing: text, zones: spec.zones)
+                    let zones = spec.zones
+                    event = try cache.event(text) { (text) throws(CalendarEventError) in
+                        try CalendarEvent(parsing: text, zones: zones)
+                    }
                 } catch {
                     report("on-calendar", error.description)
                 }
@@ -329,15 +348,17 @@ extension RecurrenceBuilder {
         private func untilText(_ until: LocalDateTime?) -> String { RecurrenceBuilder.untilText(until) }
     }
 
+    /// The parameters that only some recurrence kinds take, with those kinds.
+    private static let parameterKinds: [(String, [RecurrenceSpec.Kind])] = [
+        ("calendar", [.lunar, .solarTerm]),
+        ("leap", [.lunar]),
+        ("start", [.every, .rrule, .onCalendar, .lunar, .solarTerm]),
+        ("until", [.every, .rrule, .onCalendar, .lunar, .solarTerm]),
+    ]
+
     /// The parameters of `spec` that do not fit its recurrence kind (`start` with `once`, `leap` with `every`).
     static func parameterProblems(_ spec: RecurrenceSpec) -> [RecurrenceBuildError.Problem] {
-        let allowed: [(String, [RecurrenceSpec.Kind])] = [
-            ("calendar", [.lunar, .solarTerm]),
-            ("leap", [.lunar]),
-            ("start", [.every, .rrule, .onCalendar, .lunar, .solarTerm]),
-            ("until", [.every, .rrule, .onCalendar, .lunar, .solarTerm]),
-        ]
-        return allowed.compactMap { key, kinds in
+        parameterKinds.compactMap { key, kinds in
             guard spec.contains(key), !kinds.contains(spec.kind) else { return nil }
             let list = kinds.map { spec.naming.name($0.key) }.joined(separator: ", ")
             return RecurrenceBuildError.Problem(

@@ -1,4 +1,5 @@
 import TicklerCalendar
+import TicklerTOML
 
 extension RecurrenceSpec {
     /// The recurrence keys of an `[[obligation]]` table, read in `zone` at `time`; nil after reporting to `reader`
@@ -8,9 +9,10 @@ extension RecurrenceSpec {
     /// ``keysWithoutValue``. Keys the recurrence kind does not take are not read at all, only noted as present, so
     /// that the builder reports them once, as not valid with the kind.
     init?(reading reader: inout TableReader, zone: ZoneRules, zones: any ZoneSource, time: TimeOfDay) {
-        let recurrenceKeys = Kind.allCases.map(\.key)
-        let present = recurrenceKeys.filter(reader.contains).sorted {
-            (reader.line(of: $0) ?? 0, $0) < (reader.line(of: $1) ?? 0, $1)
+        let recurrenceKeys = Self.recurrenceKeys
+        var present = recurrenceKeys.filter(reader.contains)
+        if present.count > 1 {
+            present.sort { (reader.line(of: $0) ?? 0, $0) < (reader.line(of: $1) ?? 0, $1) }
         }
         guard let first = present.first, let kind = Kind(rawValue: first) else {
             let list = recurrenceKeys.map { "\"\($0)\"" }.joined(separator: ", ")
@@ -34,13 +36,22 @@ extension RecurrenceSpec {
         adjust = reader.string("adjust")
         except = reader.dateValues("except")
         also = reader.dateValues("also")
-        for key in Self.keys where reader.contains(key) && !contains(key) { keysWithoutValue.insert(key) }
+        // The table's few keys, rather than every key of a recurrence asked of the table.
+        for entry in reader.table.entries where Self.keySet.contains(entry.key) && !contains(entry.key) {
+            keysWithoutValue.insert(entry.key)
+        }
         // More than one recurrence key: build nothing, but still say which parameters do not fit the first.
         guard present.count == 1 else {
             for problem in RecurrenceBuilder.parameterProblems(self) { reader.report(problem.key, problem.message) }
             return nil
         }
     }
+
+    /// The recurrence keys, in ``Kind`` order.
+    private static let recurrenceKeys = Kind.allCases.map(\.key)
+
+    /// ``keys``, for lookups.
+    private static let keySet = Set(keys)
 
     /// The value of the recurrence key, read with its expected type; nil (reported) when it has another.
     private static func value(of kind: Kind, _ reader: inout TableReader) -> Value? {

@@ -27,8 +27,9 @@ public struct Schedule: Sendable {
         self.defaultTime = defaultTime
         var index: [String: Int] = [:]
         index.reserveCapacity(obligations.count)
-        for (position, obligation) in obligations.enumerated() where index[obligation.id] == nil {
-            index[obligation.id] = position
+        // By position, so that only each id is read, not each whole obligation copied.
+        for position in obligations.indices where index[obligations[position].id] == nil {
+            index[obligations[position].id] = position
         }
         self.indexByID = index
     }
@@ -40,7 +41,7 @@ public struct Schedule: Sendable {
     public var count: Int { obligations.count }
 
     /// The ids of all obligations, in order.
-    public var ids: [String] { obligations.map(\.id) }
+    public var ids: [String] { obligations.indices.map { obligations[$0].id } }
 
     /// The obligation named `id`, if any.
     public subscript(id: String) -> Obligation? {

@@ -35,35 +35,58 @@ struct ScheduleAssembler {
     }
 
     /// The schedule of every file added.
+    ///
+    /// Each file's text is let go once it is parsed, so that a large schedule's text and its obligations are not
+    /// held at the same time (the caller may still hold its own copy).
     /// - Throws: ``ScheduleLoadError`` with every problem, sorted by file and line.
-    func finish() throws(ScheduleLoadError) -> Schedule {
+    mutating func finish() throws(ScheduleLoadError) -> Schedule {
         var problems = diagnostics
         var parsed: [ParsedFile] = []
         var shared = ScheduleDefaults()
-        for source in sources {
+        for position in sources.indices {
+            let source = sources[position]
+            sources[position] = ScheduleSource(path: source.path, text: "", isDropIn: source.isDropIn)
             guard let file = parse(source, problems: &problems) else { continue }
             if !source.isDropIn { shared = shared.overridden(by: file.defaults) }
             parsed.append(file)
         }
         var obligations: [Obligation] = []
-        var firstPlace: [String: SourceLocation] = [:]
-        for file in parsed {
-            let defaults = file.source.isDropIn ? shared.overridden(by: file.defaults) : shared
+        // Where each id is first defined: the file's position in `parsed`, and the place in it.
+        var firstPlace: [String: (file: Int, position: TOMLPosition)] = [:]
+        var ruleCache = RuleTextCache()
+        for fileIndex in parsed.indices {
+            let source = parsed[fileIndex].source
+            let defaults = source.isDropIn ? shared.overridden(by: parsed[fileIndex].defaults) : shared
             let parser = ObligationParser(zones: loader.zones, systemZone: loader.systemZone, defaults: defaults)
-            for (index, table) in obligationTables(file, problems: &problems).enumerated() {
+            var tables = obligationTables(parsed[fileIndex], problems: &problems)
+            // From here on `tables` holds the only reference to each obligation's table, and each is let go once
+            // its obligation is built: the document and the obligations made from it are not held at once.
+            parsed[fileIndex] = ParsedFile(
+                source: source,
+                table: TOMLTable(entries: []),
+                defaults: parsed[fileIndex].defaults
+            )
+            firstPlace.reserveCapacity(firstPlace.count + tables.count)
+            obligations.reserveCapacity(obligations.count + tables.count)
+            for index in tables.indices {
                 var reader = TableReader(
-                    table: table,
-                    file: file.source.path,
+                    table: tables[index],
+                    file: source.path,
                     scope: .obligation(id: nil, index: index + 1)
                 )
-                let obligation = parser.parse(&reader, index: index + 1)
+                tables[index] = TOMLTable(entries: [])
+                let obligation = parser.parse(&reader, index: index + 1, cache: &ruleCache)
                 if case .obligation(let id?, _) = reader.scope {
                     let position = reader.position(of: "id") ?? reader.position
-                    let place = SourceLocation(file: file.source.path, line: position.line, column: position.column)
                     if let first = firstPlace[id] {
-                        reader.report("id", "duplicate id \"\(id)\" (first defined at \(first))")
+                        let place = SourceLocation(
+                            file: parsed[first.file].source.path,
+                            line: first.position.line,
+                            column: first.position.column
+                        )
+                        reader.report("id", "duplicate id \"\(id)\" (first defined at \(place))")
                     } else {
-                        firstPlace[id] = place
+                        firstPlace[id] = (fileIndex, position)
                     }
                 }
                 if obligation == nil && reader.diagnostics.isEmpty {
@@ -114,7 +137,11 @@ struct ScheduleAssembler {
             }
         }
         problems += root.diagnostics
-        return ParsedFile(source: source, table: table, defaults: defaults)
+        return ParsedFile(
+            source: ScheduleSource(path: source.path, text: "", isDropIn: source.isDropIn),
+            table: table,
+            defaults: defaults
+        )
     }
 
     /// Reports top-level keys other than `[defaults]` and `[[obligation]]`, pointing settings to their table.

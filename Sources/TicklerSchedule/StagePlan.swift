@@ -11,12 +11,15 @@ struct StagePlan: Sendable {
     static var overdueWindowMicroseconds: Int64 { ReminderStage.overdueWindowMicroseconds }
 
     let leads: [Period]
+    /// The interval of overdue repeats the plan was made for.
+    let overdueEvery: Period
     private let leadMicroseconds: [Int64]
     private let overdueStep: Int64
     private let overdueCount: Int
 
     init(leads: [Period], overdueEvery: Period) {
         self.leads = leads
+        self.overdueEvery = overdueEvery
         self.leadMicroseconds = leads.map { $0.microseconds ?? 0 }
         let step = overdueEvery.microseconds ?? 0
         self.overdueStep = step
@@ -25,6 +28,23 @@ struct StagePlan: Sendable {
 
     init(_ obligation: Obligation) {
         self.init(leads: obligation.reminderLeads, overdueEvery: obligation.overdueEvery)
+    }
+
+    /// The plans of `obligations`, in order; consecutive obligations with the same leads and overdue interval (as
+    /// `[defaults]` gives them) share one plan's storage.
+    static func plans(of obligations: [Obligation]) -> [StagePlan] {
+        var plans: [StagePlan] = []
+        plans.reserveCapacity(obligations.count)
+        for index in obligations.indices {
+            let leads = obligations[index].reminderLeads
+            let overdueEvery = obligations[index].overdueEvery
+            if let last = plans.last, last.leads == leads, last.overdueEvery == overdueEvery {
+                plans.append(last)
+            } else {
+                plans.append(StagePlan(leads: leads, overdueEvery: overdueEvery))
+            }
+        }
+        return plans
     }
 
     /// The number of stages: reminders, the due time, overdue repeats.

@@ -172,7 +172,8 @@ struct DocumentBuilder {
     mutating func defineTable(_ parts: [KeyPart], header: TOMLPosition) throws(TOMLError) -> Int {
         let parent = try headerParent(parts, header: header)
         let last = parts[parts.count - 1]
-        let name = KeyPart.header(parts[...])
+        // Spelled only for an error: most headers define their table without one.
+        var name: String { KeyPart.header(parts[...]) }
         guard let entry = find(last.name, in: parent) else {
             let table = try newTable(depth: tables[parent].depth + 1, position: header, origin: .header)
             tables[table].isDefined = true
@@ -225,7 +226,8 @@ struct DocumentBuilder {
     mutating func appendTableArrayElement(_ parts: [KeyPart], header: TOMLPosition) throws(TOMLError) -> Int {
         let parent = try headerParent(parts, header: header)
         let last = parts[parts.count - 1]
-        let name = KeyPart.display(parts[...])
+        // Spelled only for an error: most headers append their table without one.
+        var name: String { KeyPart.display(parts[...]) }
         let array: Int
         if let entry = find(last.name, in: parent) {
             let existing = tables[parent].entries[entry]

@@ -1,4 +1,5 @@
 import TicklerCalendar
+import TicklerPlatform
 import TicklerSchedule
 
 #if canImport(Glibc)
@@ -14,6 +15,7 @@ func runPlannerBenchmark(count: Int = 100_000) {
     let text = scheduleText(count: count)
     print("planner: \(count) obligations, \(text.utf8.count / 1024) KiB of TOML")
 
+    let before = heapInUse()
     var schedule = Schedule.empty
     let load = clock.measure {
         do {
@@ -23,9 +25,17 @@ func runPlannerBenchmark(count: Int = 100_000) {
         }
     }
     print("planner: load and validate \(milliseconds(load)) ms (\(schedule.count) obligations)")
+    let loaded = heapInUse()
+    print(
+        "planner: the schedule holds \(mebibytes(loaded - before)) MiB, \((loaded - before) / count) bytes per obligation"
+    )
 
     let now = Instant(secondsSinceEpoch: 1_800_000_000)
     var planner = Planner(schedule: schedule, after: now)
+    let planned = heapInUse()
+    print(
+        "planner: the plan holds \(mebibytes(planned - loaded)) MiB, \((planned - loaded) / count) bytes per obligation"
+    )
     let build = clock.measure { planner = Planner(schedule: schedule, after: now) }
     print("planner: build the queue \(milliseconds(build)) ms (\(planner.queuedCount) entries)")
 
@@ -63,6 +73,15 @@ private func peakResidentMiB() -> Int {
     var usage = rusage()
     getrusage(RUSAGE_SELF.rawValue, &usage)
     return usage.ru_maxrss / 1024
+}
+
+/// The bytes the allocator has handed out and not had back.
+private func heapInUse() -> Int { Allocator.bytesInUse }
+
+/// `bytes` in MiB, one decimal.
+private func mebibytes(_ bytes: Int) -> String {
+    let tenths = bytes * 10 / (1 << 20)
+    return "\(tenths / 10).\(tenths % 10)"
 }
 
 private func milliseconds(_ duration: Duration) -> Int {

@@ -144,6 +144,7 @@ struct Ticklerd: AsyncParsableCommand {
     }
 
     func run() async throws {
+        Allocator.useOneArena()
         if checkConfig {
             let check = ConfigurationCheck(configPath: config)
             check.writeToStandardError()

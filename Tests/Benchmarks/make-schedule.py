@@ -5,7 +5,7 @@ Usage: make-schedule.py KIND COUNT OUTDIR
 
 KIND is "yearly" (every obligation once a year on a fixed day, three reminder leads: the work `remind -n` does) or
 "mixed" (every / rrule / on-calendar / lunar in turn, three leads, daily overdue repeats: what an office with a
-contract register writes). OUTDIR receives schedule.toml (a configuration directory for `--config`) and, for
+contract register writes), or "daily" (`every = "1d"`, three leads: the reload figure of issue 8). OUTDIR receives schedule.toml (a configuration directory for `--config`) and, for
 "yearly", remind.rem with one REM line per obligation on the same days. Titles are Vietnamese, as in the sample.
 The output depends only on the arguments.
 """
@@ -44,15 +44,23 @@ def mixed(index):
     return f'\n[[obligation]]\nid = "obligation-{index}"\ntitle = "Nghĩa vụ số {index}"\n{rule}\n', None
 
 
+def daily(index):
+    return (
+        f'\n[[obligation]]\nid = "obligation-{index}"\ntitle = "Nghĩa vụ hằng ngày số {index}"\n'
+        f'every = "1d"\nstart = "2026-01-{1 + index % 28:02d}T{index % 24:02d}:{index % 60:02d}"\n',
+        None,
+    )
+
+
 def main():
-    if len(sys.argv) != 4 or sys.argv[1] not in ("yearly", "mixed"):
+    if len(sys.argv) != 4 or sys.argv[1] not in ("yearly", "mixed", "daily"):
         sys.exit(__doc__)
     kind, count, outdir = sys.argv[1], int(sys.argv[2]), sys.argv[3]
     os.makedirs(outdir, exist_ok=True)
     header = '[defaults]\ntimezone = "Asia/Ho_Chi_Minh"\nremind = ["30d", "7d", "1d"]\n'
     if kind == "mixed":
         header += 'overdue-every = "1d"\n'
-    make = yearly if kind == "yearly" else mixed
+    make = {"yearly": yearly, "mixed": mixed, "daily": daily}[kind]
     toml_parts, rem_parts = [header], []
     for index in range(count):
         toml, rem = make(index)

@@ -28,6 +28,19 @@ struct TZifParserTests {
         #expect(parsed.daylight?.offset == offset)
     }
 
+    @Test("rules read twice from the same file are equal and hash alike; other zones and offsets are not equal")
+    func equalityComparesTheRulesNotTheirStorage() throws {
+        let bytes = try Self.file("America/New_York")
+        let first = try TZifParser.parse(bytes, identifier: "America/New_York")
+        let second = try TZifParser.parse(bytes, identifier: "America/New_York")
+        #expect(first == second && first.hashValue == second.hashValue)
+        #expect(first == (try ZoneDatabase.shared.rules(for: "America/New_York")))
+        #expect(first != (try TZifParser.parse(bytes, identifier: "US/Eastern")))
+        #expect(ZoneRules.fixed(offsetSeconds: 3600) == ZoneRules.fixed(offsetSeconds: 3600))
+        #expect(ZoneRules.fixed(offsetSeconds: 3600) != ZoneRules.fixed(offsetSeconds: 7200, identifier: "+01:00"))
+        #expect(Set([first, second, .utc]).count == 2)
+    }
+
     @Test func dublinFlagsWinterAsDaylightSaving() throws {
         let rules = try TZifParser.parse(Self.file("Europe/Dublin"), identifier: "Europe/Dublin")
         let flags = try #require(rules.daylightSaving)

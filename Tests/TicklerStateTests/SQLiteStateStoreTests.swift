@@ -25,6 +25,24 @@ import Musl
         #expect(try await store.firstSeen().isEmpty)
     }
 
+    @Test("first-seen records of more ids than one statement takes keep the stored times, duplicates included")
+    func firstSeenInManyStatements() async throws {
+        let temporary = try TemporaryDirectory()
+        defer { temporary.remove() }
+        let store = try SQLiteStateStore(path: temporary.file("state.sqlite"))
+        let early = (0..<300).map { "early-\($0)" }
+        #expect(
+            try await store.recordFirstSeen(early, at: t0) == Dictionary(uniqueKeysWithValues: early.map { ($0, t0) })
+        )
+        // 600 ids (two full statements and a part), half already known, one given twice.
+        let later = t0.adding(seconds: 60)
+        let fresh = (0..<300).map { "late-\($0)" }
+        let seen = try await store.recordFirstSeen(early + fresh + ["late-7"], at: later)
+        #expect(seen.count == 600)
+        #expect(early.allSatisfy { seen[$0] == t0 } && fresh.allSatisfy { seen[$0] == later })
+        #expect(try await store.firstSeen().count == 600)
+    }
+
     @Test func aNewDatabaseIsBuiltBesideItsNameAndRenamedIntoPlace() throws {
         let temporary = try TemporaryDirectory()
         defer { temporary.remove() }

@@ -1,0 +1,87 @@
+import Testing
+import TicklerCalendar
+import TicklerSchedule
+
+/// What one load shares between obligations (parsed rule texts, stage plans, the document let go as it is read)
+/// changes nothing that the schedule says.
+@Suite("ScheduleLoader sharing")
+struct LoaderSharingTests {
+    /// `count` obligations, each with `keys`, ids `o-0`…
+    private func text(_ count: Int, _ keys: (Int) -> String) -> String {
+        (0..<count).map { "[[obligation]]\nid = \"o-\($0)\"\ntitle = \"t\"\n" + keys($0) }.joined()
+    }
+
+    @Test("obligations with the same rrule and on-calendar texts each get their own start and due times")
+    func repeatedRuleTexts() throws {
+        let schedule = try TestSupport.load(
+            text(6) { index in
+                index.isMultiple(of: 2)
+                    ? "rrule = \"FREQ=MONTHLY;BYDAY=1MO\"\nstart = \"202\(index)-01-01\"\n"
+                    : "on-calendar = \"*-*-01 09:00\"\nuntil = \"202\(index)-06-30\"\n"
+            }
+        )
+        for index in 0..<6 {
+            let obligation = try #require(schedule["o-\(index)"])
+            let expected =
+                index.isMultiple(of: 2)
+                ? "rrule FREQ=MONTHLY;BYDAY=1MO from 202\(index)-01-01 08:00"
+                : "on-calendar *-*-01 09:00:00 until 202\(index)-06-30"
+            #expect(obligation.recurrenceDescription == expected)
+        }
+        // The first due time follows each obligation's own start.
+        let dues = (0..<6).filter { $0.isMultiple(of: 2) }.compactMap { index in
+            schedule["o-\(index)"]?.nextDue(after: Instant(secondsSinceEpoch: 0))
+        }
+        #expect(dues.count == 3 && dues == dues.sorted() && Set(dues).count == 3)
+    }
+
+    @Test("a bad rule text repeated in many obligations is reported at each of them")
+    func repeatedBadText() {
+        do {
+            _ = try TestSupport.load(text(3) { _ in "rrule = \"FREQ=MONTHLY;BYMONTH=13\"\nstart = \"2026-01-01\"\n" })
+            Issue.record("the schedule loaded")
+        } catch {
+            let messages = error.diagnostics.map(\.description)
+            #expect(messages.count == 3)
+            #expect(messages.allSatisfy { $0.contains("key \"rrule\": BYMONTH=13: month must be 1…12") })
+            #expect(Set(messages).count == 3)
+        }
+    }
+
+    @Test("a duplicate id in a second file names the first file's place")
+    func duplicateAcrossFiles() {
+        let first = ScheduleSource(
+            path: "a.toml",
+            text: "\n[[obligation]]\nid = \"x\"\ntitle = \"t\"\nevery = \"1d\"\nstart = \"2026-01-01\"\n"
+        )
+        let second = ScheduleSource(
+            path: "b.toml",
+            text: "[[obligation]]\nid = \"x\"\ntitle = \"t\"\nevery = \"1d\"\nstart = \"2026-01-01\"\n"
+        )
+        do {
+            _ = try ScheduleLoader(systemZone: .utc).load(sources: [first, second])
+            Issue.record("the schedule loaded")
+        } catch {
+            #expect(error.diagnostics.map(\.description).contains { $0.contains("(first defined at a.toml:3:1)") })
+        }
+    }
+
+    @Test("obligations with their own leads keep them; the others share the defaults' plan")
+    func ownLeads() throws {
+        let schedule = try TestSupport.load(
+            "[defaults]\nremind = [\"7d\", \"1d\"]\n"
+                + text(4) {
+                    $0 == 2
+                        ? "every = \"1w\"\nstart = \"2026-01-01\"\nremind = [\"1d\", \"3d\"]\n"
+                        : "every = \"1w\"\nstart = \"2026-01-01\"\n"
+                }
+        )
+        let planner = Planner(schedule: schedule, after: Instant(secondsSinceEpoch: 1_767_225_600))
+        let leads = planner.upcoming(limit: 100).compactMap { event -> (String, Int64)? in
+            guard case .reminder(let lead) = event.stage else { return nil }
+            return (event.obligationID, lead.seconds ?? 0)
+        }
+        #expect(Set(leads.filter { $0.0 == "o-2" }.map(\.1)) == [259_200, 86_400])
+        #expect(Set(leads.filter { $0.0 == "o-1" }.map(\.1)) == [604_800, 86_400])
+    }
+}
