@@ -34,6 +34,9 @@ struct ScheduleAssembler {
         let defaults: ScheduleDefaults
     }
 
+    /// How many obligations are read between two looks at cancellation.
+    static let cancellationStride = 512
+
     /// The schedule of every file added.
     /// - Throws: ``ScheduleLoadError`` with every problem, sorted by file and line.
     func finish() throws(ScheduleLoadError) -> Schedule {
@@ -41,6 +44,9 @@ struct ScheduleAssembler {
         var parsed: [ParsedFile] = []
         var shared = ScheduleDefaults()
         for source in sources {
+            // A large schedule takes a while: a cancelled task (graceful shutdown) gives up between files and every
+            // ``cancellationStride`` obligations, so that a stop is honoured within a fraction of a second.
+            if Task.isCancelled { throw .cancelled(in: source.path) }
             guard let file = parse(source, problems: &problems) else { continue }
             if !source.isDropIn { shared = shared.overridden(by: file.defaults) }
             parsed.append(file)
@@ -51,6 +57,7 @@ struct ScheduleAssembler {
             let defaults = file.source.isDropIn ? shared.overridden(by: file.defaults) : shared
             let parser = ObligationParser(zones: loader.zones, systemZone: loader.systemZone, defaults: defaults)
             for (index, table) in obligationTables(file, problems: &problems).enumerated() {
+                if index % Self.cancellationStride == 0 && Task.isCancelled { throw .cancelled(in: file.source.path) }
                 var reader = TableReader(
                     table: table,
                     file: file.source.path,
