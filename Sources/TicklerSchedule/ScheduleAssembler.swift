@@ -81,6 +81,7 @@ struct ScheduleAssembler {
                 if let obligation, reader.diagnostics.isEmpty { obligations.append(obligation) }
             }
         }
+        if Task.isCancelled { throw .cancelled(in: sources.last?.path ?? "") }
         guard problems.isEmpty else { throw ScheduleLoadError(diagnostics: sorted(problems)) }
         return Schedule(
             obligations: obligations,

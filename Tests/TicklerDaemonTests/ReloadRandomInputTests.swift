@@ -171,4 +171,38 @@ struct ReloadRandomInputTests {
         #expect(adopted > 50 && refused > 300, "adopted \(adopted), refused \(refused)")
         #expect(!history.isEmpty)
     }
+
+    /// The schedules of issue 8 that killed or froze a running daemon on reload, each added to the valid schedule:
+    /// now each is refused (or adopted) and the daemon goes on.
+    @Test(arguments: [
+        ("[\n", false), ("e=2030-01-01T:\n", false),
+        ("[" + Array(repeating: "a", count: 100_000).joined(separator: ".") + "]\nx = 1\n", false),
+        ("[[obligation]]\nid = \"f\"\ntitle = \"F\"\nonce = \"2030-01-01T00:00:00.1234567\"\n", true),
+        ("[[obligation]]\nid = \"s\"\ntitle = \"S\"\nevery = \"1s\"\noverdue-every = \"1s\"\n", false),
+        (
+            "[[obligation]]\nid = \"s\"\ntitle = \"S\"\nevery = \"1s\"\nstart = \"2027-01-01\"\nremind = [\"365d\"]\n",
+            true
+        ),
+        ("[[obligation]]\nid = \"c\"\ntitle = \"C\"\non-calendar = \"*:*:*\"\n", true),
+        ("[[obligation]]\nid = \"m\"\ntitle = \"M\"\nevery = \"6174m\"\nstart = \"2020-01-01\"\n", true),
+        (
+            "[[obligation]]\nid = \"r\"\ntitle = \"R\"\nrrule = \"FREQ=SECONDLY;COUNT=999999999\"\nstart = \"1990-01-01\"\n",
+            true
+        ),
+    ])
+    func theReproducersOfIssue8AreReloadedCleanly(_ addition: String, adopted: Bool) async throws {
+        let schedule = TextSchedule(Self.base)
+        let daemon = DaemonHarness(
+            schedule: schedule,
+            clock: ManualWallClock(Fixtures.start),
+            store: InMemoryStateStore()
+        )
+        await daemon.started()
+        schedule.replace(with: Self.base + "\n" + addition)
+        await daemon.reload()
+        #expect(daemon.sink.events(of: .reloaded).count == (adopted ? 1 : 0))
+        #expect(daemon.sink.events(of: .reloadFailed).isEmpty == adopted)
+        #expect(daemon.status?.hasPrefix(adopted ? "7 obligations" : "6 obligations") == true, "\(daemon.status ?? "")")
+        try await daemon.stop()
+    }
 }

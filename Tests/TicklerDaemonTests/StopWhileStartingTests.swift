@@ -11,7 +11,10 @@ import TicklerTestKit
 
 /// SIGTERM (graceful shutdown) while a large schedule loads or its first-seen rows are written, at start or at a
 /// reload: the daemon gives up within a second and leaves the state consistent.
-@Suite(.timeLimit(.minutes(2)))
+///
+/// Serialized: loading is CPU-bound work on the cooperative threads, and two large starts at once would keep the
+/// test's own stop request from running until one of them ends.
+@Suite(.serialized, .timeLimit(.minutes(2)))
 struct StopWhileStartingTests {
     /// The longest a stop may take once requested, here. The daemon gives up within a few hundred milliseconds of
     /// debug-build work (ticklerd itself: see the system test); the suite runs CPU-bound tests in parallel on the
@@ -27,10 +30,16 @@ struct StopWhileStartingTests {
         return (clock.now - began, error)
     }
 
-    @Test func aStopWhileALargeScheduleLoadsEndsTheStartPromptly() async throws {
+    /// 40,000 obligations in 100 drop-ins, or in one file (then the TOML reader itself gives up).
+    @Test(arguments: [100, 1])
+    func aStopWhileALargeScheduleLoadsEndsTheStartPromptly(files: Int) async throws {
         let store = InMemoryStateStore()
         let daemon = DaemonHarness(
-            schedule: TextSchedule(files: TextSchedule.daily(files: 100, each: 400)),
+            schedule: TextSchedule(
+                files: files == 1
+                    ? [ScheduleSource(path: "schedule.toml", text: TextSchedule.daily(40_000))]
+                    : TextSchedule.daily(files: files, each: 40_000 / files)
+            ),
             clock: ManualWallClock(Fixtures.start),
             store: store
         )
