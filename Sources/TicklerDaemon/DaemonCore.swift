@@ -26,14 +26,17 @@ struct DaemonCore {
 
     /// Opens the day from the stored state: records new obligations as first seen `now` and plans the events after
     /// `now`. Call ``catchUp(at:)`` next.
+    /// - Returns: the core, or nil when the task was cancelled (graceful shutdown) before it was ready; what was
+    ///   recorded by then is consistent (``recordFirstSeen(_:in:at:)``).
     /// - Throws: ``StateError`` when the state cannot be read or written.
     static func open(
         schedule: Schedule,
         store: any StateStore,
         sink: any EventSink,
         now: Instant
-    ) async throws(StateError) -> DaemonCore {
-        let firstSeen = try await store.recordFirstSeen(schedule.ids, at: now)
+    ) async throws(StateError) -> DaemonCore? {
+        let (firstSeen, complete) = try await recordFirstSeen(schedule.ids, in: store, at: now)
+        guard complete && !Task.isCancelled else { return nil }
         return DaemonCore(
             store: store,
             sink: sink,
@@ -80,7 +83,7 @@ struct DaemonCore {
             if let seen = firstSeen[id] { merged[id] = seen } else { unknown.append(id) }
         }
         do {
-            merged.merge(try await store.recordFirstSeen(unknown, at: now)) { _, stored in stored }
+            merged.merge(try await Self.recordFirstSeen(unknown, in: store, at: now).firstSeen) { _, stored in stored }
         } catch {
             reportStateError(error)
             for id in unknown { merged[id] = now }

@@ -89,7 +89,12 @@ public struct TicklerService: Service {
         notify([.status("ticklerd \(TicklerVersion.number): starting, reading \(configuration.schedule.location)")])
         let startedAt = clock.now()
         let store = RetryingStateStore(base: store, sink: sink)
-        var core = try await start(at: startedAt, store: store)
+        // SIGTERM while a large schedule loads or its first-seen rows are written: give up within a moment.
+        guard var core = try await start(at: startedAt, store: store) else {
+            sink.emit(DaemonEvent(kind: .stopping, message: "stopping: graceful shutdown requested while starting"))
+            notify([.stopping])
+            return
+        }
         sink.emit(
             DaemonEvent(
                 kind: .started,
@@ -129,12 +134,19 @@ public struct TicklerService: Service {
         return .status(store.statusNote.map { "\(text); \($0)" } ?? text)
     }
 
-    /// Loads the schedule and reads the state.
-    private func start(at now: Instant, store: any StateStore) async throws -> DaemonCore {
+    /// Loads the schedule and reads the state, giving up on graceful shutdown (then nil; the state stays
+    /// consistent, see ``DaemonCore/recordFirstSeen(_:in:at:)``).
+    private func start(at now: Instant, store: any StateStore) async throws -> DaemonCore? {
+        try await cancelWhenGracefulShutdown { [self] in try await open(at: now, store: store) }
+    }
+
+    /// ``start(at:store:)``'s work, nil when its task is cancelled.
+    private func open(at now: Instant, store: any StateStore) async throws -> DaemonCore? {
         let schedule: Schedule
         do {
             schedule = try configuration.schedule.loadSchedule()
         } catch {
+            if error.isCancellation || Task.isCancelled { return nil }
             for diagnostic in error.diagnostics { logger.error("\(diagnostic)") }
             throw StartupError(
                 location: configuration.schedule.location,
@@ -145,6 +157,8 @@ public struct TicklerService: Service {
         do {
             return try await DaemonCore.open(schedule: schedule, store: store, sink: sink, now: now)
         } catch {
+            // A write refused because the task was cancelled (GRDB checks) is the stop, not a broken state.
+            if Task.isCancelled { return nil }
             sink.emit(DaemonEvent(kind: .stateError, message: "\(error)"))
             throw StartupError(location: error.path, problems: [error.explanation])
         }
@@ -156,14 +170,7 @@ public struct TicklerService: Service {
     private func reload(_ core: inout DaemonCore) async {
         notify([.reloading])
         if let change = zoneWatch?.refresh() { sink.emit(Self.zoneChangedEvent(change)) }
-        let now = clock.now()
-        do {
-            let schedule = try configuration.schedule.loadSchedule()
-            warnIfMainFileMissing()
-            await core.adopt(schedule, from: configuration.schedule.location, at: now)
-        } catch {
-            core.reject(error, at: now)
-        }
+        await readAgain(&core, warning: true)
         // The previous schedule and plan (or the refused one) are freed by now: hand the pages back, so that the
         // resident size of a large schedule does not step up over its first reloads.
         Allocator.releaseFreeMemory()
@@ -173,12 +180,23 @@ public struct TicklerService: Service {
     /// (obligations without a zone take the new system zone) and adopts it, or keeps the old one and reports why.
     private func replan(_ core: inout DaemonCore, after change: ZoneRulesChange) async {
         sink.emit(Self.zoneChangedEvent(change))
+        await readAgain(&core, warning: false)
+    }
+
+    /// Re-reads the schedule and adopts it, or keeps the one in force and reports why; on graceful shutdown the
+    /// reading is given up and the schedule in force kept (the loop then ends). With `warning`, warns when the
+    /// configuration directory has no `schedule.toml`.
+    private func readAgain(_ core: inout DaemonCore, warning: Bool) async {
         let now = clock.now()
-        do {
-            let schedule = try configuration.schedule.loadSchedule()
+        let loaded = await cancelWhenGracefulShutdown { [configuration] in
+            Result { () throws(ScheduleLoadError) in try configuration.schedule.loadSchedule() }
+        }
+        switch loaded {
+        case .success(let schedule):
+            if warning { warnIfMainFileMissing() }
             await core.adopt(schedule, from: configuration.schedule.location, at: now)
-        } catch {
-            core.reject(error, at: now)
+        case .failure(let error) where error.isCancellation: break
+        case .failure(let error): core.reject(error, at: now)
         }
     }
 

@@ -37,9 +37,14 @@ struct RRulePlan: Sendable {
     let weekStart: Weekday
     /// Whether the rule can never produce an occurrence (an unreachable BYHOUR, only BYSECOND=60, …).
     let isEmpty: Bool
+    /// The most candidates one period can hold before BYSETPOS (an upper bound).
+    let most: Int
 
     /// The last wall-clock second dateutil (and so this engine) reaches: the end of year 9999.
     static let lastLocalSecond = Int64(CivilDate(unchecked: 10_000, 1, 1).daysSinceEpoch) * 86_400 - 1
+
+    /// The first wall-clock second of the years 1–9999.
+    static let firstLocalSecond = Int64(CivilDate(unchecked: 1, 1, 1).daysSinceEpoch) * 86_400
 
     init(rule: RecurrenceRule, start: LocalDateTime) {
         frequency = rule.frequency
@@ -115,7 +120,16 @@ struct RRulePlan: Sendable {
         if !byMonthDay.isEmpty {
             days = min(days, Set(byMonthDay).count * (rule.frequency == .yearly ? months.count : 1))
         }
+        if !byDay.isEmpty && (rule.frequency == .monthly || rule.frequency == .yearly) {
+            // A plain weekday falls at most 5 times in a month (53 in a year), a numbered one once.
+            let plain = Set(byDay.filter { $0.ordinal == nil }.map(\.weekday)).count
+            let numbered = Set(byDay.filter { $0.ordinal != nil }).count
+            let inYear = rule.frequency == .yearly && byMonth.isEmpty
+            let perMonth = 5 * plain + numbered
+            days = min(days, inYear ? 53 * plain + numbered : perMonth * (rule.frequency == .yearly ? months.count : 1))
+        }
         let most = days * times.count
+        self.most = most
         let unreachable = rule.bySetPosition.allSatisfy { abs($0) > most }
         selectsWhileFilling =
             rule.frequency == .monthly && !rule.bySetPosition.isEmpty && times.count == 1 && !filter.needsDayCheck
@@ -167,5 +181,6 @@ struct RRulePlan: Sendable {
         return false
     }
 
-    private static func gcd(_ a: Int64, _ b: Int64) -> Int64 { b == 0 ? a : gcd(b, a % b) }
+    /// The greatest common divisor of `a ≥ 0` and `b ≥ 0`.
+    static func gcd(_ a: Int64, _ b: Int64) -> Int64 { b == 0 ? a : gcd(b, a % b) }
 }

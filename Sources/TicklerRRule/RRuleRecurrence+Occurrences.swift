@@ -26,13 +26,14 @@ extension RRuleRecurrence {
         private var pending: [Int64] = []
         private var pendingPosition = 0
 
-        init(plan: RRulePlan, zone: ZoneRules, after: Int64, period: Int) {
+        /// The expansion from period `period` on, `given` occurrences having been given before it.
+        init(plan: RRulePlan, zone: ZoneRules, after: Int64, period: Int, given: Int = 0) {
             self.plan = plan
             self.zone = ZoneCursor(zone: zone)
             self.after = after
             self.period = period
             exhausted = plan.isEmpty || after == .max
-            remaining = plan.count ?? Int.max
+            remaining = plan.count.map { $0 - given } ?? Int.max
         }
 
         public mutating func next() -> Instant? {
@@ -57,7 +58,7 @@ extension RRuleRecurrence {
                     position = buffer.count
                     continue
                 }
-                let (micros, skipped) = convert(local)
+                let (micros, skipped) = RRuleRecurrence.instant(of: local, in: &zone)
                 if pendingPosition < pending.count, pending[pendingPosition] <= micros {
                     pendingPosition += 1
                     if let instant = offer(pending[pendingPosition - 1]) { return instant }
@@ -84,15 +85,6 @@ extension RRuleRecurrence {
             last = micros
             remaining -= 1
             return micros > after ? Instant(microsecondsSinceEpoch: micros) : nil
-        }
-
-        /// The instant of a wall-clock second, and whether it fell in a gap.
-        @inline(__always)
-        private mutating func convert(_ local: Int64) -> (Int64, Bool) {
-            switch zone.resolve(localMicroseconds: local * 1_000_000) {
-            case .unique(let instant), .repeated(let instant, _): (instant.microsecondsSinceEpoch, false)
-            case .skipped(let instant): (instant.microsecondsSinceEpoch, true)
-            }
         }
 
         /// Ends the expansion when a long run of empty periods turns out to come from a day filter that no day of
@@ -125,19 +117,7 @@ extension RRuleRecurrence {
                 }
                 return
             }
-            guard plan.fill(&buffer, period: &period, cache: &cache) else {
-                exhausted = true
-                return
-            }
-            guard !buffer.isEmpty else { return }
-            scratch.removeAll(keepingCapacity: true)
-            for position in plan.setPositions {
-                let index = position > 0 ? position - 1 : buffer.count + position
-                if index >= 0 && index < buffer.count { scratch.append(buffer[index]) }
-            }
-            scratch.sort()
-            buffer.removeAll(keepingCapacity: true)
-            for value in scratch where buffer.last != value { buffer.append(value) }
+            if !plan.load(&buffer, period: &period, cache: &cache, scratch: &scratch) { exhausted = true }
         }
     }
 }

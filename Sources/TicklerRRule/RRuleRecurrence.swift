@@ -20,7 +20,10 @@ public struct RRuleRecurrence: Recurrence {
     /// The zone the wall-clock times are read in.
     public let zone: ZoneRules
 
-    private let plan: RRulePlan
+    /// The rule compiled against the start.
+    let plan: RRulePlan
+    /// The rule's cycle, counted when a query first needs it (rules with COUNT only).
+    let cycleCache = RRuleCycleCache()
 
     /// The rule `rule` from `start`, read in `zone`.
     public init(rule: RecurrenceRule, start: LocalDateTime, zone: ZoneRules) {
@@ -40,8 +43,11 @@ public struct RRuleRecurrence: Recurrence {
 
     /// The occurrences strictly after `instant`.
     ///
-    /// Without COUNT the expansion starts at the period two days of wall-clock time before `instant` rather than at
-    /// the start; with COUNT it counts from the start, as it must.
+    /// Without COUNT the expansion starts at the period of the earliest wall-clock time an occurrence after
+    /// `instant` can have (`instant` read with the smallest offset in force around it) rather than at the start. With COUNT it must know how many occurrences came before: whole cycles of the rule before that
+    /// period are counted rather than listed (``RRuleCycle``), so a query costs bounded work whatever COUNT and
+    /// however far after DTSTART it lies; a rule without an affordable cycle counts from the start, and
+    /// ``RecurrenceRule`` refuses a COUNT above ``RecurrenceRule/largestCountWithoutCycle`` for such a rule.
     public func occurrences(after instant: Instant) -> Occurrences {
         // No zone is a day or more from UTC: instants this far outside the rule's wall-clock span are read without
         // the zone (which would overflow near Instant's limits).
@@ -49,11 +55,29 @@ public struct RRuleRecurrence: Recurrence {
         if seconds > RRulePlan.lastLocalSecond + 2 * 86_400 {
             return Occurrences(plan: plan, zone: zone, after: .max, period: 0)
         }
-        var period = 0
-        if plan.count == nil && seconds > plan.startLocal - 2 * 86_400 {
-            let local = zone.localDateTime(at: instant).localSeconds - 2 * 86_400
-            period = plan.period(containing: local)
+        guard seconds > plan.startLocal - 2 * 86_400 else {
+            return Occurrences(plan: plan, zone: zone, after: instant.microsecondsSinceEpoch, period: 0)
         }
-        return Occurrences(plan: plan, zone: zone, after: instant.microsecondsSinceEpoch, period: period)
+        let local = earliestLocal(after: instant)
+        guard let count = plan.count else {
+            return Occurrences(
+                plan: plan,
+                zone: zone,
+                after: instant.microsecondsSinceEpoch,
+                period: plan.period(containing: local)
+            )
+        }
+        switch skip(to: local, count: count) {
+        case .none: return Occurrences(plan: plan, zone: zone, after: instant.microsecondsSinceEpoch, period: 0)
+        case .exhausted: return Occurrences(plan: plan, zone: zone, after: .max, period: 0)
+        case .resume(let period, let given):
+            return Occurrences(
+                plan: plan,
+                zone: zone,
+                after: instant.microsecondsSinceEpoch,
+                period: period,
+                given: given
+            )
+        }
     }
 }

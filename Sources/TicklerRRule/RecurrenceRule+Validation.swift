@@ -15,6 +15,18 @@ extension RecurrenceRule {
             throw RRuleError(part: "COUNT=\(count)", reason: "COUNT must be at most \(Limits.maximumCountText)")
         }
         if count != nil && until != nil { throw RRuleError(part: "", reason: "COUNT and UNTIL cannot both be given") }
+        if let count, count > Self.largestCountWithoutCycle,
+            !RRulePlan(rule: self, start: LocalDateTime(date: CivilDate(unchecked: 2000, 1, 1), time: .midnight))
+                .countsInBulk
+        {
+            throw RRuleError(
+                part: "COUNT=\(count)",
+                reason:
+                    "COUNT must be at most \(Self.largestCountWithoutCycleText) for this rule: its occurrences do not "
+                    + "repeat in a short cycle, so they cannot be counted in bulk (FREQ=HOURLY, MINUTELY or SECONDLY "
+                    + "with BYMONTH, BYMONTHDAY, BYYEARDAY or BYDAY, or very many occurrences a period)"
+            )
+        }
         try Self.check("BYSECOND", bySecond, 0...60, "second must be 0…60")
         try Self.check("BYMINUTE", byMinute, 0...59, "minute must be 0…59")
         try Self.check("BYHOUR", byHour, 0...23, "hour must be 0…23")

@@ -34,6 +34,14 @@ public struct RecurrenceRule: Hashable, Sendable, CustomStringConvertible {
     /// The day a week starts on (WKST), Monday unless given.
     public let weekStart: Weekday
 
+    /// The largest COUNT of a rule whose occurrences cannot be counted in bulk (``RRuleRecurrence`` counts whole
+    /// cycles of a rule instead of listing them; a rule without an affordable cycle — FREQ=HOURLY, MINUTELY or
+    /// SECONDLY with a day part, or very many occurrences a period — is listed from DTSTART, which this bounds).
+    public static let largestCountWithoutCycle = 10_000
+
+    /// ``largestCountWithoutCycle`` as people read it: `10,000`.
+    public static let largestCountWithoutCycleText = "10,000"
+
     /// Creates a rule from its parts, checking them as the parser does.
     ///
     /// - Throws: ``RRuleError`` naming the first part that is out of range or not allowed with `frequency`.

@@ -32,7 +32,7 @@ struct ObligationParser {
             reader.report("remind", "a lead of \"0\" is the due time itself; remove it")
         }
         let overdue =
-            reader.period("overdue-every", allowingCalendarUnits: false)
+            reader.overdueEvery()
             ?? defaults.overdueEvery ?? ScheduleDefaults.builtInOverdueEvery
         let built = RecurrenceBuilder(zone: zone, zones: zones, time: time).build(&reader, cache: &cache)
         let problems = reader.diagnostics.count

@@ -34,6 +34,9 @@ struct ScheduleAssembler {
         let defaults: ScheduleDefaults
     }
 
+    /// How many obligations are read between two looks at cancellation.
+    static let cancellationStride = 512
+
     /// The schedule of every file added.
     ///
     /// Each file's text is let go once it is parsed, so that a large schedule's text and its obligations are not
@@ -45,6 +48,9 @@ struct ScheduleAssembler {
         var shared = ScheduleDefaults()
         for position in sources.indices {
             let source = sources[position]
+            // A large schedule takes a while: a cancelled task (graceful shutdown) gives up between files and every
+            // ``cancellationStride`` obligations, so that a stop is honoured within a fraction of a second.
+            if Task.isCancelled { throw .cancelled(in: source.path) }
             sources[position] = ScheduleSource(path: source.path, text: "", isDropIn: source.isDropIn)
             guard let file = parse(source, problems: &problems) else { continue }
             if !source.isDropIn { shared = shared.overridden(by: file.defaults) }
@@ -69,6 +75,7 @@ struct ScheduleAssembler {
             firstPlace.reserveCapacity(firstPlace.count + tables.count)
             obligations.reserveCapacity(obligations.count + tables.count)
             for index in tables.indices {
+                if index % Self.cancellationStride == 0 && Task.isCancelled { throw .cancelled(in: source.path) }
                 var reader = TableReader(
                     table: tables[index],
                     file: source.path,
@@ -97,6 +104,7 @@ struct ScheduleAssembler {
                 if let obligation, reader.diagnostics.isEmpty { obligations.append(obligation) }
             }
         }
+        if Task.isCancelled { throw .cancelled(in: sources.last?.path ?? "") }
         guard problems.isEmpty else { throw ScheduleLoadError(diagnostics: sorted(problems)) }
         return Schedule(
             obligations: obligations,

@@ -24,7 +24,7 @@ public struct ScheduleDefaults {
             zone: reader.zone("timezone", in: zones),
             time: reader.time("at"),
             leads: reader.periods("remind"),
-            overdueEvery: reader.period("overdue-every", allowingCalendarUnits: false)
+            overdueEvery: reader.overdueEvery()
         )
     }
 

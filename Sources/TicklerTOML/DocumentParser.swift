@@ -52,6 +52,7 @@ struct DocumentParser {
             lineStart = 3
         }
         var table = 0
+        var headers = 0
         while true {
             skipSpaces()
             guard index < bytes.count else { break }
@@ -61,6 +62,11 @@ struct DocumentParser {
             case Byte.hash:
                 try skipComment()
             case Byte.openBracket:
+                // A large document takes a while: a cancelled task (a service stopping) gives up every 1024 tables.
+                headers += 1
+                if headers % 1024 == 0 && Task.isCancelled {
+                    throw TOMLError("reading given up: the task was cancelled", at: here)
+                }
                 table = try header()
                 try endOfLine(after: "a table header")
             default:

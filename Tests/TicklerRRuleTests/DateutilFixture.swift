@@ -18,14 +18,16 @@ struct DateutilFixture: Sendable, CustomTestStringConvertible {
 
     var testDescription: String { "line \(line): \(rule) from \(start)" }
 
-    /// Every record of the fixture file.
-    static let all: [DateutilFixture] = {
+    /// Every record of Fixtures/dateutil-fixtures.txt.
+    static let all = load("dateutil-fixtures")
+
+    /// Every record of Fixtures/dateutil-count-fixtures.txt: large COUNTs asked long after DTSTART.
+    static let counted = load("dateutil-count-fixtures")
+
+    /// Every record of the fixture file `name`.txt.
+    private static func load(_ name: String) -> [DateutilFixture] {
         guard
-            let url = Bundle.module.url(
-                forResource: "dateutil-fixtures",
-                withExtension: "txt",
-                subdirectory: "Fixtures"
-            ),
+            let url = Bundle.module.url(forResource: name, withExtension: "txt", subdirectory: "Fixtures"),
             let text = try? String(contentsOf: url, encoding: .utf8)
         else { return [] }
         var result: [DateutilFixture] = []
@@ -62,7 +64,7 @@ struct DateutilFixture: Sendable, CustomTestStringConvertible {
         }
         flush()
         return result
-    }()
+    }
 
     /// `YYYYMMDDTHHMMSS`.
     private static func basicLocal(_ text: Substring) -> LocalDateTime {

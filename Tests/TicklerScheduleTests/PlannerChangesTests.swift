@@ -1,6 +1,7 @@
 import Testing
 import TicklerCalendar
 import TicklerSchedule
+import TicklerTestKit
 
 /// A planner that can change: remove an obligation's events, remove one occurrence's, add a one-off event.
 @Suite("Planner changes")

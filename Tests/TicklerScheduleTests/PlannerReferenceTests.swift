@@ -1,6 +1,7 @@
 import Testing
 import TicklerCalendar
 import TicklerSchedule
+import TicklerTestKit
 
 /// The planner against a brute-force enumeration of the contract, on schedules with overlapping events.
 @Suite("Planner against brute force")

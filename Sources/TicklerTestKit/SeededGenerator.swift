@@ -1,11 +1,11 @@
-/// A seeded random number generator (SplitMix64), so that random tests repeat exactly.
-struct SeededGenerator: RandomNumberGenerator {
+/// A seeded random number generator (SplitMix64), so that random-input tests repeat exactly from their seed.
+public struct SeededGenerator: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
     /// A generator starting from `seed`.
-    init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { state = seed }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var value = state
         value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
