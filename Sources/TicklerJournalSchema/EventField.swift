@@ -21,6 +21,9 @@ public enum EventField: String, Sendable, Hashable, CaseIterable {
     case escalation = "TICKLER_ESCALATION"
     /// `TICKLER_CHANNEL`: the channel a reminder was delivered through (reserved).
     case channel = "TICKLER_CHANNEL"
+    /// `TICKLER_NOTIFY`: the channels a reminder, due or overdue event is routed to, comma-separated in the order
+    /// the schedule lists them (`office-mail,chat`); absent when it goes to none.
+    case notify = "TICKLER_NOTIFY"
 
     /// The field's name in the journal.
     public var name: String { rawValue }

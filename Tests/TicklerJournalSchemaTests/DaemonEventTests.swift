@@ -52,7 +52,7 @@ import TicklerJournalSchema
         #expect(
             EventField.allCases.map(\.name) == [
                 "TICKLER_EVENT", "TICKLER_OBLIGATION", "TICKLER_DUE", "TICKLER_LEAD", "TICKLER_TITLE", "TICKLER_USER",
-                "TICKLER_NOTE", "TICKLER_ESCALATION", "TICKLER_CHANNEL",
+                "TICKLER_NOTE", "TICKLER_ESCALATION", "TICKLER_CHANNEL", "TICKLER_NOTIFY",
             ]
         )
     }
