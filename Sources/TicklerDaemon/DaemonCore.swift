@@ -176,6 +176,8 @@ struct DaemonCore {
         )
         let channels = obligation.notify.channels(for: NotifyRouting.Stage(event.stage))
         if !channels.isEmpty { result.values[.notify] = channels.joined(separator: ",") }
+        result.values[.stage] = event.stageKey
+        result.values[.partner] = obligation.partner
         return result
     }
 
