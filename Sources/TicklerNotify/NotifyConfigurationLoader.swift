@@ -183,8 +183,14 @@ struct NotifyConfigurationLoader {
         let to = reader.strings("to")
         if reader.contains("to") == false { reader.report(nil, "missing required key \"to\"") }
         if let to, to.isEmpty { reader.report("to", "must name at least one address") }
-        for address in to ?? [] where !MailMessage.isHeaderSafe(address) || address.isEmpty || address.hasPrefix("-") {
-            reader.report("to", "invalid address \"\(address)\"")
+        // Bare addresses only (`user@host`, or a local user): sendmail takes each as one argument.
+        for address in to ?? []
+        where address.isEmpty || address.hasPrefix("-")
+            || address.unicodeScalars.contains(where: {
+                $0.value <= 0x20 || $0.value == 0x7F || "<>,;\"()".unicodeScalars.contains($0)
+            })
+        {
+            reader.report("to", "invalid address \"\(address)\" (write a bare address such as \"clerk@example.org\")")
         }
         let from = reader.string("from") ?? "Tickler <tickler@localhost>"
         if !MailMessage.isHeaderSafe(from) { reader.report("from", "must be one line of printable text") }

@@ -117,6 +117,10 @@ import TicklerTestKit
                 "/etc/tickler/notify.toml:4:1: channel \"s\": key \"environment\": TICKLER_TITLE: TICKLER_* variables carry the event and cannot be set"
             ),
             (
+                "[channel.m]\nkind = \"mail\"\nto = [\"Clerk <clerk@example.org>\"]\n",
+                "/etc/tickler/notify.toml:3:1: channel \"m\": key \"to\": invalid address \"Clerk <clerk@example.org>\" (write a bare address such as \"clerk@example.org\")"
+            ),
+            (
                 "[channel.m]\nkind = \"mail\"\n",
                 "/etc/tickler/notify.toml:1:1: channel \"m\": missing required key \"to\""
             ),
