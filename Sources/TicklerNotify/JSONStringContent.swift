@@ -1,3 +1,4 @@
+import Foundation
 import Mustache
 
 /// The mustache content type of webhook bodies: values are escaped as the inside of a JSON string, so a template
@@ -16,25 +17,12 @@ struct JSONStringContent: MustacheContentType {
         Self.escape(text)
     }
 
-    /// `text` escaped for a JSON string: quotes, backslashes and control characters.
+    /// `text` escaped for a JSON string (quotes, backslashes, control characters), as Foundation's encoder writes
+    /// it, without the surrounding quotes.
     static func escape(_ text: String) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    let hex = String(scalar.value, radix: 16)
-                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .withoutEscapingSlashes
+        guard let data = try? encoder.encode(text) else { return "" }
+        return String(String(decoding: data, as: UTF8.self).dropFirst().dropLast())
     }
 }

@@ -47,29 +47,11 @@ public struct NotifyConfiguration: Sendable {
     {
         var loader = NotifyConfigurationLoader(credentials: credentials)
         for file in files(in: directory) {
-            guard let data = FileManager.default.contents(atPath: file) else {
+            let data = FileManager.default.contents(atPath: file)
+            guard let text = data.flatMap({ String(validating: Array($0), as: UTF8.self) }) else {
+                let problem = data == nil ? "cannot read the file" : "the file is not valid UTF-8"
                 loader.report(
-                    NotifyDiagnostic(
-                        file: file,
-                        line: nil,
-                        column: nil,
-                        channel: nil,
-                        key: nil,
-                        message: "cannot read the file"
-                    )
-                )
-                continue
-            }
-            guard let text = String(validating: Array(data), as: UTF8.self) else {
-                loader.report(
-                    NotifyDiagnostic(
-                        file: file,
-                        line: nil,
-                        column: nil,
-                        channel: nil,
-                        key: nil,
-                        message: "the file is not valid UTF-8"
-                    )
+                    NotifyDiagnostic(file: file, line: nil, column: nil, channel: nil, key: nil, message: problem)
                 )
                 continue
             }

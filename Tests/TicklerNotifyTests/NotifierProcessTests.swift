@@ -7,7 +7,7 @@ import TicklerTestKit
 /// SIGKILL in the middle of a burst and restarted, it loses nothing, and what it repeats carries the same key.
 @Suite(
     .serialized,
-    .timeLimit(.minutes(3)),
+    .timeLimit(.minutes(6)),
     .enabled(if: NotifierProcess.executable != nil, "tickler-notify is not built"),
     .enabled(
         if: FileManager.default.isExecutableFile(atPath: NotifierProcess.journalRemote),
@@ -43,7 +43,7 @@ struct NotifierProcessTests {
         #expect(kills == 20)
         // A last run without interruption delivers the rest.
         let last = try NotifierProcess.start(directory, journal: journal)
-        let done = NotifyFixtures.eventually(seconds: 60) {
+        let done = NotifyFixtures.eventually(seconds: 180) {
             Set(server.requests().compactMap { $0["key"] as? String }).count >= expected.count
         }
         kill(last.processIdentifier, SIGTERM)
