@@ -113,6 +113,13 @@ enum NotifierProcess {
         ]
         process.standardError = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
+        // Not the test process's service-manager variables: a suite of another target may have set NOTIFY_SOCKET
+        // (process-wide) for its own socket, which must not receive this child's READY=1.
+        var environment = ProcessInfo.processInfo.environment
+        for name in ["NOTIFY_SOCKET", "WATCHDOG_USEC", "WATCHDOG_PID", "INVOCATION_ID", "JOURNAL_STREAM"] {
+            environment[name] = nil
+        }
+        process.environment = environment
         try process.run()
         return process
     }
