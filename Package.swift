@@ -9,6 +9,7 @@ let package = Package(
     products: [
         .executable(name: "ticklerd", targets: ["ticklerd"]),
         .executable(name: "ticklerctl", targets: ["ticklerctl"]),
+        .executable(name: "tickler-notify", targets: ["tickler-notify"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -16,6 +17,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
     ],
     targets: [
         // libsystemd, linked through pkg-config.
@@ -109,6 +114,34 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "ticklerctl", dependencies: ["TicklerControl"]),
+        // Delivery of ticklerd's events: channels from notify.toml, the delivery log (SQLite), mail, webhooks,
+        // commands, templates, the journal follower.
+        .target(
+            name: "TicklerNotify",
+            dependencies: [
+                "TicklerJournalSchema", "Systemd", "TicklerTOML", "TicklerSchedule", "TicklerPlatform",
+                "TicklerCalendar",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ]
+        ),
+        .executableTarget(
+            name: "tickler-notify",
+            dependencies: [
+                "TicklerNotify", "Systemd", "TicklerJournalSchema", "TicklerPlatform",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ]
+        ),
         // Benchmarks that compare Tickler's engines with references in one run.
         .executableTarget(
             name: "tickler-bench",
@@ -182,6 +215,10 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "TicklerTOMLTests", dependencies: ["TicklerTOML"]),
+        .testTarget(
+            name: "TicklerNotifyTests",
+            dependencies: ["TicklerNotify", "TicklerJournalSchema", "TicklerTestKit"]
+        ),
         .testTarget(
             name: "TicklerDaemonTests",
             dependencies: [

@@ -2,7 +2,7 @@
 # Builds the Debian package tickler_VERSION_amd64.deb from the checkout:
 #   Deploy/build-deb.sh [--bindir-from DIR] [--output DIR]
 #
-#   --bindir-from DIR   package ticklerd and ticklerctl already built in DIR (the system test packages its debug
+#   --bindir-from DIR   package ticklerd, ticklerctl and tickler-notify already built in DIR (the system test packages its debug
 #                       build) instead of building a release
 #   --output DIR        where the .deb goes (default: the checkout); its path is printed on the last line
 #
@@ -11,7 +11,8 @@
 # each other). Run it as a normal user: dpkg-deb --root-owner-group makes every file root's without root.
 # VERSION comes from Sources/TicklerSchedule/TicklerVersion.swift when it exists, else from the file VERSION.
 #
-# The package: /usr/bin/ticklerd and /usr/bin/ticklerctl (stripped), /lib/systemd/system/ticklerd.service,
+# The package: /usr/bin/ticklerd, ticklerctl and tickler-notify (stripped), their units in /lib/systemd/system,
+# the sample notify.toml in /usr/share/doc/tickler,
 # the journal message catalogs, the man pages and the bash, zsh and fish completions (when the checkout has
 # them), the sample schedule as conffiles in /etc/tickler, and maintainer scripts written as dh_installsystemd
 # would generate them (deb-systemd-helper, deb-systemd-invoke); postinst creates the group tickler; purge deletes
@@ -53,9 +54,10 @@ if [ -z "$build_dir" ]; then
     say "building release binaries (${build[*]})"
     "${build[@]}" --product ticklerd >&2
     "${build[@]}" --product ticklerctl >&2
+    "${build[@]}" --product tickler-notify >&2
     build_dir=$("${build[@]}" --show-bin-path)
 fi
-for binary in ticklerd ticklerctl; do
+for binary in ticklerd ticklerctl tickler-notify; do
     [ -x "$build_dir/$binary" ] || die "$build_dir/$binary not found or not executable"
 done
 
@@ -70,11 +72,13 @@ put() {
     install -D -m "$3" "$1" "$root$2"
 }
 
-for binary in ticklerd ticklerctl; do
+for binary in ticklerd ticklerctl tickler-notify; do
     put "$build_dir/$binary" "/usr/bin/$binary" 0755
     strip --strip-unneeded --remove-section=.comment --remove-section=.note "$root/usr/bin/$binary"
 done
 put Deploy/ticklerd.service /lib/systemd/system/ticklerd.service 0644
+put Deploy/tickler-notify.service /lib/systemd/system/tickler-notify.service 0644
+put Config/notify.toml /usr/share/doc/tickler/notify.toml.sample 0644
 put Deploy/tickler.catalog /usr/lib/systemd/catalog/tickler.catalog 0644
 put Deploy/tickler.vi.catalog /usr/lib/systemd/catalog/tickler.vi.catalog 0644
 put Config/schedule.toml /etc/tickler/schedule.toml 0644
@@ -84,7 +88,7 @@ while IFS= read -r -d '' dropin; do
     conffiles+=("/etc/tickler/schedule.d/${dropin##*/}")
 done < <(find Config/schedule.d -maxdepth 1 -type f -name '*.toml' -print0 2>/dev/null | sort -z)
 
-for page in ticklerctl.1 tickler.toml.5 ticklerd.8; do
+for page in ticklerctl.1 tickler.toml.5 ticklerd.8 tickler-notify.8; do
     if [ -f "Deploy/man/$page" ]; then
         put "Deploy/man/$page" "/usr/share/man/man${page##*.}/$page" 0644
         gzip -9n "$root/usr/share/man/man${page##*.}/$page"
@@ -132,7 +136,7 @@ shlibs=""
 if command -v dpkg-shlibdeps >/dev/null; then
     mkdir -p "$root/shlibs/debian"
     printf 'Source: tickler\n\nPackage: tickler\nArchitecture: any\n' >"$root/shlibs/debian/control"
-    shlibs=$(cd "$root/shlibs" && dpkg-shlibdeps --ignore-missing-info -O "$root/usr/bin/ticklerd" "$root/usr/bin/ticklerctl" 2>/dev/null \
+    shlibs=$(cd "$root/shlibs" && dpkg-shlibdeps --ignore-missing-info -O "$root/usr/bin/ticklerd" "$root/usr/bin/ticklerctl" "$root/usr/bin/tickler-notify" 2>/dev/null \
         | sed -n 's/^shlibs:Depends=//p')
     rm -rf "$root/shlibs"
 fi
@@ -145,6 +149,7 @@ Architecture: $architecture
 Maintainer: Tickler maintainers <maintainers@users.noreply.r-seed-86ad6d7f.example>
 Installed-Size: $size
 Depends: $depends
+Suggests: default-mta | mail-transport-agent
 Section: utils
 Priority: optional
 Description: reminders of recurring obligations, written to the systemd journal
@@ -154,6 +159,7 @@ Description: reminders of recurring obligations, written to the systemd journal
  .
  ticklerd is the service (Type=notify, sandboxed, as a dynamic user);
  ticklerctl checks a schedule, lists what is due and previews rules.
+ tickler-notify delivers the reminders to mail, webhooks and commands.
 CONTROL
 
 mkdir -p "$output"

@@ -4,7 +4,7 @@
 #   sudo Deploy/install.sh [--prefix DIR] [--bindir-from DIR] [--no-start]
 #
 #   --prefix DIR        where bin/, share/man/ and the completions go (default $PREFIX, else /usr/local)
-#   --bindir-from DIR   install ticklerd and ticklerctl already built in DIR instead of building a release
+#   --bindir-from DIR   install ticklerd, ticklerctl and tickler-notify already built in DIR instead of building a release
 #                       (also $TICKLER_BUILD_DIR)
 #   --no-start          install and enable, but do not start (or restart) the service
 #
@@ -70,15 +70,16 @@ if [ -z "$build_dir" ]; then
     fi
     "${as_user[@]}" "${build[@]}" --product ticklerd
     "${as_user[@]}" "${build[@]}" --product ticklerctl
+    "${as_user[@]}" "${build[@]}" --product tickler-notify
     build_dir=$("${as_user[@]}" "${build[@]}" --show-bin-path)
 fi
-for binary in ticklerd ticklerctl; do
+for binary in ticklerd ticklerctl tickler-notify; do
     [ -x "$build_dir/$binary" ] || die "$build_dir/$binary not found or not executable"
 done
 
-say "installing ticklerd and ticklerctl into $prefix/bin (stripped)"
+say "installing ticklerd, ticklerctl and tickler-notify into $prefix/bin (stripped)"
 install -d -m 0755 "$prefix/bin"
-for binary in ticklerd ticklerctl; do
+for binary in ticklerd ticklerctl tickler-notify; do
     install_regular "$build_dir/$binary" "$prefix/bin/$binary.tmp" 0755
     strip --strip-unneeded "$prefix/bin/$binary.tmp"
     mv "$prefix/bin/$binary.tmp" "$prefix/bin/$binary"
@@ -96,6 +97,11 @@ sed -e "s|^ExecStart=/usr/bin/ticklerd|ExecStart=$prefix/bin/ticklerd|" \
     >"$unit_dir/ticklerd.service.tmp"
 chmod 0644 "$unit_dir/ticklerd.service.tmp"
 mv "$unit_dir/ticklerd.service.tmp" "$unit_dir/ticklerd.service"
+say "installing $unit_dir/tickler-notify.service"
+sed -e "s|/usr/bin/tickler-notify|$prefix/bin/tickler-notify|" Deploy/tickler-notify.service \
+    >"$unit_dir/tickler-notify.service.tmp"
+chmod 0644 "$unit_dir/tickler-notify.service.tmp"
+mv "$unit_dir/tickler-notify.service.tmp" "$unit_dir/tickler-notify.service"
 
 say "installing the journal message catalogs into $catalog_dir"
 install -d -m 0755 "$catalog_dir"
@@ -105,7 +111,7 @@ done
 journalctl --update-catalog || say "warning: journalctl --update-catalog failed; journalctl -x lacks Tickler's texts"
 
 installed_man=no
-for page in ticklerctl.1 tickler.toml.5 ticklerd.8; do
+for page in ticklerctl.1 tickler.toml.5 ticklerd.8 tickler-notify.8; do
     [ -f "Deploy/man/$page" ] || continue
     install -d -m 0755 "$prefix/share/man/man${page##*.}"
     install_regular "Deploy/man/$page" "$prefix/share/man/man${page##*.}/$page" 0644
@@ -149,12 +155,19 @@ else
     die "no $config_dir/schedule.toml and no sample Config/schedule.toml in $checkout"
 fi
 
+# The channels are the office's own: the sample goes beside the docs, not into $config_dir, and without a
+# notify.toml tickler-notify idles ("no channels" in its status).
+install -d -m 0755 "$prefix/share/doc/tickler"
+install_regular Config/notify.toml "$prefix/share/doc/tickler/notify.toml.sample" 0644
+[ -e "$config_dir/notify.toml" ] \
+    || say "no $config_dir/notify.toml: tickler-notify delivers nowhere until you write one ($prefix/share/doc/tickler/notify.toml.sample)"
+
 systemctl daemon-reload
-systemctl enable ticklerd.service
+systemctl enable ticklerd.service tickler-notify.service
 if [ "$start" = yes ]; then
     # restart, not start: a second run of this script must put the new binary to work.
-    systemctl restart ticklerd.service
-    say "ticklerd is running: systemctl status ticklerd; journalctl -u ticklerd"
+    systemctl restart ticklerd.service tickler-notify.service
+    say "ticklerd and tickler-notify are running: systemctl status ticklerd tickler-notify; journalctl -u ticklerd"
 else
-    say "installed and enabled, not started: systemctl start ticklerd"
+    say "installed and enabled, not started: systemctl start ticklerd tickler-notify"
 fi

@@ -33,17 +33,20 @@ if [ -z "$prefix" ]; then
     prefix=${exec_start:-/usr/local}
 fi
 
-if systemctl list-unit-files ticklerd.service >/dev/null 2>&1; then
-    systemctl disable --now ticklerd.service 2>/dev/null || true
-fi
-rm -f "$unit"
+for name in ticklerd tickler-notify; do
+    if systemctl list-unit-files "$name.service" >/dev/null 2>&1; then
+        systemctl disable --now "$name.service" 2>/dev/null || true
+    fi
+done
+rm -f "$unit" "$unit_dir/tickler-notify.service"
 systemctl daemon-reload
-systemctl reset-failed ticklerd.service 2>/dev/null || true
-say "removed the unit $unit"
+systemctl reset-failed ticklerd.service tickler-notify.service 2>/dev/null || true
+say "removed the units $unit and $unit_dir/tickler-notify.service"
 
-rm -f "$prefix/bin/ticklerd" "$prefix/bin/ticklerctl"
-say "removed $prefix/bin/ticklerd and $prefix/bin/ticklerctl"
+rm -f "$prefix/bin/ticklerd" "$prefix/bin/ticklerctl" "$prefix/bin/tickler-notify"
+say "removed $prefix/bin/ticklerd, ticklerctl and tickler-notify"
 rm -f "$prefix/share/man/man1/ticklerctl.1" "$prefix/share/man/man5/tickler.toml.5" "$prefix/share/man/man8/ticklerd.8" \
+    "$prefix/share/man/man8/tickler-notify.8" "$prefix/share/doc/tickler/notify.toml.sample" \
     "$prefix/share/bash-completion/completions/ticklerctl" "$prefix/share/zsh/site-functions/_ticklerctl" \
     "$prefix/share/fish/vendor_completions.d/ticklerctl.fish"
 say "removed the man pages and completions under $prefix/share"
@@ -57,7 +60,8 @@ done
 journalctl --update-catalog 2>/dev/null || true
 
 if [ "$purge" = yes ]; then
-    rm -rf "${CONFIG_DIR:-/etc/tickler}" /var/lib/tickler /var/lib/private/tickler
+    rm -rf "${CONFIG_DIR:-/etc/tickler}" /var/lib/tickler /var/lib/private/tickler /var/lib/tickler-notify \
+        /var/lib/private/tickler-notify
     say "purged the schedule (/etc/tickler) and the state (/var/lib/tickler)"
 else
     say "kept the schedule in /etc/tickler and the state in /var/lib/tickler (--purge deletes them)"

@@ -40,9 +40,10 @@ swift_passed=$(sed -n 's/^✔ Test run with \([0-9]*\) tests\{0,1\} .*passed.*/\
 system_status=0
 bash Tests/System/systemd-test.sh .build/debug | tee .build/system-test.log || system_status=1
 bash Tests/ICS/systemd-ics-test.sh .build/debug | tee .build/ics-system-test.log || system_status=1
-system_passed=$(cat .build/system-test.log .build/ics-system-test.log \
+bash Tests/Notify/systemd-notify-test.sh .build/debug | tee .build/notify-system-test.log || system_status=1
+system_passed=$(cat .build/system-test.log .build/ics-system-test.log .build/notify-system-test.log \
     | sed -n 's/^[a-z-]*: \([0-9]*\) passed, [0-9]* failed$/\1/p' | awk '{ sum += $1 } END { print sum + 0 }')
-system_failed=$(cat .build/system-test.log .build/ics-system-test.log \
+system_failed=$(cat .build/system-test.log .build/ics-system-test.log .build/notify-system-test.log \
     | sed -n 's/^[a-z-]*: [0-9]* passed, \([0-9]*\) failed$/\1/p' | awk '{ sum += $1 } END { print sum + 0 }')
 echo "all: $(( ${swift_passed:-0} + system_passed )) passed, $system_failed failed"
 exit "$system_status"

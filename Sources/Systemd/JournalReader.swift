@@ -27,6 +27,17 @@ public final class JournalReader {
         _ = sd_journal_set_data_threshold(journal, 0)
     }
 
+    /// Opens the journal files in `directory` (`sd_journal_open_directory`), positioned before the first entry: a
+    /// machine's journal copied elsewhere, or files a test wrote with systemd-journal-remote.
+    /// - Throws: ``JournalError/callFailed(_:code:)`` when the directory cannot be opened.
+    public init(directory: String) throws(JournalError) {
+        var opened: OpaquePointer?
+        let result = sd_journal_open_directory(&opened, directory, 0)
+        guard result >= 0, let opened else { throw .callFailed("sd_journal_open_directory", code: -result) }
+        journal = opened
+        _ = sd_journal_set_data_threshold(journal, 0)
+    }
+
     deinit {
         sd_journal_close(journal)
     }
@@ -88,6 +99,13 @@ public final class JournalReader {
         if step > 0, sd_journal_test_cursor(journal, cursor) <= 0 {
             _ = sd_journal_previous(journal)
         }
+    }
+
+    /// Moves so that ``next()`` reads the first entry written at or after `microseconds` since the Unix epoch.
+    /// - Throws: ``JournalError/callFailed(_:code:)``.
+    public func seek(realtimeMicroseconds microseconds: UInt64) throws(JournalError) {
+        let result = sd_journal_seek_realtime_usec(journal, microseconds)
+        guard result >= 0 else { throw .callFailed("sd_journal_seek_realtime_usec", code: -result) }
     }
 
     /// The next matching entry, or nil at the end.

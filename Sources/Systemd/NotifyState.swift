@@ -10,6 +10,9 @@ public enum NotifyState: Sendable, Equatable {
     case stopping
     /// `WATCHDOG=1`: a keep-alive ping.
     case watchdog
+    /// `WATCHDOG_USEC=…`: a new watchdog interval in microseconds; 0 turns the watchdog off, for a service that has
+    /// nothing to do and must not wake up to ping.
+    case watchdogInterval(microseconds: UInt64)
 
     /// The `NAME=value` lines of this state; `monotonicMicroseconds` is used by `reloading` only.
     public func assignments(monotonicMicroseconds: UInt64) -> [String] {
@@ -19,6 +22,7 @@ public enum NotifyState: Sendable, Equatable {
         case .reloading: ["RELOADING=1", "MONOTONIC_USEC=\(monotonicMicroseconds)"]
         case .stopping: ["STOPPING=1"]
         case .watchdog: ["WATCHDOG=1"]
+        case .watchdogInterval(let microseconds): ["WATCHDOG_USEC=\(microseconds)"]
         }
     }
 

@@ -70,7 +70,10 @@ struct StateCheckCommand: ParsableCommand {
     }
 
     /// `ticklerd` in the directory of this executable, else the first on `$PATH`.
-    static func findTicklerd() -> String? {
+    static func findTicklerd() -> String? { findProgram("ticklerd") }
+
+    /// The program `name` in the directory of this executable, else the first on `$PATH`.
+    static func findProgram(_ name: String) -> String? {
         var buffer = [CChar](repeating: 0, count: 4096)
         let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
         var directories: [String] = []
@@ -81,7 +84,7 @@ struct StateCheckCommand: ParsableCommand {
         if let path = getenv("PATH") {
             directories += String(cString: path).split(separator: ":").map(String.init).filter { !$0.isEmpty }
         }
-        return directories.lazy.map { $0 + "/ticklerd" }.first { access($0, X_OK) == 0 }
+        return directories.lazy.map { $0 + "/" + name }.first { access($0, X_OK) == 0 }
     }
 
     /// Replaces this process with `arguments[0]` run on `arguments`; returns only when that fails.

@@ -2,6 +2,12 @@ import ArgumentParser
 import TicklerCalendar
 import TicklerSchedule
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
 /// `ticklerctl validate`: checks a schedule the way ticklerd will read it, before a reload.
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -38,8 +44,13 @@ struct ValidateCommand: ParsableCommand {
             Run it before `systemctl reload ticklerd`: a schedule with errors is
             refused by the daemon, which then keeps running the previous one.
 
-            Exit status: 0 when the schedule is valid (warnings allowed), 1 when
-            it has errors.
+            When the configuration directory holds notify.toml or notify.d/, the
+            delivery channels are checked too, by `tickler-notify --check-config`
+            (found beside ticklerctl or on $PATH): their problems are printed
+            the same way, FILE:LINE:COLUMN: channel "NAME": key "KEY": ….
+
+            Exit status: 0 when the schedule (and notify.toml) is valid
+            (warnings allowed), 1 when either has errors.
 
             Examples:
               ticklerctl validate
@@ -101,7 +112,40 @@ struct ValidateCommand: ParsableCommand {
         } else {
             Self.writeText(report)
         }
-        if !report.isValid { throw ExitCode.failure }
+        let channelsValid = json || Self.checkChannels(directory: schedule.path)
+        if !report.isValid || !channelsValid { throw ExitCode.failure }
+    }
+
+    /// Runs `tickler-notify --check-config` on `directory` when it holds notify.toml or notify.d (its problems go
+    /// to stderr); false when it reports errors, true when valid or when there is nothing to check.
+    static func checkChannels(directory: String) -> Bool {
+        let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+        guard access(base + "/notify.toml", F_OK) == 0 || access(base + "/notify.d", F_OK) == 0 else { return true }
+        var errors = FileDescriptorSink.standardError
+        guard let notifier = StateCheckCommand.findProgram("tickler-notify") else {
+            errors.writeLine(Terminal.escaped("\(base)/notify.toml: warning: not checked (no tickler-notify found)"))
+            return true
+        }
+        var pid: pid_t = 0
+        let arguments = [notifier, "--check-config", "--config", base]
+        var pointers = arguments.map { strdup($0) }
+        pointers.append(nil)
+        defer { for pointer in pointers { free(pointer) } }
+        guard posix_spawn(&pid, notifier, nil, nil, &pointers, environ) == 0 else {
+            errors.writeLine(Terminal.escaped("ticklerctl: cannot run \(notifier)"))
+            return false
+        }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        guard status == 0 else {
+            errors.writeLine(
+                Terminal.escaped("ticklerctl: \(base)/notify.toml has errors, tickler-notify would refuse it")
+            )
+            return false
+        }
+        var output = FileDescriptorSink.standardOutput
+        output.writeLine(Terminal.escaped("\(base)/notify.toml: channels checked, no errors"))
+        return true
     }
 
     /// The human form: problems and warnings on stderr, the closing line on stdout when valid, on stderr when not.

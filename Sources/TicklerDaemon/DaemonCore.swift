@@ -169,7 +169,7 @@ struct DaemonCore {
             case .due: .due
             case .overdue: .overdue
             }
-        return DaemonEvent(
+        var result = DaemonEvent(
             kind: kind,
             message: event.message(for: obligation),
             obligationID: obligation.id,
@@ -177,6 +177,11 @@ struct DaemonCore {
             lead: event.lead?.description,
             title: obligation.title
         )
+        let channels = obligation.notify.channels(for: NotifyRouting.Stage(event.stage))
+        if !channels.isEmpty { result.values[.notify] = channels.joined(separator: ",") }
+        result.values[.stage] = event.stageKey
+        result.values[.partner] = obligation.partner
+        return result
     }
 
     /// For each obligation and due instant, the event with the latest fire time; in fire order.

@@ -1,4 +1,4 @@
-/// The kinds of journal event ticklerd writes, each with its fixed `MESSAGE_ID` and syslog priority.
+/// The kinds of journal event ticklerd and tickler-notify write, each with its fixed `MESSAGE_ID` and syslog priority.
 ///
 /// The names, ids and priorities are Tickler's interface: README "The journal entries", the message catalogs in
 /// `Deploy/` (one block per id, checked by a test) and the system test depend on them.
@@ -21,6 +21,12 @@ public enum DaemonEventKind: String, Sendable, Hashable, CaseIterable {
     case stateError = "state-error"
     /// The system time zone or the rules of a zone in use changed; the plan was computed again.
     case zoneChanged = "zone-changed"
+    /// tickler-notify delivered an event to a channel.
+    case delivered
+    /// A delivery attempt failed for a reason that may pass; it is retried.
+    case deliveryFailed = "delivery-failed"
+    /// A delivery was given up: a permanent failure, or 24 hours of failed attempts.
+    case deliveryDead = "delivery-dead"
 
     /// The `TICKLER_EVENT=` value.
     public var name: String { rawValue }
@@ -37,6 +43,9 @@ public enum DaemonEventKind: String, Sendable, Hashable, CaseIterable {
         case .stopping: "0f1322fff8a04ce29177407843361b20"
         case .stateError: "31f5bf3a97344af2a1b4cef8a5433795"
         case .zoneChanged: "3c2b0752cd0d4b469123b15d82ab29e8"
+        case .delivered: "640df82839104fda80cbc8f2db5f69cd"
+        case .deliveryFailed: "390d85aebb1447afae74d978e1bb3e31"
+        case .deliveryDead: "722f667f3f3d436b9dca7254c4fd4851"
         }
     }
 
@@ -44,9 +53,9 @@ public enum DaemonEventKind: String, Sendable, Hashable, CaseIterable {
     public var priority: Priority {
         switch self {
         case .reminder, .zoneChanged: .notice
-        case .due: .warning
-        case .overdue, .reloadFailed, .stateError: .error
-        case .reloaded, .started, .stopping: .info
+        case .due, .deliveryFailed: .warning
+        case .overdue, .reloadFailed, .stateError, .deliveryDead: .error
+        case .reloaded, .started, .stopping, .delivered: .info
         }
     }
 

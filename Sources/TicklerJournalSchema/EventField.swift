@@ -21,6 +21,20 @@ public enum EventField: String, Sendable, Hashable, CaseIterable {
     case escalation = "TICKLER_ESCALATION"
     /// `TICKLER_CHANNEL`: the channel a reminder was delivered through (reserved).
     case channel = "TICKLER_CHANNEL"
+    /// `TICKLER_NOTIFY`: the channels a reminder, due or overdue event is routed to, comma-separated in the order
+    /// the schedule lists them (`office-mail,chat`); absent when it goes to none.
+    case notify = "TICKLER_NOTIFY"
+    /// `TICKLER_STAGE`: which event of its due time a reminder, due or overdue entry is (`remind-7d`, `due`,
+    /// `overdue-3`), part of the idempotency key of its deliveries.
+    case stage = "TICKLER_STAGE"
+    /// `TICKLER_PARTNER`: the obligation's partner, when it has one, for the delivered message.
+    case partner = "TICKLER_PARTNER"
+    /// `TICKLER_ATTEMPTS`: how many delivery attempts a delivery outcome took.
+    case attempts = "TICKLER_ATTEMPTS"
+    /// `TICKLER_ERROR`: why a delivery attempt failed.
+    case error = "TICKLER_ERROR"
+    /// `TICKLER_DELIVERY_KEY`: the idempotency key of a delivery (the webhook's `Idempotency-Key`).
+    case deliveryKey = "TICKLER_DELIVERY_KEY"
 
     /// The field's name in the journal.
     public var name: String { rawValue }

@@ -2,6 +2,8 @@
 public enum JournalSchema {
     /// `SYSLOG_IDENTIFIER` of every entry ticklerd writes, as `journalctl -t ticklerd` filters it.
     public static let syslogIdentifier = "ticklerd"
+    /// `SYSLOG_IDENTIFIER` of the delivery outcomes tickler-notify writes.
+    public static let notifierIdentifier = "tickler-notify"
     /// journald's field for the human-readable text.
     public static let messageField = "MESSAGE"
     /// journald's field for the 128-bit id of the kind of event, which the message catalog is keyed by.

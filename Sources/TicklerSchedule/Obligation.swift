@@ -24,6 +24,8 @@ public struct Obligation: Sendable, Identifiable, CustomStringConvertible {
     public let reminderLeads: [Period]
     /// The interval of overdue repeats after a due time; ``Period/zero`` means none.
     public let overdueEvery: Period
+    /// The channels each stage's events are delivered to (`notify`, `notify-<stage>`, over `[defaults]`).
+    public let notify: NotifyRouting
     /// Where the obligation's `[[obligation]]` header is.
     public let source: SourceLocation
 
@@ -40,6 +42,7 @@ public struct Obligation: Sendable, Identifiable, CustomStringConvertible {
         recurrenceDescription: String,
         reminderLeads: [Period] = [],
         overdueEvery: Period = .zero,
+        notify: NotifyRouting = NotifyRouting(),
         source: SourceLocation
     ) {
         self.id = id
@@ -53,6 +56,7 @@ public struct Obligation: Sendable, Identifiable, CustomStringConvertible {
         self.recurrenceDescription = recurrenceDescription
         self.reminderLeads = Obligation.normalized(leads: reminderLeads)
         self.overdueEvery = overdueEvery
+        self.notify = notify
         self.source = source
     }
 

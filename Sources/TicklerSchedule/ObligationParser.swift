@@ -11,6 +11,7 @@ struct ObligationParser {
     static let knownKeys =
         ["id", "title"] + textKeys + ["at", "timezone", "remind", "overdue-every"] + recurrenceKeys
         + ["start", "until", "calendar", "leap", "except", "also", "adjust", "holidays", "workdays"]
+        + NotifyRouting.keys
 
     let zones: any ZoneSource
     let systemZone: ZoneRules
@@ -34,6 +35,7 @@ struct ObligationParser {
         let overdue =
             reader.overdueEvery()
             ?? defaults.overdueEvery ?? ScheduleDefaults.builtInOverdueEvery
+        let notify = NotifyRouting.read(&reader).resolved(over: defaults.notify)
         let built = RecurrenceBuilder(zone: zone, zones: zones, time: time).build(&reader, cache: &cache)
         let problems = reader.diagnostics.count
         guard problems == 0, let id, let title, let (recurrence, description) = built else { return nil }
@@ -49,6 +51,7 @@ struct ObligationParser {
             recurrenceDescription: description,
             reminderLeads: leads,
             overdueEvery: overdue,
+            notify: notify,
             source: SourceLocation(file: reader.file, line: reader.position.line, column: reader.position.column)
         )
     }

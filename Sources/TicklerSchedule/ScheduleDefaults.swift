@@ -3,7 +3,7 @@ public import TicklerCalendar
 /// The `[defaults]` settings, each optional; what is unset falls back to the built-in value.
 public struct ScheduleDefaults {
     /// The keys a `[defaults]` table may hold.
-    static let keys = ["timezone", "at", "remind", "overdue-every"]
+    static let keys = ["timezone", "at", "remind", "overdue-every"] + NotifyRouting.keys
 
     /// The built-in time of day of a due date given as a date: 08:00, when offices open.
     public static let builtInTime = TimeOfDay(unchecked: 8, 0, 0)
@@ -16,6 +16,8 @@ public struct ScheduleDefaults {
     var time: TimeOfDay?
     var leads: [Period]?
     var overdueEvery: Period?
+    /// The `notify` keys: where events go when an obligation does not say.
+    var notify = NotifyRouting()
 
     /// Reads a `[defaults]` table, reporting problems to `reader`.
     static func read(_ reader: inout TableReader, zones: any ZoneSource) -> ScheduleDefaults {
@@ -24,7 +26,8 @@ public struct ScheduleDefaults {
             zone: reader.zone("timezone", in: zones),
             time: reader.time("at"),
             leads: reader.periods("remind"),
-            overdueEvery: reader.overdueEvery()
+            overdueEvery: reader.overdueEvery(),
+            notify: NotifyRouting.read(&reader)
         )
     }
 
@@ -34,7 +37,8 @@ public struct ScheduleDefaults {
             zone: other.zone ?? zone,
             time: other.time ?? time,
             leads: other.leads ?? leads,
-            overdueEvery: other.overdueEvery ?? overdueEvery
+            overdueEvery: other.overdueEvery ?? overdueEvery,
+            notify: notify.overridden(by: other.notify)
         )
     }
 }

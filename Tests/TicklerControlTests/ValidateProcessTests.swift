@@ -136,4 +136,39 @@ struct ValidateProcessTests {
         #expect(report["obligations"] as? Int == 2)
         #expect((report["errors"] as? [Any])?.isEmpty == true)
     }
+
+    @Test(
+        "notify.toml beside the schedule is checked by tickler-notify",
+        .enabled(
+            if: TicklerctlProcess.executable.map {
+                FileManager.default.isExecutableFile(
+                    atPath: $0.deletingLastPathComponent().appendingPathComponent("tickler-notify").path
+                )
+            } == true,
+            "tickler-notify is not built"
+        )
+    )
+    func notifyConfigurationIsChecked() throws {
+        let config = try configuration([("schedule.toml", Self.main, 0o644)])
+        defer { try? FileManager.default.removeItem(at: config) }
+        let notify = config.appendingPathComponent("notify.toml")
+        try "[channel.chat]\nkind = \"webhok\"\n".write(to: notify, atomically: false, encoding: .utf8)
+        let bad = try TicklerctlProcess.run(["validate", "--config", config.path])
+        #expect(bad.status == 1)
+        #expect(
+            bad.error.contains(
+                notify.path
+                    + ":2:1: channel \"chat\": key \"kind\": unknown kind \"webhok\" (expected mail, webhook or exec)"
+            ),
+            "\(bad.error)"
+        )
+        try "[channel.chat]\nkind = \"webhook\"\nurl = \"http://127.0.0.1:9/\"\n".write(
+            to: notify,
+            atomically: false,
+            encoding: .utf8
+        )
+        let good = try TicklerctlProcess.run(["validate", "--config", config.path])
+        #expect(good.status == 0, "\(good.error)")
+        #expect(good.output.contains("notify.toml: channels checked, no errors"))
+    }
 }

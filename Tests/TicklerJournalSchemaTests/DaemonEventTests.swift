@@ -14,6 +14,9 @@ import TicklerJournalSchema
             (.stopping, "stopping", "0f1322fff8a04ce29177407843361b20", .info),
             (.stateError, "state-error", "31f5bf3a97344af2a1b4cef8a5433795", .error),
             (.zoneChanged, "zone-changed", "3c2b0752cd0d4b469123b15d82ab29e8", .notice),
+            (.delivered, "delivered", "640df82839104fda80cbc8f2db5f69cd", .info),
+            (.deliveryFailed, "delivery-failed", "390d85aebb1447afae74d978e1bb3e31", .warning),
+            (.deliveryDead, "delivery-dead", "722f667f3f3d436b9dca7254c4fd4851", .error),
         ]
     )
     func kinds(kind: DaemonEventKind, name: String, messageID: String, priority: Priority) {
@@ -24,7 +27,7 @@ import TicklerJournalSchema
     }
 
     @Test func everyKindIsInTheTableAbove() {
-        #expect(DaemonEventKind.allCases.count == 9)
+        #expect(DaemonEventKind.allCases.count == 12)
     }
 
     @Test func messageIDsAreDistinct128BitHex() {
@@ -52,7 +55,8 @@ import TicklerJournalSchema
         #expect(
             EventField.allCases.map(\.name) == [
                 "TICKLER_EVENT", "TICKLER_OBLIGATION", "TICKLER_DUE", "TICKLER_LEAD", "TICKLER_TITLE", "TICKLER_USER",
-                "TICKLER_NOTE", "TICKLER_ESCALATION", "TICKLER_CHANNEL",
+                "TICKLER_NOTE", "TICKLER_ESCALATION", "TICKLER_CHANNEL", "TICKLER_NOTIFY",
+                "TICKLER_STAGE", "TICKLER_PARTNER", "TICKLER_ATTEMPTS", "TICKLER_ERROR", "TICKLER_DELIVERY_KEY",
             ]
         )
     }
