@@ -97,7 +97,7 @@ let package = Package(
             name: "TicklerControl",
             dependencies: [
                 "TicklerCalendar", "TicklerRRule", "TicklerOnCalendar", "TicklerLunar", "TicklerSchedule",
-                "TicklerPlatform", "TicklerICalendar",
+                "TicklerPlatform", "TicklerICalendar", "TicklerControlProtocol",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -122,7 +122,7 @@ let package = Package(
             name: "TicklerTestKit",
             dependencies: [
                 "TicklerCalendar", "TicklerState", "TicklerPlatform", "TicklerSchedule", "TicklerDaemon", "Systemd",
-                "TicklerJournalSchema",
+                "TicklerJournalSchema", "TicklerControlProtocol",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -171,6 +171,10 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "TicklerTOMLTests", dependencies: ["TicklerTOML"]),
+        .testTarget(
+            name: "TicklerControlProtocolTests",
+            dependencies: ["TicklerControlProtocol", "TicklerTestKit"]
+        ),
         .testTarget(
             name: "TicklerDaemonTests",
             dependencies: [

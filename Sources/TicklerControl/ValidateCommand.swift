@@ -1,5 +1,6 @@
 import ArgumentParser
 import TicklerCalendar
+import TicklerControlProtocol
 import TicklerSchedule
 
 /// `ticklerctl validate`: checks a schedule the way ticklerd will read it, before a reload.
