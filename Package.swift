@@ -86,6 +86,7 @@ let package = Package(
             name: "TicklerDaemon",
             dependencies: [
                 "TicklerSchedule", "TicklerPlatform", "TicklerJournalSchema", "Systemd", "TicklerState",
+                "TicklerControlProtocol",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -179,7 +180,7 @@ let package = Package(
             name: "TicklerDaemonTests",
             dependencies: [
                 "TicklerDaemon", "TicklerSchedule", "TicklerCalendar", "TicklerPlatform", "TicklerJournalSchema",
-                "Systemd", "TicklerTestKit", "TicklerState",
+                "Systemd", "TicklerTestKit", "TicklerState", "TicklerControlProtocol",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]

@@ -1,0 +1,190 @@
+import Foundation
+import Testing
+import TicklerControlProtocol
+import TicklerDaemon
+import TicklerPlatform
+import TicklerTestKit
+
+@Suite("The control socket: authorisation first, bounded clients, one request line each")
+struct ControlServerTests {
+    @Test func answersARequestWithTheHandlersReplyAndTheKernelsCaller() async throws {
+        let harness = try ControlServerHarness()
+        defer { Task { await harness.stop() } }
+        let command = OccurrenceCommand(action: .acknowledge, obligationID: "renewal", note: "sent")
+        let reply = try await ControlTestClient.ask(.change(command), at: harness.socketPath)
+        guard case .changed(let outcome) = reply else {
+            Issue.record("unexpected reply \(reply)")
+            return
+        }
+        #expect(outcome.to == .acknowledged)
+        let handled = harness.handler.handled.elements
+        #expect(handled.map(\.request) == [.change(command)])
+        #expect(handled.first?.caller.uid == getuid())
+        #expect(handled.first?.caller.pid == getpid())
+    }
+
+    @Test func aCallerWhoMayNotIsRefusedBeforeItSendsAnything() async throws {
+        let harness = try ControlServerHarness(authorizer: ControlServerHarness.nobody)
+        defer { Task { await harness.stop() } }
+        let client = try await ControlTestClient.connect(harness.socketPath)
+        // Nothing sent: the refusal comes from the credentials alone.
+        #expect(
+            try await client.reply()
+                == .failure(ControlFailure(.permissionDenied, ControlProtocol.permissionDeniedMessage))
+        )
+        // A request sent anyway is never parsed nor handled.
+        let late = try await ControlTestClient.connect(harness.socketPath)
+        try? await late.send(Array(ControlRequest.status.line.utf8))
+        #expect(
+            try await late.reply()
+                == .failure(ControlFailure(.permissionDenied, ControlProtocol.permissionDeniedMessage))
+        )
+        #expect(harness.handler.handled.elements.isEmpty)
+        #expect(
+            ControlProtocol.permissionDeniedMessage
+                == #"permission denied: acknowledging needs root or membership of group "tickler""#
+        )
+    }
+
+    @Test(arguments: [
+        "garbage\n", "{\"version\":1,\"request\":\"status\"\n", "{\"version\":9,\"request\":\"status\"}\n",
+    ])
+    func aMalformedRequestIsRefusedAndNotHandled(line: String) async throws {
+        let harness = try ControlServerHarness()
+        defer { Task { await harness.stop() } }
+        let client = try await ControlTestClient.connect(harness.socketPath)
+        try await client.send(Array(line.utf8))
+        guard case .failure(let failure) = try await client.reply() else {
+            Issue.record("not refused")
+            return
+        }
+        #expect(failure.code == (line.contains("9") ? .unsupportedVersion : .invalidRequest))
+        #expect(harness.handler.handled.elements.isEmpty)
+    }
+
+    @Test func anOversizedRequestIsRefusedUnread() async throws {
+        let harness = try ControlServerHarness()
+        defer { Task { await harness.stop() } }
+        let client = try await ControlTestClient.connect(harness.socketPath)
+        let huge = [UInt8](repeating: UInt8(ascii: "x"), count: ControlProtocol.maximumRequestBytes + 1)
+        try await client.send(huge)
+        guard case .failure(let failure) = try await client.reply() else {
+            Issue.record("not refused")
+            return
+        }
+        #expect(failure.code == .invalidRequest)
+        #expect(failure.message.contains("longer than \(ControlProtocol.maximumRequestBytes) bytes"))
+        #expect(harness.handler.handled.elements.isEmpty)
+    }
+
+    @Test func aRequestEndingWithoutItsNewlineIsRefused() async throws {
+        let harness = try ControlServerHarness()
+        defer { Task { await harness.stop() } }
+        let client = try await ControlTestClient.connect(harness.socketPath)
+        try await client.send(Array(ControlRequest.status.line.utf8.dropLast()))
+        client.client.finishSending()
+        guard case .failure(let failure) = try await client.reply() else {
+            Issue.record("not refused")
+            return
+        }
+        #expect(failure.message.contains("ended before its newline"))
+    }
+
+    @Test func aSlowClientHoldsOnlyItsOwnPlaceAndIsCutOffAtTheReadTimeout() async throws {
+        let limits = ControlServerLimits(maximumClients: 2, readTimeout: .seconds(2), writeTimeout: .seconds(2))
+        let harness = try ControlServerHarness(limits: limits)
+        defer { Task { await harness.stop() } }
+        let slow = try await ControlTestClient.connect(harness.socketPath)
+        try await slow.send(Array(#"{"version":1,"#.utf8))
+        let start = ContinuousClock.now
+        // Another client is answered at once while the slow one dawdles.
+        let reply = try await ControlTestClient.ask(.status, at: harness.socketPath)
+        #expect(ContinuousClock.now - start < .seconds(1))
+        guard case .status = reply else {
+            Issue.record("unexpected reply \(reply)")
+            return
+        }
+        // The slow one is cut off after the read timeout, with a refusal.
+        guard case .failure(let failure) = try await slow.reply() else {
+            Issue.record("the slow client was not refused")
+            return
+        }
+        #expect(failure.code == .invalidRequest && failure.message.contains("no complete request line"))
+        let waited = ContinuousClock.now - start
+        #expect(waited >= .seconds(1.5) && waited < .seconds(5))
+    }
+
+    @Test func clientsBeyondTheLimitWaitTheirTurnAndAreServed() async throws {
+        let limits = ControlServerLimits(maximumClients: 2, readTimeout: .seconds(1), writeTimeout: .seconds(1))
+        let harness = try ControlServerHarness(limits: limits)
+        defer { Task { await harness.stop() } }
+        let silent = [
+            try await ControlTestClient.connect(harness.socketPath),
+            try await ControlTestClient.connect(harness.socketPath),
+        ]
+        try await Task.sleep(for: .milliseconds(100))
+        let start = ContinuousClock.now
+        let reply = try await ControlTestClient.ask(.list, at: harness.socketPath)
+        let waited = ContinuousClock.now - start
+        guard case .list = reply else {
+            Issue.record("unexpected reply \(reply)")
+            return
+        }
+        // Served once a silent client's read timeout freed a place.
+        #expect(waited >= .milliseconds(500) && waited < .seconds(4))
+        for client in silent { _ = await client.receive() }
+    }
+
+    @Test func aSlowHandlerDoesNotDelayOtherClients() async throws {
+        let handler = FakeControlHandler { request, caller in
+            if case .history = request { try? await Task.sleep(for: .seconds(2)) }
+            return await FakeControlHandler.canned(request, caller)
+        }
+        let harness = try ControlServerHarness(handler: handler)
+        defer { Task { await harness.stop() } }
+        async let slow = ControlTestClient.ask(.history(obligationID: "renewal"), at: harness.socketPath)
+        try await Task.sleep(for: .milliseconds(100))
+        let start = ContinuousClock.now
+        _ = try await ControlTestClient.ask(.status, at: harness.socketPath)
+        #expect(ContinuousClock.now - start < .seconds(1))
+        guard case .history(let entries) = try await slow else {
+            Issue.record("no history")
+            return
+        }
+        #expect(entries.count == 1)
+    }
+
+    @Test func theSystemAuthorizerAdmitsRootAndRefusesAnOutsider() {
+        let root = ControlAuthorizer.system().caller(for: PeerCredentials(pid: 1, uid: 0, gid: 0))
+        #expect(root.isAuthorized && root.userName == "root")
+        let outsider = ControlAuthorizer.system(group: "tickler-test-no-such-group")
+            .caller(for: PeerCredentials(pid: 2, uid: 65_534, gid: 65_534))
+        #expect(!outsider.isAuthorized)
+        let unnamed = ControlAuthorizer.system().caller(for: PeerCredentials(pid: 3, uid: 4_000_123, gid: 4_000_123))
+        #expect(!unnamed.isAuthorized && unnamed.userName == "4000123")
+        // Membership through the primary group is enough.
+        let members = ControlAuthorizer.system(group: "root").caller(for: PeerCredentials(pid: 4, uid: 65_534, gid: 0))
+        #expect(members.isAuthorized)
+    }
+
+    @Test func aBoundSocketIsMode0660AndReplacesAStaleOneButNotAFile() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.file("run/control.socket")
+        do {
+            let first = try UnixListener(binding: path)
+            var status = stat()
+            #expect(lstat(path, &status) == 0 && status.st_mode & 0o777 == 0o660)
+            _ = first
+        }
+        // The listener's socket file is removed when it goes.
+        #expect(access(path, F_OK) != 0)
+        // A socket already there (left by a daemon killed with SIGKILL) is replaced.
+        let stale = try UnixListener(binding: path)
+        let second = try UnixListener(binding: path)
+        #expect(try ControlTestClient.canConnect(path))
+        _ = (stale, second)
+        try directory.write("not a socket", to: "run/file")
+        #expect(throws: (any Error).self) { try UnixListener(binding: directory.file("run/file")) }
+    }
+}
