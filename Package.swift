@@ -86,6 +86,7 @@ let package = Package(
             name: "TicklerDaemon",
             dependencies: [
                 "TicklerSchedule", "TicklerPlatform", "TicklerJournalSchema", "Systemd", "TicklerState",
+                "TicklerControlProtocol",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -122,7 +123,7 @@ let package = Package(
             name: "TicklerTestKit",
             dependencies: [
                 "TicklerCalendar", "TicklerState", "TicklerPlatform", "TicklerSchedule", "TicklerDaemon", "Systemd",
-                "TicklerJournalSchema",
+                "TicklerJournalSchema", "TicklerControlProtocol",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -175,7 +176,7 @@ let package = Package(
             name: "TicklerDaemonTests",
             dependencies: [
                 "TicklerDaemon", "TicklerSchedule", "TicklerCalendar", "TicklerPlatform", "TicklerJournalSchema",
-                "Systemd", "TicklerTestKit", "TicklerState",
+                "Systemd", "TicklerTestKit", "TicklerState", "TicklerControlProtocol",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
