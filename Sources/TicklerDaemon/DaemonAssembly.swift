@@ -20,6 +20,7 @@ public enum DaemonAssembly {
     ///   - sink: where journal events go.
     ///   - reloadTrigger: what requests a reload.
     ///   - zoneWatch: what tells of time-zone changes, if anything.
+    ///   - control: the way control requests reach the service (give the same channel to the control socket).
     ///   - companions: services that run beside it, such as the watchdog.
     ///   - gracefulShutdownSignals: the signals that stop the daemon cleanly.
     ///   - logger: the group's and the service's logger.
@@ -31,6 +32,7 @@ public enum DaemonAssembly {
         sink: any EventSink,
         reloadTrigger: ReloadTrigger,
         zoneWatch: (any ZoneChangeWatch)? = nil,
+        control: DaemonControlChannel = DaemonControlChannel(),
         companions: [any Service] = [],
         gracefulShutdownSignals: [UnixSignal] = [],
         logger: Logger
@@ -43,6 +45,7 @@ public enum DaemonAssembly {
             sink: sink,
             reloadTrigger: reloadTrigger,
             zoneWatch: zoneWatch,
+            control: control,
             logger: logger
         )
         return ServiceGroup(
@@ -99,6 +102,7 @@ public enum DaemonAssembly {
             logger: logger
         )
         let notifier = Notifier()
+        let control = DaemonControlChannel()
         return makeServiceGroup(
             configuration: configuration,
             store: store,
@@ -107,6 +111,7 @@ public enum DaemonAssembly {
             sink: sink,
             reloadTrigger: .sighup,
             zoneWatch: SystemZoneWatch(database: .shared),
+            control: control,
             companions: [WatchdogService(notifier: notifier, logger: logger)],
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger

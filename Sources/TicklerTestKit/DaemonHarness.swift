@@ -1,6 +1,7 @@
 import Logging
 public import ServiceLifecycle
 public import TicklerCalendar
+public import TicklerControlProtocol
 public import TicklerDaemon
 public import TicklerSchedule
 public import TicklerState
@@ -22,6 +23,8 @@ public struct DaemonHarness: Sendable {
     public let notifier = RecordingNotifier()
     /// The product events the daemon emitted.
     public let sink = RecordingSink()
+    /// The channel control requests reach the daemon through, as the control socket sends them.
+    public let control = DaemonControlChannel()
     /// The running service group.
     public let group: ServiceGroup
     /// Where ``reload()`` sends reload requests.
@@ -87,6 +90,7 @@ public struct DaemonHarness: Sendable {
             sink: sink,
             reloadTrigger: reloadTrigger ?? .requests(stream),
             zoneWatch: zoneWatch,
+            control: control,
             logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
         )
         self.group = group
@@ -160,6 +164,19 @@ public struct DaemonHarness: Sendable {
         clock.set(to: instant, wakingEveryone: wakingEveryone)
         await notifier.waitForStatus(after: statuses)
         if thenSleeps { await clock.waitForSleeper(count: sleeps + 1) }
+    }
+
+    /// Sends `request` from `caller` (root by default) through ``control``, as the control socket does, and waits for
+    /// the reply and, when `thenSleeps` (the daemon has a next deadline), for its next sleep.
+    public func send(
+        _ request: ControlRequest,
+        as caller: ControlCaller = .testRoot,
+        thenSleeps: Bool = true
+    ) async -> ControlReply {
+        let sleeps = clock.sleepCalls
+        let reply = await control.handle(request, from: caller)
+        if thenSleeps { await clock.waitForSleeper(count: sleeps + 1) }
+        return reply
     }
 
     /// The latest `STATUS=` text.
