@@ -1,6 +1,7 @@
 public import Logging
 public import ServiceLifecycle
 import SystemPackage
+import Systemd
 public import TicklerControlProtocol
 public import TicklerPlatform
 
@@ -30,6 +31,8 @@ public struct ControlServer: Service {
     private let authorizer: ControlAuthorizer
     /// What each client may take.
     public let limits: ControlServerLimits
+    /// Whether the daemon must stop when the socket cannot be opened; else it runs on without one, saying so.
+    public let isRequired: Bool
     /// For problems of the socket itself.
     private let logger: Logger
 
@@ -39,14 +42,17 @@ public struct ControlServer: Service {
     ///   - handler: what answers the requests.
     ///   - authorizer: who may connect (``ControlAuthorizer/system(group:)`` in the daemon).
     ///   - limits: what each client may take.
+    ///   - isRequired: whether failing to open the socket stops the daemon.
     ///   - logger: for problems of the socket itself.
     public init(
         endpoint: Endpoint,
         handler: any ControlHandler,
         authorizer: ControlAuthorizer = .system(),
         limits: ControlServerLimits = ControlServerLimits(),
+        isRequired: Bool = true,
         logger: Logger
     ) {
+        self.isRequired = isRequired
         self.endpoint = endpoint
         self.handler = handler
         self.authorizer = authorizer
@@ -54,9 +60,16 @@ public struct ControlServer: Service {
         self.logger = logger
     }
 
-    /// The endpoint for this start: the first Unix stream socket systemd handed over, else `path`.
-    public static func endpoint(handedOver: [Int32], path: String) -> Endpoint {
-        handedOver.first.map(Endpoint.activated) ?? .path(path)
+    /// The daemon's server: on the socket systemd handed over (`ticklerd.socket`), else on `path`
+    /// (`--control-socket`, which must then work), else on ``ControlProtocol/defaultSocketPath`` if it can be bound.
+    public static func daemon(path: String?, handler: any ControlHandler, logger: Logger) -> ControlServer {
+        let handedOver = SocketActivation.unixStreamListeners()
+        return ControlServer(
+            endpoint: handedOver.first.map(Endpoint.activated) ?? .path(path ?? ControlProtocol.defaultSocketPath),
+            handler: handler,
+            isRequired: !handedOver.isEmpty || path != nil,
+            logger: logger
+        )
     }
 
     /// Opens the listening socket.
@@ -79,8 +92,17 @@ public struct ControlServer: Service {
     }
 
     public func run() async throws {
-        let listener = try listen()
-        try await serve(listener)
+        let opened: Result<UnixListener, StartupError> = Result { () throws(StartupError) in try listen() }
+        switch opened {
+        case .success(let listener):
+            try await serve(listener)
+        case .failure(let error) where isRequired:
+            throw error
+        case .failure(let error):
+            let problems = error.problems.joined(separator: "; ")
+            logger.warning("\(error.location): \(problems); running without a control socket")
+            try? await gracefulShutdown()
+        }
     }
 
     /// Accepts and serves connections on `listener` until graceful shutdown or cancellation.

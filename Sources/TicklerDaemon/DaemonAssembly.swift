@@ -72,6 +72,8 @@ public enum DaemonAssembly {
     ///   - configPath: `--config`, if given.
     ///   - stateDirectory: `--state-dir`, if given.
     ///   - resetState: `--reset-state`: move an unusable state file aside and start with a new one.
+    ///   - controlSocket: `--control-socket`, if given (else the socket systemd hands over, else
+    ///     ``TicklerControlProtocol/ControlProtocol/defaultSocketPath``, without which the daemon still runs).
     ///   - environment: the process environment.
     ///   - logger: where diagnostics go (bootstrap `JournalLogHandler` first); events do not go through it.
     /// - Throws: ``StartupError`` when no state directory can be chosen or the state cannot be opened.
@@ -79,6 +81,7 @@ public enum DaemonAssembly {
         configPath: String?,
         stateDirectory: String?,
         resetState: Bool = false,
+        controlSocket: String? = nil,
         environment: [String: String],
         logger: Logger
     ) throws(StartupError) -> ServiceGroup {
@@ -112,7 +115,10 @@ public enum DaemonAssembly {
             reloadTrigger: .sighup,
             zoneWatch: SystemZoneWatch(database: .shared),
             control: control,
-            companions: [WatchdogService(notifier: notifier, logger: logger)],
+            companions: [
+                WatchdogService(notifier: notifier, logger: logger),
+                ControlServer.daemon(path: controlSocket, handler: control, logger: logger),
+            ],
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger
         )
@@ -202,8 +208,14 @@ extension DaemonAssembly {
     ///   - configPath: `--config`, if given.
     ///   - stateDirectory: `--state-dir`, if given.
     ///   - resetState: `--reset-state`: move an unusable state file aside and start with a new one.
+    ///   - controlSocket: `--control-socket`, if given.
     /// - Throws: the reason it could not start or stopped with an error, after logging it.
-    public static func runDaemon(configPath: String?, stateDirectory: String?, resetState: Bool = false) async throws {
+    public static func runDaemon(
+        configPath: String?,
+        stateDirectory: String?,
+        resetState: Bool = false,
+        controlSocket: String? = nil
+    ) async throws {
         JournalLogHandler.bootstrap(identifier: "ticklerd")
         let logger = Logger(label: "ticklerd")
         do {
@@ -211,6 +223,7 @@ extension DaemonAssembly {
                 configPath: configPath,
                 stateDirectory: stateDirectory,
                 resetState: resetState,
+                controlSocket: controlSocket,
                 environment: ProcessEnvironment.current(),
                 logger: logger
             )

@@ -109,6 +109,16 @@ struct Ticklerd: AsyncParsableCommand {
     )
     var resetState = false
 
+    @Option(
+        name: .customLong("control-socket"),
+        help: ArgumentHelp(
+            "Where to listen for ticklerctl when systemd hands over no socket (ticklerd.socket).",
+            discussion: "Default: /run/tickler/control.socket, if it can be bound (else ticklerd runs without one).",
+            valueName: "path"
+        )
+    )
+    var controlSocket: String?
+
     @Flag(
         name: .customLong("check-state"),
         help: "Check the state file read-only, print the report and exit (what `ticklerctl state check` runs)."
@@ -152,7 +162,8 @@ struct Ticklerd: AsyncParsableCommand {
             try await DaemonAssembly.runDaemon(
                 configPath: config,
                 stateDirectory: stateDirectory,
-                resetState: resetState
+                resetState: resetState,
+                controlSocket: controlSocket
             )
         } catch let error as StartupError where error.isUnusableStateFile {
             // Already logged, with the advice; restarting cannot help.
