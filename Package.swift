@@ -100,6 +100,7 @@ let package = Package(
                 "TicklerCalendar", "TicklerRRule", "TicklerOnCalendar", "TicklerLunar", "TicklerSchedule",
                 "TicklerPlatform", "TicklerICalendar", "TicklerControlProtocol",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "SystemPackage", package: "swift-system"),
             ]
         ),
         .executableTarget(
@@ -187,7 +188,10 @@ let package = Package(
         ),
         .testTarget(
             name: "TicklerControlTests",
-            dependencies: ["TicklerControl", "TicklerSchedule", "TicklerState", "TicklerCalendar", "TicklerPlatform"]
+            dependencies: [
+                "TicklerControl", "TicklerSchedule", "TicklerState", "TicklerCalendar", "TicklerPlatform",
+                "TicklerControlProtocol", "TicklerTestKit",
+            ]
         ),
         .testTarget(
             name: "TicklerICalendarTests",

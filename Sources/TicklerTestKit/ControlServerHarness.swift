@@ -37,7 +37,7 @@ public struct ControlServerHarness: Sendable {
             limits: limits,
             logger: Logger(label: "control-server-test") { _ in SwiftLogNoOpLogHandler() }
         )
-        task = Task { try await server.serve(listener) }
+        task = Task(executorPreference: Self.executor) { try await server.serve(listener) }
     }
 
     /// Stops serving (the socket is removed) and removes the directory.
@@ -46,6 +46,9 @@ public struct ControlServerHarness: Sendable {
         _ = try? await task.value
         directory.remove()
     }
+
+    /// Where the servers of the tests run: off the cooperative pool, which blocking tests may hold.
+    private static let executor = DispatchTaskExecutor(label: "tickler.control-server-harness")
 
     /// Lets every caller in, named by their uid.
     public static let everyone = ControlAuthorizer { credentials in

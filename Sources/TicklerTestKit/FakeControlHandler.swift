@@ -27,13 +27,14 @@ public struct FakeControlHandler: ControlHandler {
         return await answer(request, caller)
     }
 
-    /// The canned event of the default answers: `renewal` due 2027-01-28 08:00 in Ho Chi Minh City.
+    /// The canned event of the default answers: `renewal` due 2027-01-28 08:00 in Ho Chi Minh City, its 7-day
+    /// reminder on 2027-01-21 08:00; the daemon started and loaded on 2027-01-20 00:00 UTC.
     public static let event = EventView(
         obligationID: "renewal",
         title: "Renew the agreement",
         stage: "remind-7d",
-        fireAt: 1_800_000_000_000_000,
-        due: 1_800_604_800_000_000,
+        fireAt: 1_800_493_200_000_000,
+        due: 1_801_098_000_000_000,
         zone: "Asia/Ho_Chi_Minh",
         state: .upcoming
     )
@@ -47,10 +48,10 @@ public struct FakeControlHandler: ControlHandler {
                 StatusView(
                     version: "0.0.0-test",
                     pid: 42,
-                    startedAt: 1_799_990_000_000_000,
+                    startedAt: 1_800_403_200_000_000,
                     scheduleLocation: "/etc/tickler",
                     files: ["/etc/tickler/schedule.toml"],
-                    loadedAt: 1_799_990_000_000_000,
+                    loadedAt: 1_800_403_200_000_000,
                     obligationCount: 1,
                     counts: [.upcoming: 1],
                     next: [event],

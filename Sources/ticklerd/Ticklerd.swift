@@ -23,6 +23,10 @@ struct Ticklerd: AsyncParsableCommand {
                   The schedule (PATH/schedule.toml with --config PATH).
               /etc/tickler/schedule.d/*.toml
                   Drop-ins, read after it in lexical order.
+              /run/tickler/control.socket
+                  The control socket (ticklerd.socket, or --control-socket):
+                  one JSON request line per connection, root and group tickler
+                  only (SO_PEERCRED), checked before the request is read.
               STATE/state.sqlite
                   What fired, when each obligation was first seen, the checkpoint.
                   A state file that is empty, not Tickler's, written by a newer
@@ -46,6 +50,9 @@ struct Ticklerd: AsyncParsableCommand {
               XDG_STATE_HOME, HOME
                   Otherwise state in $XDG_STATE_HOME/tickler, or
                   ~/.local/state/tickler.
+              LISTEN_FDS, LISTEN_PID
+                  Set by systemd's socket activation (ticklerd.socket): the
+                  control socket ticklerctl talks to.
               NOTIFY_SOCKET, WATCHDOG_USEC
                   Set by systemd: readiness, STATUS= and watchdog pings.
               TZ
