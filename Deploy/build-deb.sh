@@ -11,7 +11,8 @@
 # each other). Run it as a normal user: dpkg-deb --root-owner-group makes every file root's without root.
 # VERSION comes from Sources/TicklerSchedule/TicklerVersion.swift when it exists, else from the file VERSION.
 #
-# The package: /usr/bin/ticklerd and /usr/bin/ticklerctl (stripped), /lib/systemd/system/ticklerd.service,
+# The package: /usr/bin/ticklerd and /usr/bin/ticklerctl (stripped), /lib/systemd/system/ticklerd.service and
+# ticklerd.socket (the control socket),
 # the journal message catalogs, the man pages and the bash, zsh and fish completions (when the checkout has
 # them), the sample schedule as conffiles in /etc/tickler, and maintainer scripts written as dh_installsystemd
 # would generate them (deb-systemd-helper, deb-systemd-invoke); postinst creates the group tickler; purge deletes
@@ -75,6 +76,7 @@ for binary in ticklerd ticklerctl; do
     strip --strip-unneeded --remove-section=.comment --remove-section=.note "$root/usr/bin/$binary"
 done
 put Deploy/ticklerd.service /lib/systemd/system/ticklerd.service 0644
+put Deploy/ticklerd.socket /lib/systemd/system/ticklerd.socket 0644
 put Deploy/tickler.catalog /usr/lib/systemd/catalog/tickler.catalog 0644
 put Deploy/tickler.vi.catalog /usr/lib/systemd/catalog/tickler.vi.catalog 0644
 put Config/schedule.toml /etc/tickler/schedule.toml 0644

@@ -15,7 +15,7 @@
 # catalogs, the man pages and shell completions when the checkout has them, and the sample schedule Config/ into
 # /etc/tickler only when /etc/tickler/schedule.toml does not exist yet (regular files only, mode 0644; symbolic
 # links are not followed). It creates the system group tickler (schedule files of mode 0640 and group tickler are
-# readable by the service). Then daemon-reload and enable --now. Running it again upgrades in place and restarts.
+# readable by the service; its members may use ticklerctl ack, snooze, status and history, as root may). Then daemon-reload and enable --now. Running it again upgrades in place and restarts.
 set -euo pipefail
 
 prefix=${PREFIX:-/usr/local}
@@ -28,7 +28,7 @@ while [ $# -gt 0 ]; do
         --bindir-from) build_dir=${2:?--bindir-from needs a directory}; shift 2 ;;
         --bindir-from=*) build_dir=${1#--bindir-from=}; shift ;;
         --no-start) start=no; shift ;;
-        -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "install.sh: unknown option '$1' (try --help)" >&2; exit 2 ;;
     esac
 done
@@ -96,6 +96,9 @@ sed -e "s|^ExecStart=/usr/bin/ticklerd|ExecStart=$prefix/bin/ticklerd|" \
     >"$unit_dir/ticklerd.service.tmp"
 chmod 0644 "$unit_dir/ticklerd.service.tmp"
 mv "$unit_dir/ticklerd.service.tmp" "$unit_dir/ticklerd.service"
+say "installing $unit_dir/ticklerd.socket (the control socket /run/tickler/control.socket, group tickler)"
+install_regular Deploy/ticklerd.socket "$unit_dir/ticklerd.socket.tmp" 0644
+mv "$unit_dir/ticklerd.socket.tmp" "$unit_dir/ticklerd.socket"
 
 say "installing the journal message catalogs into $catalog_dir"
 install -d -m 0755 "$catalog_dir"
@@ -150,10 +153,10 @@ else
 fi
 
 systemctl daemon-reload
-systemctl enable ticklerd.service
+systemctl enable ticklerd.service ticklerd.socket
 if [ "$start" = yes ]; then
-    # restart, not start: a second run of this script must put the new binary to work.
-    systemctl restart ticklerd.service
+    # restart, not start: a second run of this script must put the new binary to work (and the socket's unit).
+    systemctl restart ticklerd.socket ticklerd.service
     say "ticklerd is running: systemctl status ticklerd; journalctl -u ticklerd"
 else
     say "installed and enabled, not started: systemctl start ticklerd"

@@ -34,12 +34,12 @@ if [ -z "$prefix" ]; then
 fi
 
 if systemctl list-unit-files ticklerd.service >/dev/null 2>&1; then
-    systemctl disable --now ticklerd.service 2>/dev/null || true
+    systemctl disable --now ticklerd.service ticklerd.socket 2>/dev/null || true
 fi
-rm -f "$unit"
+rm -f "$unit" "$unit_dir/ticklerd.socket"
 systemctl daemon-reload
-systemctl reset-failed ticklerd.service 2>/dev/null || true
-say "removed the unit $unit"
+systemctl reset-failed ticklerd.service ticklerd.socket 2>/dev/null || true
+say "removed the units $unit and $unit_dir/ticklerd.socket"
 
 rm -f "$prefix/bin/ticklerd" "$prefix/bin/ticklerctl"
 say "removed $prefix/bin/ticklerd and $prefix/bin/ticklerctl"
