@@ -15,8 +15,7 @@ struct AckCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The obligation's id.")
-    var id: String
+    @OptionGroup var target: OccurrenceTarget
 
     @Option(help: ArgumentHelp("The occurrence's due date or date-time (default: the oldest open).", valueName: "date"))
     var due: String?
@@ -24,13 +23,7 @@ struct AckCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A note kept in the history and the journal.", valueName: "text"))
     var note: String?
 
-    @Flag(help: "Print the outcome as JSON.")
-    var json = false
-
-    @OptionGroup var control: ControlOptions
-
     func run() throws {
-        let command = OccurrenceCommand(action: .acknowledge, obligationID: id, due: due, note: note)
-        try OccurrenceChange.run(command, socket: control.path, json: json)
+        try target.change(.acknowledge, due: due, note: note)
     }
 }

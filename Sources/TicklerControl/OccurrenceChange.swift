@@ -1,6 +1,37 @@
 import ArgumentParser
 import TicklerControlProtocol
 
+/// The arguments `ack`, `snooze`, `skip` and `reopen` share: the obligation, `--json`, `--socket`.
+struct OccurrenceTarget: ParsableArguments {
+    @Argument(help: "The obligation's id.")
+    var id: String
+
+    @Flag(help: "Print the outcome as JSON.")
+    var json = false
+
+    @OptionGroup var control: ControlOptions
+
+    /// Sends `action` on the obligation, with `due` and `note` (and a snooze's end), and prints the outcome.
+    /// - Throws: `ExitCode` after saying why (3 not running, 4 permission denied, 1 a refusal).
+    func change(
+        _ action: OccurrenceAction,
+        due: String?,
+        note: String?,
+        snoozeFor: String? = nil,
+        snoozeUntil: String? = nil
+    ) throws {
+        let command = OccurrenceCommand(
+            action: action,
+            obligationID: id,
+            due: due,
+            snoozeFor: snoozeFor,
+            snoozeUntil: snoozeUntil,
+            note: note
+        )
+        try OccurrenceChange.run(command, socket: control.path, json: json)
+    }
+}
+
 /// What `ack`, `snooze`, `skip` and `reopen` share: send the command to the running daemon and say what changed.
 enum OccurrenceChange {
     /// Sends `command` on `socket` and prints the transition:

@@ -14,8 +14,7 @@ struct ReopenCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The obligation's id.")
-    var id: String
+    @OptionGroup var target: OccurrenceTarget
 
     @Option(help: ArgumentHelp("The occurrence's due date or date-time (required).", valueName: "date"))
     var due: String
@@ -23,13 +22,7 @@ struct ReopenCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A note kept in the history and the journal.", valueName: "text"))
     var note: String?
 
-    @Flag(help: "Print the outcome as JSON.")
-    var json = false
-
-    @OptionGroup var control: ControlOptions
-
     func run() throws {
-        let command = OccurrenceCommand(action: .reopen, obligationID: id, due: due, note: note)
-        try OccurrenceChange.run(command, socket: control.path, json: json)
+        try target.change(.reopen, due: due, note: note)
     }
 }

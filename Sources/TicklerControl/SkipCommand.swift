@@ -14,8 +14,7 @@ struct SkipCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The obligation's id.")
-    var id: String
+    @OptionGroup var target: OccurrenceTarget
 
     @Option(help: ArgumentHelp("The occurrence's due date or date-time (default: the oldest open).", valueName: "date"))
     var due: String?
@@ -23,17 +22,11 @@ struct SkipCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Why it is skipped (required).", valueName: "text"))
     var note: String
 
-    @Flag(help: "Print the outcome as JSON.")
-    var json = false
-
-    @OptionGroup var control: ControlOptions
-
     func validate() throws {
         guard !note.allSatisfy(\.isWhitespace) else { throw ValidationError("--note: say why it is skipped") }
     }
 
     func run() throws {
-        let command = OccurrenceCommand(action: .skip, obligationID: id, due: due, note: note)
-        try OccurrenceChange.run(command, socket: control.path, json: json)
+        try target.change(.skip, due: due, note: note)
     }
 }

@@ -19,8 +19,7 @@ struct SnoozeCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The obligation's id.")
-    var id: String
+    @OptionGroup var target: OccurrenceTarget
 
     @Option(name: .customLong("for"), help: ArgumentHelp("How long to snooze (2h, 3d).", valueName: "duration"))
     var duration: String?
@@ -34,11 +33,6 @@ struct SnoozeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A note kept in the history and the journal.", valueName: "text"))
     var note: String?
 
-    @Flag(help: "Print the outcome as JSON.")
-    var json = false
-
-    @OptionGroup var control: ControlOptions
-
     func validate() throws {
         guard (duration == nil) != (until == nil) else {
             throw ValidationError("snooze needs exactly one of --for DURATION and --until DATE-TIME")
@@ -46,14 +40,6 @@ struct SnoozeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let command = OccurrenceCommand(
-            action: .snooze,
-            obligationID: id,
-            due: due,
-            snoozeFor: duration,
-            snoozeUntil: until,
-            note: note
-        )
-        try OccurrenceChange.run(command, socket: control.path, json: json)
+        try target.change(.snooze, due: due, note: note, snoozeFor: duration, snoozeUntil: until)
     }
 }

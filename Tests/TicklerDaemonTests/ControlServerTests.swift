@@ -26,19 +26,11 @@ struct ControlServerTests {
     @Test func aCallerWhoMayNotIsRefusedBeforeItSendsAnything() async throws {
         let harness = try ControlServerHarness(authorizer: ControlServerHarness.nobody)
         defer { Task { await harness.stop() } }
-        let client = try await ControlTestClient.connect(harness.socketPath)
+        let refusal = ControlReply.failure(ControlFailure(.permissionDenied, ControlProtocol.permissionDeniedMessage))
         // Nothing sent: the refusal comes from the credentials alone.
-        #expect(
-            try await client.reply()
-                == .failure(ControlFailure(.permissionDenied, ControlProtocol.permissionDeniedMessage))
-        )
+        #expect(try await ControlTestClient.exchange([], at: harness.socketPath).reply() == refusal)
         // A request sent anyway is never parsed nor handled.
-        let late = try await ControlTestClient.connect(harness.socketPath)
-        try? await late.send(Array(ControlRequest.status.line.utf8))
-        #expect(
-            try await late.reply()
-                == .failure(ControlFailure(.permissionDenied, ControlProtocol.permissionDeniedMessage))
-        )
+        #expect(try await ControlTestClient.ask(.status, at: harness.socketPath) == refusal)
         #expect(harness.handler.handled.elements.isEmpty)
         #expect(
             ControlProtocol.permissionDeniedMessage
@@ -52,9 +44,10 @@ struct ControlServerTests {
     func aMalformedRequestIsRefusedAndNotHandled(line: String) async throws {
         let harness = try ControlServerHarness()
         defer { Task { await harness.stop() } }
-        let client = try await ControlTestClient.connect(harness.socketPath)
-        try await client.send(Array(line.utf8))
-        guard case .failure(let failure) = try await client.reply() else {
+        guard
+            case .failure(let failure) = try await ControlTestClient.exchange(Array(line.utf8), at: harness.socketPath)
+                .reply()
+        else {
             Issue.record("not refused")
             return
         }
@@ -65,10 +58,9 @@ struct ControlServerTests {
     @Test func anOversizedRequestIsRefusedUnread() async throws {
         let harness = try ControlServerHarness()
         defer { Task { await harness.stop() } }
-        let client = try await ControlTestClient.connect(harness.socketPath)
         let huge = [UInt8](repeating: UInt8(ascii: "x"), count: ControlProtocol.maximumRequestBytes + 1)
-        try await client.send(huge)
-        guard case .failure(let failure) = try await client.reply() else {
+        guard case .failure(let failure) = try await ControlTestClient.exchange(huge, at: harness.socketPath).reply()
+        else {
             Issue.record("not refused")
             return
         }
@@ -80,10 +72,9 @@ struct ControlServerTests {
     @Test func aRequestEndingWithoutItsNewlineIsRefused() async throws {
         let harness = try ControlServerHarness()
         defer { Task { await harness.stop() } }
-        let client = try await ControlTestClient.connect(harness.socketPath)
-        try await client.send(Array(ControlRequest.status.line.utf8.dropLast()))
-        client.client.finishSending()
-        guard case .failure(let failure) = try await client.reply() else {
+        let partial = Array(ControlRequest.status.line.utf8.dropLast())
+        let exchange = try await ControlTestClient.exchange(partial, at: harness.socketPath, finishing: true)
+        guard case .failure(let failure) = try exchange.reply() else {
             Issue.record("not refused")
             return
         }
@@ -94,45 +85,48 @@ struct ControlServerTests {
         let limits = ControlServerLimits(maximumClients: 2, readTimeout: .seconds(2), writeTimeout: .seconds(2))
         let harness = try ControlServerHarness(limits: limits)
         defer { Task { await harness.stop() } }
-        let slow = try await ControlTestClient.connect(harness.socketPath)
-        try await slow.send(Array(#"{"version":1,"#.utf8))
-        let start = ContinuousClock.now
+        async let slow = ControlTestClient.exchange(Array(#"{"version":1,"#.utf8), at: harness.socketPath)
+        try await Task.sleep(for: .milliseconds(200))
         // Another client is answered at once while the slow one dawdles.
-        let reply = try await ControlTestClient.ask(.status, at: harness.socketPath)
-        #expect(ContinuousClock.now - start < .seconds(1))
-        guard case .status = reply else {
-            Issue.record("unexpected reply \(reply)")
+        let quick = try await ControlTestClient.exchange(Array(ControlRequest.status.line.utf8), at: harness.socketPath)
+        #expect(quick.elapsed < .seconds(1))
+        guard case .status = try quick.reply() else {
+            Issue.record("unexpected reply \(quick.read)")
             return
         }
         // The slow one is cut off after the read timeout, with a refusal.
-        guard case .failure(let failure) = try await slow.reply() else {
+        let cut = try await slow
+        guard case .failure(let failure) = try cut.reply() else {
             Issue.record("the slow client was not refused")
             return
         }
         #expect(failure.code == .invalidRequest && failure.message.contains("no complete request line"))
-        let waited = ContinuousClock.now - start
-        #expect(waited >= .seconds(1.5) && waited < .seconds(5))
+        #expect(cut.elapsed >= .seconds(1.9) && cut.elapsed < .seconds(6))
     }
 
     @Test func clientsBeyondTheLimitWaitTheirTurnAndAreServed() async throws {
-        let limits = ControlServerLimits(maximumClients: 2, readTimeout: .seconds(1), writeTimeout: .seconds(1))
-        let harness = try ControlServerHarness(limits: limits)
+        // The two places are held by requests whose answers wait for the test's word.
+        let gate = Recorder<Bool>()
+        let handler = FakeControlHandler { request, caller in
+            if case .history = request { await gate.wait { !$0.isEmpty } }
+            return await FakeControlHandler.canned(request, caller)
+        }
+        let limits = ControlServerLimits(maximumClients: 2, readTimeout: .seconds(20), writeTimeout: .seconds(20))
+        let harness = try ControlServerHarness(handler: handler, limits: limits)
         defer { Task { await harness.stop() } }
-        let silent = [
-            try await ControlTestClient.connect(harness.socketPath),
-            try await ControlTestClient.connect(harness.socketPath),
-        ]
-        try await Task.sleep(for: .milliseconds(100))
-        let start = ContinuousClock.now
-        let reply = try await ControlTestClient.ask(.list, at: harness.socketPath)
-        let waited = ContinuousClock.now - start
-        guard case .list = reply else {
-            Issue.record("unexpected reply \(reply)")
+        async let first = ControlTestClient.ask(.history(obligationID: "renewal"), at: harness.socketPath)
+        async let second = ControlTestClient.ask(.history(obligationID: "renewal"), at: harness.socketPath)
+        await harness.handler.handled.wait { $0.count == 2 }
+        async let third = ControlTestClient.ask(.list, at: harness.socketPath)
+        try await Task.sleep(for: .milliseconds(500))
+        // The third waits in the socket's queue, unread, while both places are taken.
+        #expect(harness.handler.handled.elements.map(\.request).allSatisfy { $0 == .history(obligationID: "renewal") })
+        gate.append(true)
+        guard case .list = try await third, case .history = try await first, case .history = try await second else {
+            Issue.record("a client was not answered")
             return
         }
-        // Served once a silent client's read timeout freed a place.
-        #expect(waited >= .milliseconds(500) && waited < .seconds(4))
-        for client in silent { _ = await client.receive() }
+        #expect(harness.handler.handled.elements.count == 3)
     }
 
     @Test func aSlowHandlerDoesNotDelayOtherClients() async throws {
@@ -143,10 +137,9 @@ struct ControlServerTests {
         let harness = try ControlServerHarness(handler: handler)
         defer { Task { await harness.stop() } }
         async let slow = ControlTestClient.ask(.history(obligationID: "renewal"), at: harness.socketPath)
-        try await Task.sleep(for: .milliseconds(100))
-        let start = ContinuousClock.now
-        _ = try await ControlTestClient.ask(.status, at: harness.socketPath)
-        #expect(ContinuousClock.now - start < .seconds(1))
+        try await Task.sleep(for: .milliseconds(200))
+        let quick = try await ControlTestClient.exchange(Array(ControlRequest.status.line.utf8), at: harness.socketPath)
+        #expect(quick.elapsed < .seconds(1))
         guard case .history(let entries) = try await slow else {
             Issue.record("no history")
             return

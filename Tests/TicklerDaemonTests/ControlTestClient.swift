@@ -2,38 +2,44 @@ import Foundation
 import TicklerControlProtocol
 import TicklerPlatform
 
-/// A client of the control socket for tests: blocking calls run on a thread of their own, so that a client that
-/// waits never takes a thread of the pool the server's tasks run on.
+/// A client of the control socket for tests. Each exchange (connect, send, receive) runs whole on a thread of its
+/// own and is timed there, so that neither a client that waits nor a test's pool thread that is late (other tests
+/// of the process may hold the pool's few threads) changes what the server sees or what is measured.
 struct ControlTestClient: Sendable {
-    /// The connection.
-    let client: UnixClient
+    /// What one exchange gave, and how long it took from the connection to the end of the reply.
+    struct Exchange: Sendable {
+        /// The reply line, or why there was none.
+        var read: LineRead
+        /// From the connection to the reply.
+        var elapsed: Duration
 
-    /// Connects to `path`; each later call waits at most `timeout`.
-    static func connect(_ path: String, timeout: Duration = .seconds(10)) async throws -> ControlTestClient {
-        try await onThread { ControlTestClient(client: try UnixClient(connectingTo: path, timeout: timeout)) }
+        /// The decoded reply.
+        func reply() throws -> ControlReply {
+            guard case .line(let line) = read else { throw ControlFailure(.invalidRequest, "no reply line: \(read)") }
+            return try ControlReply(line: line)
+        }
     }
 
-    /// Sends `bytes`.
-    func send(_ bytes: [UInt8]) async throws {
-        try await Self.onThread { try client.send(bytes) }
-    }
-
-    /// Receives one line.
-    func receive(maximumBytes: Int = ControlProtocol.maximumReplyBytes) async -> LineRead {
-        (try? await Self.onThread { client.receiveLine(maximumBytes: maximumBytes) }) ?? .timedOut
-    }
-
-    /// Receives and decodes the reply.
-    func reply() async throws -> ControlReply {
-        guard case .line(let line) = await receive() else { throw ControlFailure(.invalidRequest, "no reply line") }
-        return try ControlReply(line: line)
+    /// Connects to `path`, sends `bytes` (then, with `finishing`, the end of the stream) and receives the reply.
+    static func exchange(_ bytes: [UInt8], at path: String, finishing: Bool = false) async throws -> Exchange {
+        try await onThread {
+            let start = ContinuousClock.now
+            let client = try UnixClient(connectingTo: path, timeout: .seconds(20))
+            if !bytes.isEmpty { try client.send(bytes) }
+            if finishing { client.finishSending() }
+            let read = client.receiveLine(maximumBytes: ControlProtocol.maximumReplyBytes)
+            return Exchange(read: read, elapsed: ContinuousClock.now - start)
+        }
     }
 
     /// Sends `request` on a new connection to `path` and returns the reply.
     static func ask(_ request: ControlRequest, at path: String) async throws -> ControlReply {
-        let client = try await connect(path)
-        try await client.send(Array(request.line.utf8))
-        return try await client.reply()
+        try await exchange(Array(request.line.utf8), at: path).reply()
+    }
+
+    /// Opens a connection to `path` that sends nothing; it stays open while the caller keeps it.
+    static func silent(_ path: String) async throws -> UnixClient {
+        try await onThread { try UnixClient(connectingTo: path, timeout: .seconds(20)) }
     }
 
     /// Whether a connection to `path` succeeds.
