@@ -1,5 +1,5 @@
 import Logging
-import TicklerControlProtocol
+public import TicklerControlProtocol
 public import TicklerDaemon
 import TicklerPlatform
 
@@ -20,11 +20,13 @@ public struct ControlServerHarness: Sendable {
     ///   - handler: what answers.
     ///   - authorizer: who may connect (default: everyone, as the user running the test).
     ///   - limits: what each client may take.
+    ///   - daemon: a real handler to serve instead (a ``DaemonHarness``'s channel); `handler` then sees nothing.
     /// - Throws: when the directory or the socket cannot be made.
     public init(
         handler: FakeControlHandler = FakeControlHandler(),
         authorizer: ControlAuthorizer = Self.everyone,
-        limits: ControlServerLimits = ControlServerLimits()
+        limits: ControlServerLimits = ControlServerLimits(),
+        serving daemon: (any ControlHandler)? = nil
     ) throws {
         directory = try TemporaryDirectory()
         socketPath = directory.file("control.socket")
@@ -32,7 +34,7 @@ public struct ControlServerHarness: Sendable {
         let listener = try UnixListener(binding: socketPath)
         let server = ControlServer(
             endpoint: .path(socketPath),
-            handler: handler,
+            handler: daemon ?? handler,
             authorizer: authorizer,
             limits: limits,
             logger: Logger(label: "control-server-test") { _ in SwiftLogNoOpLogHandler() }

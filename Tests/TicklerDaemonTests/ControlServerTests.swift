@@ -1,7 +1,9 @@
 import Foundation
 import Testing
+import TicklerCalendar
 import TicklerControlProtocol
 import TicklerDaemon
+import TicklerJournalSchema
 import TicklerPlatform
 import TicklerTestKit
 
@@ -145,6 +147,26 @@ struct ControlServerTests {
             return
         }
         #expect(entries.count == 1)
+    }
+
+    @Test func clientsThatStallEveryPlaceDoNotHoldUpTheFiringLoop() async throws {
+        let state = try TemporaryDirectory()
+        defer { state.remove() }
+        let daemon = await DaemonHarness.started([Fixtures.greeting], at: Fixtures.start, state: state)
+        let socket = try ControlServerHarness(serving: daemon.control)
+        defer { Task { await socket.stop() } }
+        // Every place taken: half of the clients send nothing, half half a request.
+        var stalled: [UnixClient] = []
+        for index in 0..<ControlServerLimits().maximumClients {
+            let client = try await ControlTestClient.silent(socket.socketPath)
+            if index.isMultiple(of: 2) { try client.send(Array(#"{"version":1,"request":"#.utf8)) }
+            stalled.append(client)
+        }
+        let reminder = Fixtures.greetingDue.adding(seconds: -7 * Fixtures.day)
+        await daemon.advance(to: reminder)
+        #expect(daemon.sink.firings.map(\.kind) == [.reminder])
+        try await daemon.stop()
+        _ = stalled
     }
 
     @Test func theSystemAuthorizerAdmitsRootAndRefusesAnOutsider() {
