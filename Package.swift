@@ -142,7 +142,10 @@ let package = Package(
         .testTarget(name: "TicklerCalendarTests", dependencies: ["TicklerCalendar", "TicklerPlatform"]),
         .testTarget(
             name: "TicklerPlatformTests",
-            dependencies: ["TicklerPlatform", "TicklerCalendar", "TicklerTestKit"]
+            dependencies: [
+                "TicklerPlatform", "TicklerCalendar", "TicklerTestKit",
+                .product(name: "SystemPackage", package: "swift-system"),
+            ]
         ),
         .testTarget(
             name: "TicklerRRuleTests",
@@ -183,6 +186,7 @@ let package = Package(
                 "TicklerDaemon", "TicklerSchedule", "TicklerCalendar", "TicklerPlatform", "TicklerJournalSchema",
                 "Systemd", "TicklerTestKit", "TicklerState", "TicklerControlProtocol",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "SystemPackage", package: "swift-system"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),

@@ -23,7 +23,8 @@ public final class UnixListener: Sendable {
         boundPath = nil
     }
 
-    /// Binds a new socket to `path` and listens: a stale socket there is replaced (anything else there is refused),
+    /// Binds a new socket to `path` and listens: a stale socket there (left by a killed daemon) is replaced, one that
+    /// is listened on is refused (`EADDRINUSE`), and anything else there too (`EEXIST`);
     /// a missing parent directory is created (mode 0755), and the socket gets `mode` and, when given, `group`.
     /// - Parameters:
     ///   - path: where to bind.
@@ -71,7 +72,23 @@ public final class UnixListener: Sendable {
             return
         }
         guard status.st_mode & S_IFMT == S_IFSOCK else { throw Errno.fileExists }
+        // A socket someone still listens on (systemd's, another daemon's) is theirs: only a stale one is replaced.
+        guard !isListening(at: path) else { throw Errno.addressInUse }
         guard unlink(path) == 0 else { throw Errno(rawValue: errno) }
+    }
+
+    /// Whether something accepts connections on the socket at `path` (a stale socket refuses them).
+    private static func isListening(at path: String) -> Bool {
+        guard let address = try? UnixSocketAddress(path) else { return false }
+        let probe = socket(
+            AF_UNIX,
+            Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue),
+            0
+        )
+        guard probe >= 0 else { return false }
+        defer { close(probe) }
+        // Non-blocking: connected, or EAGAIN when its queue is full, means a listener; ECONNREFUSED means none.
+        return address.withSocketAddress { connect(probe, $0, $1) } == 0 || errno == EAGAIN
     }
 
     /// Sets `O_NONBLOCK` and `FD_CLOEXEC` on `descriptor`.

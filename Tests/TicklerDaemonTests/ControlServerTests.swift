@@ -1,4 +1,5 @@
 import Foundation
+import SystemPackage
 import Testing
 import TicklerCalendar
 import TicklerControlProtocol
@@ -194,11 +195,15 @@ struct ControlServerTests {
         }
         // The listener's socket file is removed when it goes.
         #expect(access(path, F_OK) != 0)
-        // A socket already there (left by a daemon killed with SIGKILL) is replaced.
-        let stale = try UnixListener(binding: path)
-        let second = try UnixListener(binding: path)
-        #expect(try ControlTestClient.canConnect(path))
-        _ = (stale, second)
+        // A socket someone listens on is not taken over.
+        let live = try UnixListener(binding: path)
+        #expect(throws: Errno.addressInUse) { try UnixListener(binding: path) }
+        // One left by a daemon killed with SIGKILL (bound, nobody listening) is replaced.
+        _ = live
+        let stalePath = try directory.staleSocket("run/stale.socket")
+        let replacing = try UnixListener(binding: stalePath)
+        #expect(try ControlTestClient.canConnect(stalePath))
+        _ = replacing
         try directory.write("not a socket", to: "run/file")
         #expect(throws: (any Error).self) { try UnixListener(binding: directory.file("run/file")) }
     }

@@ -24,18 +24,7 @@ struct UnixSocketTests {
             try UnixClient(connectingTo: directory.file("none.socket"), timeout: .seconds(1))
         }
         // A socket file left by a listener that is gone: refused, as for a daemon killed with SIGKILL.
-        let path = directory.file("stale.socket")
-        let stale = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        withUnsafeMutableBytes(of: &address.sun_path) { $0.copyBytes(from: Array(path.utf8)) }
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(stale, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
-            }
-        }
-        #expect(bound == 0)
-        close(stale)
+        let path = try directory.staleSocket("stale.socket")
         #expect(throws: Errno.connectionRefused) { try UnixClient(connectingTo: path, timeout: .seconds(1)) }
         #expect(throws: Errno.fileNameTooLong) {
             try UnixClient(connectingTo: "/" + String(repeating: "x", count: 200), timeout: .seconds(1))
