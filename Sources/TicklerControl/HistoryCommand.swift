@@ -27,7 +27,7 @@ struct HistoryCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The obligation's id.")
+    @Argument(help: "The obligation's id.", completion: ObligationIDs.completion)
     var id: String
 
     @Flag(help: "Print JSON instead of a table.")

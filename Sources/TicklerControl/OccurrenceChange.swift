@@ -3,7 +3,7 @@ import TicklerControlProtocol
 
 /// The arguments `ack`, `snooze`, `skip` and `reopen` share: the obligation, `--json`, `--socket`.
 struct OccurrenceTarget: ParsableArguments {
-    @Argument(help: "The obligation's id.")
+    @Argument(help: "The obligation's id.", completion: ObligationIDs.completion)
     var id: String
 
     @Flag(help: "Print the outcome as JSON.")

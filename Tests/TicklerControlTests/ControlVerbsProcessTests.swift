@@ -196,6 +196,21 @@ struct ControlVerbsProcessTests {
         )
     }
 
+    @Test(arguments: ["ack", "snooze", "skip", "reopen", "history"])
+    func shellsCompleteTheObligationIdsOfTheSchedule(verb: String) throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let obligations = ["renewal", "tet-greetings", "tet-visit"].map {
+            "[[obligation]]\nid = \"\($0)\"\ntitle = \"T\"\nonce = \"2099-01-01T09:00\"\n"
+        }
+        try directory.write(obligations.joined(separator: "\n"), to: "schedule.toml")
+        let result = try TicklerctlProcess.run(
+            ["---completion", verb, "--", "positional@0", "2", "3", "ticklerctl", verb, "tet"],
+            environment: ["CONFIGURATION_DIRECTORY": directory.path]
+        )
+        #expect(result.output == "tet-greetings\ntet-visit\n")
+    }
+
     @Test func listAndUpcomingFallBackToTheFilesSayingSo() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
