@@ -22,8 +22,10 @@ enum DaemonClient {
     }
 
     /// Asks `request` on the socket at `path`.
+    /// - Parameter quietlyRefused: when the socket's permissions keep the caller out, throw the
+    ///   ``ControlFailure`` itself instead of saying it and exiting with 4.
     /// - Throws: `ExitCode` after saying why when the socket refuses the caller (4) or the exchange fails (1).
-    static func ask(_ request: ControlRequest, socket path: String) throws -> Answer {
+    static func ask(_ request: ControlRequest, socket path: String, quietlyRefused: Bool = false) throws -> Answer {
         let client: UnixClient
         do {
             client = try UnixClient(connectingTo: path, timeout: timeout)
@@ -32,7 +34,9 @@ enum DaemonClient {
             case .noSuchFileOrDirectory, .connectionRefused, .notDirectory:
                 return .notRunning("no ticklerd listens on \(path)")
             case .permissionDenied, .notPermitted:
-                throw refuse(ControlFailure(.permissionDenied, ControlProtocol.permissionDeniedMessage))
+                let failure = ControlFailure(.permissionDenied, ControlProtocol.permissionDeniedMessage)
+                if quietlyRefused { throw failure }
+                throw refuse(failure)
             default:
                 throw fail("cannot reach ticklerd at \(path): \(error)")
             }

@@ -5,14 +5,24 @@ import TicklerControlProtocol
 /// each occurrence's state.
 enum DaemonListing {
     /// Asks the running daemon for `request`; nil, after saying on standard error that the files are planned
-    /// instead, when it is not running.
-    /// - Throws: `ExitCode` after saying why when the daemon refuses (4 permission denied, 1 otherwise).
+    /// instead, when it is not running or does not serve the caller (who may still read the files, as before).
+    /// - Throws: `ExitCode` after saying why when the daemon refuses otherwise (1).
     static func ask(_ request: ControlRequest, socket: String, fallback configuration: String) throws -> ControlReply? {
-        switch try DaemonClient.ask(request, socket: socket) {
+        let answer: DaemonClient.Answer
+        do {
+            answer = try DaemonClient.ask(request, socket: socket, quietlyRefused: true)
+        } catch let refusal as ControlFailure {
+            FileDescriptorSink.diagnose("\(refusal.message); planning from the files in \(configuration) instead")
+            return nil
+        }
+        switch answer {
         case .notRunning(let reason):
             FileDescriptorSink.diagnose(
                 "ticklerd is not running (\(reason)); planning from the files in \(configuration) instead"
             )
+            return nil
+        case .reply(.failure(let failure)) where failure.code == .permissionDenied:
+            FileDescriptorSink.diagnose("\(failure.message); planning from the files in \(configuration) instead")
             return nil
         case .reply(.failure(let failure)): throw DaemonClient.refuse(failure)
         case .reply(let reply): return reply

@@ -35,8 +35,9 @@ struct ListCommand: ParsableCommand {
             Without --config and --after, the running ticklerd is asked (so
             acknowledged and snoozed occurrences show as such, in a STATE
             column, and --json adds the keys due, state and snoozed_until);
-            when it is not running, ticklerctl says so on standard error and
-            plans from the files.
+            when it is not running, or does not serve the caller (not root,
+            not in the group tickler), ticklerctl says so on standard error
+            and plans from the files.
 
             Exit status: 0, or 1 when the schedule has errors (printed as
             `ticklerctl validate` prints them).

@@ -32,7 +32,8 @@ struct UpcomingCommand: ParsableCommand {
             events carry each occurrence's state (acknowledged occurrences
             fire nothing more, snoozed ones resume later) in a STATE column,
             and --json prints the keys fire_at, stage, obligation, due, title,
-            state and snoozed_until. When it is not running, ticklerctl says
+            state and snoozed_until. When it is not running, or does not serve
+            the caller (not root, not in the group tickler), ticklerctl says
             so on standard error and plans from the files.
 
             Exit status: 0, or 1 when the schedule has errors.

@@ -72,7 +72,7 @@ struct ControlVerbsProcessTests {
         #expect(harness.handler.handled.elements.isEmpty)
     }
 
-    @Test(arguments: [["ack", "x"], ["status"], ["history", "x"], ["list"], ["upcoming"]])
+    @Test(arguments: [["ack", "x"], ["status"], ["history", "x"], ["skip", "x", "--note", "n"]])
     func aRefusedCallerGetsTheMessageAndExitStatus4(arguments: [String]) async throws {
         let harness = try ControlServerHarness(authorizer: ControlServerHarness.nobody)
         defer { Task { await harness.stop() } }
@@ -80,6 +80,29 @@ struct ControlVerbsProcessTests {
         #expect(result.status == 4)
         #expect(result.error == Self.permissionLine + "\n")
         #expect(result.output.isEmpty)
+    }
+
+    @Test func listAndUpcomingPlanFromTheFilesForACallerTheDaemonRefuses() async throws {
+        let harness = try ControlServerHarness(authorizer: ControlServerHarness.nobody)
+        defer { Task { await harness.stop() } }
+        try harness.directory.write(
+            "[[obligation]]\nid = \"o\"\ntitle = \"T\"\nonce = \"2099-01-01T09:00\"\n",
+            to: "config/schedule.toml"
+        )
+        let environment = ["CONFIGURATION_DIRECTORY": harness.directory.file("config")]
+        for verb in ["list", "upcoming"] {
+            let result = try await TicklerctlProcess.runAside(
+                [verb, "--socket", harness.socketPath],
+                environment: environment
+            )
+            #expect(result.status == 0)
+            #expect(
+                result.error
+                    == Self.permissionLine
+                    + "; planning from the files in \(harness.directory.file("config")) instead\n"
+            )
+            #expect(result.output.contains("2099-01-01 09:00"))
+        }
     }
 
     @Test func theDaemonsRefusalIsSaidWithExitStatus1() async throws {
