@@ -63,7 +63,7 @@ let package = Package(
             name: "TicklerSchedule",
             dependencies: [
                 "TicklerCalendar", "TicklerRRule", "TicklerOnCalendar", "TicklerLunar", "TicklerPlatform",
-                "TicklerTOML",
+                "TicklerTOML", "TicklerControlProtocol",
                 .product(name: "SystemPackage", package: "swift-system"),
             ]
         ),
@@ -73,7 +73,7 @@ let package = Package(
         .target(
             name: "TicklerState",
             dependencies: [
-                "TicklerCalendar",
+                "TicklerCalendar", "TicklerControlProtocol",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "SystemPackage", package: "swift-system"),
             ]
@@ -164,12 +164,12 @@ let package = Package(
         ),
         .testTarget(
             name: "TicklerScheduleTests",
-            dependencies: ["TicklerSchedule", "TicklerPlatform", "TicklerTestKit"]
+            dependencies: ["TicklerSchedule", "TicklerPlatform", "TicklerTestKit", "TicklerControlProtocol"]
         ),
         .testTarget(
             name: "TicklerStateTests",
             dependencies: [
-                "TicklerState", "TicklerCalendar", "TicklerTestKit",
+                "TicklerState", "TicklerCalendar", "TicklerTestKit", "TicklerControlProtocol",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "SystemPackage", package: "swift-system"),
             ],

@@ -1,3 +1,4 @@
+import Glibc
 public import Logging
 public import ServiceLifecycle
 import Systemd
@@ -124,6 +125,12 @@ public struct TicklerService: Service {
         )
         await core.catchUp(at: startedAt)
         notify([.ready, status(of: core, store: store)])
+        let identity = DaemonIdentity(
+            pid: getpid(),
+            startedAt: startedAt,
+            scheduleLocation: configuration.schedule.location,
+            displayZone: configuration.displayZone
+        )
         let timer = DeadlineTimer(clock: clock, commands: commands)
         defer { timer.disarm() }
         timer.arm(at: core.nextDeadline)
@@ -145,7 +152,7 @@ public struct TicklerService: Service {
             case .shutdown:
                 break commandLoop
             case .control(let request, let caller, let continuation):
-                reply = (continuation, await core.answer(request, from: caller, at: clock.now()))
+                reply = (continuation, await core.answer(request, from: caller, at: clock.now(), identity: identity))
             }
             timer.disarm()
             notify(states + [status(of: core, store: store)])

@@ -24,10 +24,14 @@ public struct Obligation: Sendable, Identifiable, CustomStringConvertible {
     public let reminderLeads: [Period]
     /// The interval of overdue repeats after a due time; ``Period/zero`` means none.
     public let overdueEvery: Period
+    /// The escalation delays after a due time (`escalate = ["3d", "7d"]`), fixed lengths, shortest first, no
+    /// duplicates, none zero: after each with no acknowledgement, one `escalated` entry at a higher priority.
+    public let escalate: [Period]
     /// Where the obligation's `[[obligation]]` header is.
     public let source: SourceLocation
 
-    /// An obligation; `reminderLeads` is sorted longest first, with zero and duplicate lengths dropped.
+    /// An obligation; `reminderLeads` is sorted longest first and `escalate` shortest first, with zero and duplicate
+    /// lengths dropped.
     public init(
         id: String,
         title: String,
@@ -40,6 +44,7 @@ public struct Obligation: Sendable, Identifiable, CustomStringConvertible {
         recurrenceDescription: String,
         reminderLeads: [Period] = [],
         overdueEvery: Period = .zero,
+        escalate: [Period] = [],
         source: SourceLocation
     ) {
         self.id = id
@@ -53,6 +58,7 @@ public struct Obligation: Sendable, Identifiable, CustomStringConvertible {
         self.recurrenceDescription = recurrenceDescription
         self.reminderLeads = Obligation.normalized(leads: reminderLeads)
         self.overdueEvery = overdueEvery
+        self.escalate = Array(Obligation.normalized(leads: escalate).reversed())
         self.source = source
     }
 

@@ -9,7 +9,7 @@ struct ObligationParser {
     static let textKeys = ["partner", "category", "notes", "owner"]
     /// Every key an obligation may hold.
     static let knownKeys =
-        ["id", "title"] + textKeys + ["at", "timezone", "remind", "overdue-every"] + recurrenceKeys
+        ["id", "title"] + textKeys + ["at", "timezone", "remind", "overdue-every", "escalate"] + recurrenceKeys
         + ["start", "until", "calendar", "leap", "except", "also", "adjust", "holidays", "workdays"]
 
     let zones: any ZoneSource
@@ -33,6 +33,7 @@ struct ObligationParser {
         let overdue =
             reader.period("overdue-every", allowingCalendarUnits: false)
             ?? defaults.overdueEvery ?? ScheduleDefaults.builtInOverdueEvery
+        let escalate = reader.escalationDelays() ?? defaults.escalate ?? []
         let built = RecurrenceBuilder(zone: zone, zones: zones, time: time).build(&reader)
         let problems = reader.diagnostics.count
         guard problems == 0, let id, let title, let (recurrence, description) = built else { return nil }
@@ -48,6 +49,7 @@ struct ObligationParser {
             recurrenceDescription: description,
             reminderLeads: leads,
             overdueEvery: overdue,
+            escalate: escalate,
             source: SourceLocation(file: reader.file, line: reader.position.line, column: reader.position.column)
         )
     }

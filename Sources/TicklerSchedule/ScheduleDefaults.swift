@@ -3,7 +3,7 @@ public import TicklerCalendar
 /// The `[defaults]` settings, each optional; what is unset falls back to the built-in value.
 public struct ScheduleDefaults {
     /// The keys a `[defaults]` table may hold.
-    static let keys = ["timezone", "at", "remind", "overdue-every"]
+    static let keys = ["timezone", "at", "remind", "overdue-every", "escalate"]
 
     /// The built-in time of day of a due date given as a date: 08:00, when offices open.
     public static let builtInTime = TimeOfDay(unchecked: 8, 0, 0)
@@ -16,6 +16,7 @@ public struct ScheduleDefaults {
     var time: TimeOfDay?
     var leads: [Period]?
     var overdueEvery: Period?
+    var escalate: [Period]?
 
     /// Reads a `[defaults]` table, reporting problems to `reader`.
     static func read(_ reader: inout TableReader, zones: any ZoneSource) -> ScheduleDefaults {
@@ -24,7 +25,8 @@ public struct ScheduleDefaults {
             zone: reader.zone("timezone", in: zones),
             time: reader.time("at"),
             leads: reader.periods("remind"),
-            overdueEvery: reader.period("overdue-every", allowingCalendarUnits: false)
+            overdueEvery: reader.period("overdue-every", allowingCalendarUnits: false),
+            escalate: reader.escalationDelays()
         )
     }
 
@@ -34,7 +36,8 @@ public struct ScheduleDefaults {
             zone: other.zone ?? zone,
             time: other.time ?? time,
             leads: other.leads ?? leads,
-            overdueEvery: other.overdueEvery ?? overdueEvery
+            overdueEvery: other.overdueEvery ?? overdueEvery,
+            escalate: other.escalate ?? escalate
         )
     }
 }

@@ -116,12 +116,14 @@ public struct DaemonHarness: Sendable {
     }
 
     /// Starts a daemon on `obligations` (an ``InMemorySchedule``) with the clock at `instant` and state in `store`,
-    /// and waits until it is ready and asleep; `STATUS=` shows times in `displayZone`.
+    /// and waits until it is ready and, when `thenSleeps` (it has a deadline), asleep; `STATUS=` shows times in
+    /// `displayZone`.
     public static func started(
         _ obligations: [Obligation],
         at instant: Instant,
         store: any StateStore,
-        displayZone: ZoneRules = .utc
+        displayZone: ZoneRules = .utc,
+        thenSleeps: Bool = true
     ) async -> DaemonHarness {
         let daemon = DaemonHarness(
             schedule: InMemorySchedule(Schedule(obligations: obligations, files: ["schedule.toml"])),
@@ -129,7 +131,7 @@ public struct DaemonHarness: Sendable {
             store: store,
             displayZone: displayZone
         )
-        await daemon.started()
+        await daemon.started(thenSleeps: thenSleeps)
         return daemon
     }
 
@@ -141,19 +143,20 @@ public struct DaemonHarness: Sendable {
         return schedule
     }
 
-    /// Waits for `READY=1` and the daemon's first sleep.
-    public func started() async {
+    /// Waits for `READY=1` and, when `thenSleeps` (it has a deadline), the daemon's first sleep.
+    public func started(thenSleeps: Bool = true) async {
         await notifier.waitForReady(count: 1)
-        await clock.waitForSleeper(count: 1)
+        if thenSleeps { await clock.waitForSleeper(count: 1) }
     }
 
-    /// Sends a reload request and waits for the `STATUS=` that follows its `READY=1`, then for the next sleep.
-    public func reload() async {
+    /// Sends a reload request and waits for the `STATUS=` that follows its `READY=1`, then, when `thenSleeps` (the
+    /// daemon has a next deadline), for the next sleep.
+    public func reload(thenSleeps: Bool = true) async {
         let statuses = notifier.statuses.count
         let sleeps = clock.sleepCalls
         reloads.yield()
         await notifier.waitForStatus(after: statuses)
-        await clock.waitForSleeper(count: sleeps + 1)
+        if thenSleeps { await clock.waitForSleeper(count: sleeps + 1) }
     }
 
     /// Sets the clock to `instant`, which must wake the daemon, and waits for the status it sends after the

@@ -14,6 +14,11 @@ import TicklerJournalSchema
             (.stopping, "stopping", "0f1322fff8a04ce29177407843361b20", .info),
             (.stateError, "state-error", "31f5bf3a97344af2a1b4cef8a5433795", .error),
             (.zoneChanged, "zone-changed", "3c2b0752cd0d4b469123b15d82ab29e8", .notice),
+            (.escalated, "escalated", "09ca4a23b3d04e68bb8e2f97f8ab239c", .critical),
+            (.acknowledged, "acknowledged", "1603918d74b94450990bedcb0dd6b9a6", .notice),
+            (.snoozed, "snoozed", "f7538944b7d3470097213a421eaec569", .notice),
+            (.skipped, "skipped", "95f5fbf3100e460fb74d3515126ebd2b", .notice),
+            (.reopened, "reopened", "67a62f3060d54b3eb1c263601fde7c0f", .warning),
         ]
     )
     func kinds(kind: DaemonEventKind, name: String, messageID: String, priority: Priority) {
@@ -24,7 +29,7 @@ import TicklerJournalSchema
     }
 
     @Test func everyKindIsInTheTableAbove() {
-        #expect(DaemonEventKind.allCases.count == 9)
+        #expect(DaemonEventKind.allCases.count == 14)
     }
 
     @Test func messageIDsAreDistinct128BitHex() {
