@@ -48,7 +48,7 @@ struct HistoryCommand: ParsableCommand {
         }
         var table = TextTable(headings: ["when", "due", "event", "user", "note"])
         for entry in entries {
-            var event = entry.stage.map { "\(entry.event) \($0)" } ?? entry.event
+            var event = entry.stage.map { $0 == entry.event ? $0 : "\(entry.event) \($0)" } ?? entry.event
             if let until = entry.snoozedUntil { event += " until " + DaemonTime.human(until, zone: zone) }
             table.rows.append([
                 DaemonTime.human(entry.at, zone: zone), DaemonTime.human(entry.due, zone: zone), event,

@@ -389,9 +389,10 @@ else
 fi
 after_restart=$(count TICKLER_EVENT=overdue TICKLER_OBLIGATION="$id")
 sleep 2
-if ctl_as root list --no-pager && grep -E "acknowledged|snoozed" "$work/ctl.log" >/dev/null \
+if ctl_as root list --no-pager && grep -q "listed, from the running ticklerd" "$work/ctl.log" \
+    && grep -Eq "^- +- +- +$control_id " "$work/ctl.log" && grep -Eq " upcoming +system-test-later " "$work/ctl.log" \
     && [ "$(count TICKLER_EVENT=overdue TICKLER_OBLIGATION="$id")" = "$after_restart" ]; then
-    pass "ticklerctl list shows the states from the daemon; nothing more fires for the acknowledged occurrence"
+    pass "ticklerctl list answers from the daemon (no open occurrence left of the acknowledged ones); nothing more fires"
 else
     fail "ticklerctl list from the daemon is wrong" "$(ctl_log)"
 fi
