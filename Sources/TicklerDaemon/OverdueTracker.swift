@@ -30,12 +30,16 @@ struct OverdueTracker {
     /// when it reaches the top.
     private var queue = BinaryHeap<Expiry>()
 
-    /// The overdue obligations of `schedule` at `now`.
-    init(schedule: Schedule, now: Instant) {
+    /// The overdue obligations of `schedule` at `now`; an obligation whose latest passed due instant `isEnded`
+    /// (acknowledged or skipped) is not one.
+    init(schedule: Schedule, now: Instant, isEnded: (String, Instant) -> Bool = { _, _ in false }) {
         self.schedule = schedule
         var entries: [Expiry] = []
         for index in schedule.obligations.indices {
-            guard let latest = Self.latestDue(of: schedule.obligations[index], at: now) else { continue }
+            let obligation = schedule.obligations[index]
+            guard let latest = Self.latestDue(of: obligation, at: now), !isEnded(obligation.id, latest) else {
+                continue
+            }
             let expiry = latest.microsecondsSinceEpoch + Self.windowMicroseconds
             expiries[index] = expiry
             entries.append(Expiry(at: expiry, obligation: index))
@@ -56,6 +60,16 @@ struct OverdueTracker {
         guard expiry > expiries[index] ?? .min else { return }
         expiries[index] = expiry
         queue.insert(Expiry(at: expiry, obligation: index))
+        dropStaleTop()
+    }
+
+    /// Notes that the occurrence of `obligationID` due at `due` ended: when it is the one its obligation counts as
+    /// overdue for, the obligation no longer does.
+    mutating func resolve(_ obligationID: String, due: Instant) {
+        guard let index = schedule.index(of: obligationID),
+            expiries[index] == due.microsecondsSinceEpoch + Self.windowMicroseconds
+        else { return }
+        expiries[index] = nil
         dropStaleTop()
     }
 

@@ -20,7 +20,7 @@ import Musl
         let store = try SQLiteStateStore(directory: StateDirectory(path: temporary.file("state"), origin: .commandLine))
         #expect(store.path == temporary.file("state/state.sqlite"))
         #expect(try await store.appliedMigrations() == SQLiteStateStore.migrationNames)
-        #expect(SQLiteStateStore.migrationNames == ["v1", "v2"])
+        #expect(SQLiteStateStore.migrationNames == ["v1", "v2", "v3"])
         #expect(try await store.checkpoint() == nil)
         #expect(try await store.firstSeen().isEmpty)
     }
@@ -53,7 +53,7 @@ import Musl
         #expect(!temporary.exists("state.sqlite.new"))
         let report = SQLiteStateStore.inspect(path: temporary.file("state.sqlite"), thorough: true)
         #expect(report.isSound)
-        #expect(report.schemaVersion == "v2")
+        #expect(report.schemaVersion == "v3")
         #expect(report.integrity == ["ok"])
     }
 
@@ -117,11 +117,11 @@ import Musl
         let report = SQLiteStateStore.inspect(path: temporary.file("state.sqlite"), thorough: true)
         #expect(report.isSound)
         #expect(report.schemaVersion == "v1")
-        #expect(report.pendingMigrations == ["v2"])
+        #expect(report.pendingMigrations == ["v2", "v3"])
         #expect(report.firedCount == 35)
 
         let store = try SQLiteStateStore(path: temporary.file("state.sqlite"))
-        #expect(try await store.appliedMigrations() == ["v1", "v2"])
+        #expect(try await store.appliedMigrations() == ["v1", "v2", "v3"])
         #expect(try await store.checkpoint() == Instant(microsecondsSinceEpoch: checkpoint))
         #expect(try await store.firstSeen() == Dictionary(uniqueKeysWithValues: firstSeen))
         let expected = fired.map { id, due, stage, firedAt in
