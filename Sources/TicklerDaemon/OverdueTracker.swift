@@ -4,11 +4,12 @@ import TicklerSchedule
 /// The obligations with a due instant passed without acknowledgement, counted cheaply for `STATUS=`.
 ///
 /// An obligation counts as overdue while its latest due instant D at or before now is less than the overdue window
-/// (``ReminderStage/overdueWindowMicroseconds``, when overdue repeats stop) old; until the acknowledgement issue lands
-/// nothing ends it sooner. Per obligation only that latest due instant is kept, and the expiries wait in a heap:
-/// building costs one `nextDue` query per obligation (and a bounded ``Obligation/lastDue(through:after:)`` for the
-/// overdue ones), whatever the number of due instants inside the window; a wake-up costs O(log n) per event and per
-/// expiry — never a scan of all obligations, never one entry per due instant.
+/// (``ReminderStage/overdueWindowMicroseconds``, when overdue repeats stop) old, unless that occurrence was
+/// acknowledged or skipped (``resolve(_:due:)``). Per obligation only that latest due instant is kept, and the
+/// expiries wait in a heap: building costs one `nextDue` query per obligation (and a bounded
+/// ``Obligation/lastDue(through:after:)`` for the overdue ones), whatever the number of due instants inside the
+/// window; a wake-up costs O(log n) per event and per expiry — never a scan of all obligations, never one entry per
+/// due instant.
 struct OverdueTracker {
     /// How long after its due time an obligation counts as overdue: the overdue repeats' window.
     static var windowMicroseconds: Int64 { ReminderStage.overdueWindowMicroseconds }

@@ -69,7 +69,6 @@ public struct TicklerService: Service {
 
     public func run() async throws {
         let commands = control.commands
-        defer { commands.close() }
         try await withThrowingTaskGroup(of: Void.self) { group in
             switch reloadTrigger {
             case .signal(let signal):
@@ -108,6 +107,9 @@ public struct TicklerService: Service {
     /// after it, so that once the status is out the only sleeper is the one for the plan now in force; a control
     /// request is answered after that, when its effect is in force.
     private func serve(commands: CommandStream) async throws {
+        // Once the core stops taking commands, nobody may wait for it: a control request or a zone change posted
+        // later (or still queued) is answered at once, so the companions and the tasks above can end.
+        defer { commands.close() }
         // Until READY=1, `systemctl status` says which ticklerd is starting and what it reads (a large schedule
         // takes a moment).
         notify([.status("ticklerd \(TicklerVersion.number): starting, reading \(configuration.schedule.location)")])

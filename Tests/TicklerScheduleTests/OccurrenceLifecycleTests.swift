@@ -18,6 +18,17 @@ import TicklerSchedule
         firstSeen: due.adding(microseconds: -365 * day)
     )
 
+    /// Applies `change` at `now` to the occurrence under test with `record`.
+    static func apply(
+        _ change: OccurrenceLifecycle.Change,
+        to record: OccurrenceRecord?,
+        at now: Instant
+    )
+        throws(ControlFailure) -> OccurrenceRecord
+    {
+        try lifecycle.apply(change, obligationID: "letter", due: due, record: record, at: now)
+    }
+
     /// `hours` after the due instant.
     static func at(hours: Int64) -> Instant { due.adding(microseconds: hours * hour) }
 
@@ -87,13 +98,7 @@ import TicklerSchedule
         let change = OccurrenceLifecycle.Change(action, snoozeUntil: Self.at(hours: 10), note: "why")
         let before = start.record()
         do {
-            let record = try Self.lifecycle.apply(
-                change,
-                obligationID: "letter",
-                due: Self.due,
-                record: before,
-                at: now
-            )
+            let record = try Self.apply(change, to: before, at: now)
             #expect(refusal == nil, "expected \(refusal.map { "\($0)" } ?? "")")
             #expect(Self.lifecycle.state(due: Self.due, record: record, at: now) == after)
             #expect(record.revision == (before?.revision ?? 0) + 1)
@@ -117,37 +122,19 @@ import TicklerSchedule
     @Test func reopeningAnOccurrencePastItsRepeatsMakesItOverdueAgain() throws {
         let acknowledged = Start.acknowledged.record()
         let now = Self.at(hours: 48)
-        let record = try Self.lifecycle.apply(
-            .init(.reopen),
-            obligationID: "letter",
-            due: Self.due,
-            record: acknowledged,
-            at: now
-        )
+        let record = try Self.apply(.init(.reopen), to: acknowledged, at: now)
         #expect(Self.lifecycle.state(due: Self.due, record: record, at: now) == .overdue)
     }
 
     @Test func twoAcknowledgementsFromOneRevisionGiveOneTransitionAndAConflict() throws {
         let now = Self.at(hours: 5)
-        let first = try Self.lifecycle.apply(
-            .init(.acknowledge),
-            obligationID: "letter",
-            due: Self.due,
-            record: nil,
-            at: now
-        )
+        let first = try Self.apply(.init(.acknowledge), to: nil, at: now)
         // The second was computed from the same starting point: its revision collides (the store refuses it) …
-        let second = try Self.lifecycle.apply(
-            .init(.acknowledge),
-            obligationID: "letter",
-            due: Self.due,
-            record: nil,
-            at: now
-        )
+        let second = try Self.apply(.init(.acknowledge), to: nil, at: now)
         #expect(first.revision == second.revision)
         // … and computed again from the stored record it is a clear conflict.
         #expect(throws: ControlFailure(.conflict, "letter due \(Self.due) is already acknowledged; reopen it first")) {
-            try Self.lifecycle.apply(.init(.acknowledge), obligationID: "letter", due: Self.due, record: first, at: now)
+            try Self.apply(.init(.acknowledge), to: first, at: now)
         }
     }
 
@@ -158,7 +145,7 @@ import TicklerSchedule
             OccurrenceLifecycle.Change(.snooze, snoozeUntil: now), OccurrenceLifecycle.Change(.snooze),
         ] {
             #expect(throws: ControlFailure.self) {
-                try Self.lifecycle.apply(change, obligationID: "letter", due: Self.due, record: nil, at: now)
+                try Self.apply(change, to: nil, at: now)
             }
         }
     }

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Testing
 import TicklerCalendar
+import TicklerControlProtocol
 import TicklerState
 import TicklerTestKit
 
@@ -138,6 +139,18 @@ import Musl
         #expect(stages.isSuperset(of: ["remind-2min", "remind-7d", "remind-4s", "remind-2s", "remind-1s", "due"]))
         #expect(!stages.contains("remind-1w") && !stages.contains("remind-120s"))
         #expect(fired.contains { $0.2 == "remind-1w" } && fired.contains { $0.2 == "remind-120s" })
+        // v3 adds the occurrences' records and actions, empty, and they work at once.
+        #expect(try await store.occurrences().isEmpty)
+        let acknowledged = OccurrenceRecord(
+            obligationID: stored[0].key.obligationID,
+            due: stored[0].key.due.microsecondsSinceEpoch,
+            resolution: .acknowledged,
+            revision: 1
+        )
+        let ack = HistoryEntry(at: checkpoint, due: acknowledged.due, event: "acknowledged", user: "root")
+        #expect(try await store.transition(to: acknowledged, action: ack))
+        #expect(try await store.actions(obligationID: acknowledged.obligationID) == [ack])
+        #expect(try await store.firedEvents().count == expected.count)
 
         // Opened again, it is what it was.
         let reopened = try SQLiteStateStore(path: temporary.file("state.sqlite"))
