@@ -92,7 +92,8 @@ struct ControlServerTests {
         try await Task.sleep(for: .milliseconds(200))
         // Another client is answered at once while the slow one dawdles.
         let quick = try await ControlTestClient.exchange(Array(ControlRequest.status.line.utf8), at: harness.socketPath)
-        #expect(quick.elapsed < .seconds(1))
+        // Served while the slow client still holds its place (its read timeout of 2 s ends 1.8 s after this one began).
+        #expect(quick.elapsed < .seconds(1.7))
         guard case .status = try quick.reply() else {
             Issue.record("unexpected reply \(quick.read)")
             return
@@ -104,7 +105,9 @@ struct ControlServerTests {
             return
         }
         #expect(failure.code == .invalidRequest && failure.message.contains("no complete request line"))
-        #expect(cut.elapsed >= .seconds(1.9) && cut.elapsed < .seconds(6))
+        // Not before the read timeout; and cut off, not served whenever it finishes (the bound is loose: a loaded
+        // machine delays the timer, never brings it forward).
+        #expect(cut.elapsed >= .seconds(1.9) && cut.elapsed < .seconds(30))
     }
 
     @Test func clientsBeyondTheLimitWaitTheirTurnAndAreServed() async throws {
@@ -142,7 +145,8 @@ struct ControlServerTests {
         async let slow = ControlTestClient.ask(.history(obligationID: "renewal"), at: harness.socketPath)
         try await Task.sleep(for: .milliseconds(200))
         let quick = try await ControlTestClient.exchange(Array(ControlRequest.status.line.utf8), at: harness.socketPath)
-        #expect(quick.elapsed < .seconds(1))
+        // Served while the slow client still holds its place (its read timeout of 2 s ends 1.8 s after this one began).
+        #expect(quick.elapsed < .seconds(1.7))
         guard case .history(let entries) = try await slow else {
             Issue.record("no history")
             return
