@@ -77,7 +77,9 @@ struct ExecDeliveryTests {
         try await log.enqueue([NotifyFixtures.event("a", channels: ["slow"])], cursor: nil, now: 0)
         let started = Date()
         #expect(try await dispatcher.dispatch(now: 0) == 1)
-        #expect(Date().timeIntervalSince(started) < 10)
+        // Killed at its timeout: well before the program's own 30 s (a loaded machine delays the kill, never
+        // brings it forward).
+        #expect(Date().timeIntervalSince(started) < 29)
         #expect(try await log.deliveries().map(\.state) == [.failed])
         #expect(sink.events.elements.first?.values[.error] == "/bin/sleep timed out after 1 s")
     }
