@@ -186,7 +186,7 @@ public struct TicklerService: Service {
     private func open(at now: Instant, store: any StateStore) async throws -> DaemonCore? {
         let schedule: Schedule
         do {
-            schedule = try configuration.schedule.loadSchedule()
+            schedule = try await readSchedule()
         } catch {
             if error.isCancellation || Task.isCancelled { return nil }
             for diagnostic in error.diagnostics { logger.error("\(diagnostic)") }
@@ -230,8 +230,12 @@ public struct TicklerService: Service {
     /// configuration directory has no `schedule.toml`.
     private func readAgain(_ core: inout DaemonCore, warning: Bool) async {
         let now = clock.now()
-        let loaded = await cancelWhenGracefulShutdown { [configuration] in
-            Result { () throws(ScheduleLoadError) in try configuration.schedule.loadSchedule() }
+        let loaded: Result<Schedule, ScheduleLoadError> = await cancelWhenGracefulShutdown { [self] in
+            do throws(ScheduleLoadError) {
+                return .success(try await readSchedule())
+            } catch {
+                return .failure(error)
+            }
         }
         switch loaded {
         case .success(let schedule):
@@ -239,6 +243,16 @@ public struct TicklerService: Service {
             await core.adopt(schedule, from: configuration.schedule.location, at: now)
         case .failure(let error) where error.isCancellation: break
         case .failure(let error): core.reject(error, at: now)
+        }
+    }
+
+    /// Reads every file of the schedule on a worker thread (``EventLoop/workerForBlockingWork()``), so that ticklerd's
+    /// event loop goes on serving signals — a `SIGTERM` during the load of a large schedule is honoured at the
+    /// loader's next cancellation check — and the watchdog.
+    private func readSchedule() async throws(ScheduleLoadError) -> Schedule {
+        guard let worker = EventLoop.workerForBlockingWork() else { return try configuration.schedule.loadSchedule() }
+        return try await withTaskExecutorPreference(worker.taskExecutor) { () async throws(ScheduleLoadError) in
+            try configuration.schedule.loadSchedule()
         }
     }
 

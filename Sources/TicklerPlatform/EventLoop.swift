@@ -61,6 +61,18 @@ public final class EventLoop: Sendable {
         return try background.get()
     }
 
+    /// A loop with a thread of its own for CPU-bound work that would otherwise hold up the caller's executor — a large
+    /// schedule's parsing, during which signals, the watchdog and the control socket must still be served (ticklerd's
+    /// main loop has one thread; Swift's default pool has one per core, which a test process keeps busy) — or nil when
+    /// no thread can be made.
+    ///
+    /// Run work there with `withTaskExecutorPreference(loop.taskExecutor)`: it stays in the calling task, so its
+    /// cancellation checks see a graceful shutdown handled meanwhile elsewhere. Idle, the thread sleeps in
+    /// `epoll_wait` without a timeout, as the main loop does.
+    public static func workerForBlockingWork() -> EventLoop? {
+        try? background.get()
+    }
+
     /// Whether the calling thread is the one running the loop.
     public var isRunningOnLoopThread: Bool {
         core.state.withLock { state in state.thread.map { pthread_equal($0, pthread_self()) != 0 } ?? false }

@@ -1,3 +1,4 @@
+import CTicklerPlatform
 public import TicklerCalendar
 
 #if canImport(Glibc)

@@ -3,7 +3,8 @@
 # cron (wakes once a minute) and Remind in daemon mode (`remind -z`, wakes every minute).
 #
 # ticklerd runs on one obligation due in a year, without a watchdog (no WATCHDOG_USEC), so that any wake-up it
-# makes is one it need not make. Each process is left to settle for 5 s first.
+# makes is one it need not make. Each process is left to settle for 10 s first
+# (Dispatch parks a worker thread 5 s before it exits: the GRDB workers of ticklerd's start are gone by then).
 #
 # ticklerd runs on its own epoll loop (TicklerPlatform's EventLoop), so idle it should count 0; a ticklerd on
 # Dispatch's thread pool counts about 60 a minute, the tick of libdispatch's workqueue monitor.
@@ -61,7 +62,7 @@ remind_pid=$!
 cron -f -L 0 >/dev/null 2>&1 &
 pids+=($!)
 cron_pid=$!
-sleep 5
+sleep 10
 
 python3 Tests/Benchmarks/count-switches.py "$SECONDS_TO_WATCH" \
     "${watched[@]}" "remind -z"="$remind_pid" cron="$cron_pid"
