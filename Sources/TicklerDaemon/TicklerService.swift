@@ -131,6 +131,8 @@ public struct TicklerService: Service {
             )
         )
         await core.catchUp(at: startedAt)
+        // The watch began before the schedule was read: now it knows the zone files in use.
+        zoneWatch?.watchFilesInUse()
         notify([.ready, status(of: core, store: store)])
         let identity = DaemonIdentity(
             pid: getpid(),
@@ -150,11 +152,13 @@ public struct TicklerService: Service {
                 await core.wake(at: clock.now())
             case .reloadRequested:
                 await reload(&core)
+                zoneWatch?.watchFilesInUse()
                 // After a reload, READY=1 and the new STATUS= travel in one datagram, so that `systemctl reload`
                 // returns with the status already current.
                 states = [.ready]
             case .zoneChanged(let done):
                 if let change = zoneWatch?.refresh() { await replan(&core, after: change) }
+                zoneWatch?.watchFilesInUse()
                 done.resume()
             case .shutdown:
                 break commandLoop

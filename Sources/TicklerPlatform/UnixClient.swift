@@ -1,3 +1,4 @@
+import CTicklerPlatform
 public import SystemPackage
 
 #if canImport(Glibc)
