@@ -68,7 +68,7 @@ let package = Package(
             name: "TicklerSchedule",
             dependencies: [
                 "TicklerCalendar", "TicklerRRule", "TicklerOnCalendar", "TicklerLunar", "TicklerPlatform",
-                "TicklerTOML",
+                "TicklerTOML", "TicklerControlProtocol",
                 .product(name: "SystemPackage", package: "swift-system"),
             ]
         ),
@@ -78,7 +78,7 @@ let package = Package(
         .target(
             name: "TicklerState",
             dependencies: [
-                "TicklerCalendar",
+                "TicklerCalendar", "TicklerControlProtocol",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "SystemPackage", package: "swift-system"),
             ]
@@ -91,6 +91,7 @@ let package = Package(
             name: "TicklerDaemon",
             dependencies: [
                 "TicklerSchedule", "TicklerPlatform", "TicklerJournalSchema", "Systemd", "TicklerState",
+                "TicklerControlProtocol",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -102,8 +103,9 @@ let package = Package(
             name: "TicklerControl",
             dependencies: [
                 "TicklerCalendar", "TicklerRRule", "TicklerOnCalendar", "TicklerLunar", "TicklerSchedule",
-                "TicklerPlatform", "TicklerICalendar",
+                "TicklerPlatform", "TicklerICalendar", "TicklerControlProtocol",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "SystemPackage", package: "swift-system"),
             ]
         ),
         .executableTarget(
@@ -166,7 +168,7 @@ let package = Package(
             name: "TicklerTestKit",
             dependencies: [
                 "TicklerCalendar", "TicklerState", "TicklerPlatform", "TicklerSchedule", "TicklerDaemon", "Systemd",
-                "TicklerJournalSchema",
+                "TicklerJournalSchema", "TicklerControlProtocol",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -184,7 +186,10 @@ let package = Package(
         .testTarget(name: "TicklerCalendarTests", dependencies: ["TicklerCalendar", "TicklerPlatform"]),
         .testTarget(
             name: "TicklerPlatformTests",
-            dependencies: ["TicklerPlatform", "TicklerCalendar", "TicklerTestKit"]
+            dependencies: [
+                "TicklerPlatform", "TicklerCalendar", "TicklerTestKit",
+                .product(name: "SystemPackage", package: "swift-system"),
+            ]
         ),
         .testTarget(
             name: "TicklerRRuleTests",
@@ -203,12 +208,12 @@ let package = Package(
         ),
         .testTarget(
             name: "TicklerScheduleTests",
-            dependencies: ["TicklerSchedule", "TicklerPlatform", "TicklerTestKit"]
+            dependencies: ["TicklerSchedule", "TicklerPlatform", "TicklerTestKit", "TicklerControlProtocol"]
         ),
         .testTarget(
             name: "TicklerStateTests",
             dependencies: [
-                "TicklerState", "TicklerCalendar", "TicklerTestKit",
+                "TicklerState", "TicklerCalendar", "TicklerTestKit", "TicklerControlProtocol",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "SystemPackage", package: "swift-system"),
             ],
@@ -220,17 +225,25 @@ let package = Package(
             dependencies: ["TicklerNotify", "TicklerJournalSchema", "TicklerTestKit"]
         ),
         .testTarget(
+            name: "TicklerControlProtocolTests",
+            dependencies: ["TicklerControlProtocol", "TicklerTestKit"]
+        ),
+        .testTarget(
             name: "TicklerDaemonTests",
             dependencies: [
                 "TicklerDaemon", "TicklerSchedule", "TicklerCalendar", "TicklerPlatform", "TicklerJournalSchema",
-                "Systemd", "TicklerTestKit", "TicklerState",
+                "Systemd", "TicklerTestKit", "TicklerState", "TicklerControlProtocol",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "SystemPackage", package: "swift-system"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         .testTarget(
             name: "TicklerControlTests",
-            dependencies: ["TicklerControl", "TicklerSchedule", "TicklerState", "TicklerCalendar", "TicklerPlatform"]
+            dependencies: [
+                "TicklerControl", "TicklerSchedule", "TicklerState", "TicklerCalendar", "TicklerPlatform",
+                "TicklerControlProtocol", "TicklerTestKit",
+            ]
         ),
         .testTarget(
             name: "TicklerICalendarTests",

@@ -11,8 +11,9 @@
 # each other). Run it as a normal user: dpkg-deb --root-owner-group makes every file root's without root.
 # VERSION comes from Sources/TicklerSchedule/TicklerVersion.swift when it exists, else from the file VERSION.
 #
-# The package: /usr/bin/ticklerd, ticklerctl and tickler-notify (stripped), their units in /lib/systemd/system,
-# the sample notify.toml in /usr/share/doc/tickler,
+# The package: /usr/bin/ticklerd, ticklerctl and tickler-notify (stripped), their units in /lib/systemd/system
+# (ticklerd.service, ticklerd.socket — the control socket — and tickler-notify.service), the sample notify.toml in
+# /usr/share/doc/tickler,
 # the journal message catalogs, the man pages and the bash, zsh and fish completions (when the checkout has
 # them), the sample schedule as conffiles in /etc/tickler, and maintainer scripts written as dh_installsystemd
 # would generate them (deb-systemd-helper, deb-systemd-invoke); postinst creates the group tickler; purge deletes
@@ -79,6 +80,7 @@ done
 put Deploy/ticklerd.service /lib/systemd/system/ticklerd.service 0644
 put Deploy/tickler-notify.service /lib/systemd/system/tickler-notify.service 0644
 put Config/notify.toml /usr/share/doc/tickler/notify.toml.sample 0644
+put Deploy/ticklerd.socket /lib/systemd/system/ticklerd.socket 0644
 put Deploy/tickler.catalog /usr/lib/systemd/catalog/tickler.catalog 0644
 put Deploy/tickler.vi.catalog /usr/lib/systemd/catalog/tickler.vi.catalog 0644
 put Config/schedule.toml /etc/tickler/schedule.toml 0644

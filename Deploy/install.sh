@@ -15,7 +15,7 @@
 # catalogs, the man pages and shell completions when the checkout has them, and the sample schedule Config/ into
 # /etc/tickler only when /etc/tickler/schedule.toml does not exist yet (regular files only, mode 0644; symbolic
 # links are not followed). It creates the system group tickler (schedule files of mode 0640 and group tickler are
-# readable by the service). Then daemon-reload and enable --now. Running it again upgrades in place and restarts.
+# readable by the service; its members may use ticklerctl ack, snooze, status and history, as root may). Then daemon-reload and enable --now. Running it again upgrades in place and restarts.
 set -euo pipefail
 
 prefix=${PREFIX:-/usr/local}
@@ -28,7 +28,7 @@ while [ $# -gt 0 ]; do
         --bindir-from) build_dir=${2:?--bindir-from needs a directory}; shift 2 ;;
         --bindir-from=*) build_dir=${1#--bindir-from=}; shift ;;
         --no-start) start=no; shift ;;
-        -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "install.sh: unknown option '$1' (try --help)" >&2; exit 2 ;;
     esac
 done
@@ -102,6 +102,9 @@ sed -e "s|/usr/bin/tickler-notify|$prefix/bin/tickler-notify|" Deploy/tickler-no
     >"$unit_dir/tickler-notify.service.tmp"
 chmod 0644 "$unit_dir/tickler-notify.service.tmp"
 mv "$unit_dir/tickler-notify.service.tmp" "$unit_dir/tickler-notify.service"
+say "installing $unit_dir/ticklerd.socket (the control socket /run/tickler/control.socket, group tickler)"
+install_regular Deploy/ticklerd.socket "$unit_dir/ticklerd.socket.tmp" 0644
+mv "$unit_dir/ticklerd.socket.tmp" "$unit_dir/ticklerd.socket"
 
 say "installing the journal message catalogs into $catalog_dir"
 install -d -m 0755 "$catalog_dir"
@@ -163,10 +166,10 @@ install_regular Config/notify.toml "$prefix/share/doc/tickler/notify.toml.sample
     || say "no $config_dir/notify.toml: tickler-notify delivers nowhere until you write one ($prefix/share/doc/tickler/notify.toml.sample)"
 
 systemctl daemon-reload
-systemctl enable ticklerd.service tickler-notify.service
+systemctl enable ticklerd.service ticklerd.socket tickler-notify.service
 if [ "$start" = yes ]; then
-    # restart, not start: a second run of this script must put the new binary to work.
-    systemctl restart ticklerd.service tickler-notify.service
+    # restart, not start: a second run of this script must put the new binary to work (and the socket's unit).
+    systemctl restart ticklerd.socket ticklerd.service tickler-notify.service
     say "ticklerd and tickler-notify are running: systemctl status ticklerd tickler-notify; journalctl -u ticklerd"
 else
     say "installed and enabled, not started: systemctl start ticklerd tickler-notify"

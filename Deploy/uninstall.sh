@@ -33,15 +33,15 @@ if [ -z "$prefix" ]; then
     prefix=${exec_start:-/usr/local}
 fi
 
-for name in ticklerd tickler-notify; do
-    if systemctl list-unit-files "$name.service" >/dev/null 2>&1; then
-        systemctl disable --now "$name.service" 2>/dev/null || true
+for name in ticklerd.service ticklerd.socket tickler-notify.service; do
+    if systemctl list-unit-files "$name" >/dev/null 2>&1; then
+        systemctl disable --now "$name" 2>/dev/null || true
     fi
 done
-rm -f "$unit" "$unit_dir/tickler-notify.service"
+rm -f "$unit" "$unit_dir/ticklerd.socket" "$unit_dir/tickler-notify.service"
 systemctl daemon-reload
-systemctl reset-failed ticklerd.service tickler-notify.service 2>/dev/null || true
-say "removed the units $unit and $unit_dir/tickler-notify.service"
+systemctl reset-failed ticklerd.service ticklerd.socket tickler-notify.service 2>/dev/null || true
+say "removed the units $unit, $unit_dir/ticklerd.socket and $unit_dir/tickler-notify.service"
 
 rm -f "$prefix/bin/ticklerd" "$prefix/bin/ticklerctl" "$prefix/bin/tickler-notify"
 say "removed $prefix/bin/ticklerd, ticklerctl and tickler-notify"

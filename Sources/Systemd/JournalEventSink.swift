@@ -44,7 +44,7 @@ public struct JournalEventSink: EventSink {
     {
         var entry = JournalEntry(
             message: event.message,
-            priority: event.kind.priority,
+            priority: event.priority,
             identifier: identifier,
             file: file,
             line: line,

@@ -32,7 +32,7 @@ public struct TerminalEventSink: EventSink {
 
     /// The line for `event`, stamped now.
     public func line(for event: DaemonEvent) -> String {
-        var line = "\(timestamp()) \(event.kind.priority.name) \(identifier): \(TerminalText.escaped(event.message))"
+        var line = "\(timestamp()) \(event.priority.name) \(identifier): \(TerminalText.escaped(event.message))"
         for (name, value) in event.fields where name != JournalSchema.messageIDField {
             line += " \(name)=\(TerminalText.quotedIfNeeded(value))"
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import TicklerCalendar
+import TicklerControlProtocol
 import TicklerPlatform
 import TicklerSchedule
 
@@ -31,6 +32,13 @@ struct ListCommand: ParsableCommand {
             overdue_every, next_due (ISO 8601 with offset, or null) and source
             (FILE:LINE:COLUMN).
 
+            Without --config and --after, the running ticklerd is asked (so
+            acknowledged and snoozed occurrences show as such, in a STATE
+            column, and --json adds the keys due, state and snoozed_until);
+            when it is not running, or does not serve the caller (not root,
+            not in the group tickler), ticklerctl says so on standard error
+            and plans from the files.
+
             Exit status: 0, or 1 when the schedule has errors (printed as
             `ticklerctl validate` prints them).
 
@@ -51,7 +59,15 @@ struct ListCommand: ParsableCommand {
 
     @OptionGroup var view: TableViewOptions
 
+    @OptionGroup var control: ControlOptions
+
     func run() throws {
+        if schedule.configPath == nil, after == nil,
+            let reply = try DaemonListing.ask(.list, socket: control.path, fallback: schedule.path)
+        {
+            guard case .list(let rows) = reply else { throw DaemonClient.unexpected(reply) }
+            return showDaemon(rows)
+        }
         let loaded = try schedule.loadOrExit()
         let now = try AfterOption.instant(after, zone: ZoneDatabase.shared.systemRules())
         let obligations = loaded.obligations
@@ -89,6 +105,16 @@ extension ListCommand {
         }
         order.sort { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }
         return order.map { ($0.2, $0.3) }
+    }
+
+    /// Shows the running daemon's obligations, each with its oldest open occurrence's state.
+    func showDaemon(_ rows: [ObligationView]) {
+        if json {
+            var output = FileDescriptorSink.standardOutput
+            return output.writeLine(JSONValue.array(rows.map(DaemonListing.json)).rendered())
+        }
+        let footer = "\(ScheduleOptions.count(rows.count, "obligation")) listed, from the running ticklerd."
+        view.show(DaemonListing.table(rows, now: .now()), shrinking: [5, 4], footer: footer)
     }
 
     /// One obligation as `ticklerctl list --json` prints it.

@@ -1,5 +1,6 @@
 public import ArgumentParser
 import TicklerCalendar
+import TicklerControlProtocol
 import TicklerLunar
 import TicklerPlatform
 

@@ -5,7 +5,7 @@ import TicklerSchedule
 public struct Ticklerctl: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "ticklerctl",
-        abstract: "Inspect and preview Tickler schedules of recurring obligations.",
+        abstract: "Inspect Tickler schedules and act on the reminders of the running ticklerd.",
         discussion: """
             Tickler keeps a schedule of recurring obligations (greetings before
             partners' holidays, agreement renewals, yearly intakes) and reminds
@@ -25,6 +25,19 @@ public struct Ticklerctl: ParsableCommand {
                          Vietnamese or Chinese lunar calendars.
               state      Check ticklerd's state file (state check).
 
+            Verbs that ask the running ticklerd (over /run/tickler/control.socket,
+            or --socket PATH, or $TICKLER_CONTROL_SOCKET):
+              status     Whether ticklerd runs, its schedule, its occurrences by
+                         state, the next events, the last reload.
+              ack        Acknowledge an occurrence: it is done.
+              snooze     Pause an occurrence's reminders until a time.
+              skip       End an occurrence without doing it, with a note.
+              reopen     Put an acknowledged or skipped occurrence back.
+              history    What happened to an obligation, oldest first.
+            list and upcoming ask it too, and plan from the files when it is not
+            running. Changing state and reading these views needs root or
+            membership of the group tickler.
+
             list, upcoming and validate read the schedule ticklerd reads:
             --config PATH, else $CONFIGURATION_DIRECTORY, else /etc/tickler
             (schedule.toml, then schedule.d/*.toml). What ticklerd reminded of
@@ -32,13 +45,16 @@ public struct Ticklerctl: ParsableCommand {
             Run `ticklerctl help <verb>` for a verb's options and examples.
 
             Exit status: 0 on success; 1 when an option, an argument or a rule is
-            invalid, after one line on standard error that names the bad part.
+            invalid, or ticklerd refuses a change, after one line on standard
+            error that names the bad part; 3 when a verb needs ticklerd and it
+            is not running; 4 when permission is denied.
             """,
         version: "ticklerctl \(TicklerVersion.number)",
         subcommands: [
             ListCommand.self, UpcomingCommand.self, ValidateCommand.self, CalendarCommand.self, LunarCommand.self,
             ExportCommand.self,
-            StateCommand.self,
+            StateCommand.self, StatusCommand.self, AckCommand.self, SnoozeCommand.self, SkipCommand.self,
+            ReopenCommand.self, HistoryCommand.self,
         ],
         defaultSubcommand: ListCommand.self
     )

@@ -1,5 +1,6 @@
 import ArgumentParser
 import TicklerCalendar
+import TicklerControlProtocol
 import TicklerPlatform
 import TicklerSchedule
 
@@ -27,6 +28,14 @@ struct UpcomingCommand: ParsableCommand {
             stage, lead (or null), obligation, due, title and message; times
             are ISO 8601 with the obligation's UTC offset.
 
+            Without --config and --after, the running ticklerd is asked: its
+            events carry each occurrence's state (acknowledged occurrences
+            fire nothing more, snoozed ones resume later) in a STATE column,
+            and --json prints the keys fire_at, stage, obligation, due, title,
+            state and snoozed_until. When it is not running, or does not serve
+            the caller (not root, not in the group tickler), ticklerctl says
+            so on standard error and plans from the files.
+
             Exit status: 0, or 1 when the schedule has errors.
 
             Examples:
@@ -49,10 +58,27 @@ struct UpcomingCommand: ParsableCommand {
 
     @OptionGroup var view: TableViewOptions
 
+    @OptionGroup var control: ControlOptions
+
     func run() throws {
         guard count >= 0 else { throw ValidationError("--count: must not be negative") }
         guard count <= Limits.maximumCount else {
             throw ValidationError("--count: must be at most \(Limits.maximumCountText)")
+        }
+        if schedule.configPath == nil, after == nil,
+            let reply = try DaemonListing.ask(
+                .upcoming(days: Self.daemonDays, limit: count, obligationID: nil),
+                socket: control.path,
+                fallback: schedule.path
+            )
+        {
+            guard case .upcoming(let events) = reply else { throw DaemonClient.unexpected(reply) }
+            if json {
+                var output = FileDescriptorSink.standardOutput
+                return output.writeLine(JSONValue.array(events.map(DaemonListing.json)).rendered())
+            }
+            let footer = "\(ScheduleOptions.count(events.count, "event")) listed, from the running ticklerd."
+            return view.show(DaemonListing.table(events, now: .now()), shrinking: [5], footer: footer)
         }
         let loaded = try schedule.loadOrExit()
         let now = try AfterOption.instant(after, zone: ZoneDatabase.shared.systemRules())
@@ -78,6 +104,9 @@ struct UpcomingCommand: ParsableCommand {
 }
 
 extension UpcomingCommand {
+    /// How far ahead the running daemon is asked for events: about ten years, so that --count decides.
+    static let daemonDays = 3660
+
     /// One event as `ticklerctl upcoming --json` prints it.
     static func json(_ event: ReminderEvent, in schedule: Schedule) -> JSONValue? {
         guard let obligation = schedule[event.obligationID] else { return nil }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import TicklerCalendar
+import TicklerControlProtocol
 import TicklerSchedule
 
 #if canImport(Glibc)

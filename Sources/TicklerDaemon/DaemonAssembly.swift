@@ -20,6 +20,7 @@ public enum DaemonAssembly {
     ///   - sink: where journal events go.
     ///   - reloadTrigger: what requests a reload.
     ///   - zoneWatch: what tells of time-zone changes, if anything.
+    ///   - control: the way control requests reach the service (give the same channel to the control socket).
     ///   - companions: services that run beside it, such as the watchdog.
     ///   - gracefulShutdownSignals: the signals that stop the daemon cleanly.
     ///   - logger: the group's and the service's logger.
@@ -31,6 +32,7 @@ public enum DaemonAssembly {
         sink: any EventSink,
         reloadTrigger: ReloadTrigger,
         zoneWatch: (any ZoneChangeWatch)? = nil,
+        control: DaemonControlChannel = DaemonControlChannel(),
         companions: [any Service] = [],
         gracefulShutdownSignals: [UnixSignal] = [],
         logger: Logger
@@ -43,6 +45,7 @@ public enum DaemonAssembly {
             sink: sink,
             reloadTrigger: reloadTrigger,
             zoneWatch: zoneWatch,
+            control: control,
             logger: logger
         )
         return ServiceGroup(
@@ -69,6 +72,8 @@ public enum DaemonAssembly {
     ///   - configPath: `--config`, if given.
     ///   - stateDirectory: `--state-dir`, if given.
     ///   - resetState: `--reset-state`: move an unusable state file aside and start with a new one.
+    ///   - controlSocket: `--control-socket`, if given (else the socket systemd hands over, else
+    ///     ``TicklerControlProtocol/ControlProtocol/defaultSocketPath``, without which the daemon still runs).
     ///   - environment: the process environment.
     ///   - reloadTrigger: what requests a reload (`SIGHUP` through UnixSignals unless ticklerd receives it itself).
     ///   - gracefulShutdownSignals: the signals the group stops on (none when ticklerd receives them itself).
@@ -78,6 +83,7 @@ public enum DaemonAssembly {
         configPath: String?,
         stateDirectory: String?,
         resetState: Bool = false,
+        controlSocket: String? = nil,
         environment: [String: String],
         reloadTrigger: ReloadTrigger = .sighup,
         gracefulShutdownSignals: [UnixSignal] = [.sigterm, .sigint],
@@ -105,6 +111,7 @@ public enum DaemonAssembly {
         // Its connections outlive the group: freeing them at shutdown would start Dispatch's thread pool.
         (store as? SQLiteStateStore)?.keepUntilExit()
         let notifier = Notifier()
+        let control = DaemonControlChannel()
         return makeServiceGroup(
             configuration: configuration,
             store: store,
@@ -113,7 +120,11 @@ public enum DaemonAssembly {
             sink: sink,
             reloadTrigger: reloadTrigger,
             zoneWatch: SystemZoneWatch(database: .shared),
-            companions: [WatchdogService(notifier: notifier, logger: logger)],
+            control: control,
+            companions: [
+                WatchdogService(notifier: notifier, logger: logger),
+                ControlServer.daemon(path: controlSocket, handler: control, logger: logger),
+            ],
             gracefulShutdownSignals: gracefulShutdownSignals,
             logger: logger
         )
@@ -205,13 +216,15 @@ extension DaemonAssembly {
     ///   - resetState: `--reset-state`: move an unusable state file aside and start with a new one.
     ///   - reloadRequests: one element per `SIGHUP`, when ticklerd receives its signals itself (else UnixSignals).
     ///   - shutdownRequests: one element per `SIGTERM`/`SIGINT`, each a graceful shutdown (else UnixSignals).
+    ///   - controlSocket: `--control-socket`, if given.
     /// - Throws: the reason it could not start or stopped with an error, after logging it.
     public static func runDaemon(
         configPath: String?,
         stateDirectory: String?,
         resetState: Bool = false,
         reloadRequests: AsyncStream<Void>? = nil,
-        shutdownRequests: AsyncStream<Void>? = nil
+        shutdownRequests: AsyncStream<Void>? = nil,
+        controlSocket: String? = nil
     ) async throws {
         JournalLogHandler.bootstrap(identifier: "ticklerd")
         let logger = Logger(label: "ticklerd")
@@ -220,6 +233,7 @@ extension DaemonAssembly {
                 configPath: configPath,
                 stateDirectory: stateDirectory,
                 resetState: resetState,
+                controlSocket: controlSocket,
                 environment: ProcessEnvironment.current(),
                 reloadTrigger: reloadRequests.map { .requests($0) } ?? .sighup,
                 gracefulShutdownSignals: shutdownRequests == nil ? [.sigterm, .sigint] : [],

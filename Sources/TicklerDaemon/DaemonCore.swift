@@ -1,12 +1,13 @@
 import TicklerCalendar
+import TicklerControlProtocol
 import TicklerJournalSchema
 import TicklerSchedule
 import TicklerState
 
 /// The daemon's memory between wake-ups, and what it does at each: fire what is due, take a new schedule.
 ///
-/// It owns the planner (a heap of next events), the first-seen times, the overdue set and the checkpoint, and
-/// writes through the state store and the event sink. It never reads a clock: every step is given `now`.
+/// It owns the planner (a heap of next events), the first-seen times, the overdue set, the checkpoint and the
+/// occurrences' lives (``OccurrenceBook``), and writes through the state store and the event sink. It never reads a clock: every step is given `now`.
 struct DaemonCore {
     let store: any StateStore
     let sink: any EventSink
@@ -14,15 +15,21 @@ struct DaemonCore {
     /// The schedule in force.
     private(set) var schedule: Schedule
     /// The events still to fire, in fire order.
-    private(set) var planner: Planner
+    var planner: Planner
     /// When each obligation of the schedule was first seen.
     private(set) var firstSeen: [String: Instant]
     /// The overdue due instants.
-    private(set) var overdue: OverdueTracker
+    var overdue: OverdueTracker
     /// The instant up to which every event has been processed.
     private(set) var checkpoint: Instant
     /// The last reload, when it failed.
     private(set) var reloadFailure: DaemonStatus.ReloadFailure?
+    /// What people did to occurrences, and the escalation checks.
+    var book: OccurrenceBook
+    /// When the schedule in force was loaded.
+    private(set) var loadedAt: Instant
+    /// The last reload's result, if there was one.
+    private(set) var lastReload: StatusView.Reload?
 
     /// Opens the day from the stored state: records new obligations as first seen `now` and plans the events after
     /// `now`. Call ``catchUp(at:)`` next.
@@ -37,31 +44,36 @@ struct DaemonCore {
     ) async throws(StateError) -> DaemonCore? {
         let (firstSeen, complete) = try await recordFirstSeen(schedule.ids, in: store, at: now)
         guard complete && !Task.isCancelled else { return nil }
-        return DaemonCore(
+        let book = OccurrenceBook(records: try await store.occurrences())
+        var core = DaemonCore(
             store: store,
             sink: sink,
             schedule: schedule,
             planner: Planner(schedule: schedule, after: now, firstSeen: firstSeen),
             firstSeen: firstSeen,
-            overdue: OverdueTracker(schedule: schedule, now: now),
+            overdue: OverdueTracker(schedule: schedule, now: now, isEnded: book.isEnded),
             checkpoint: try await store.checkpoint() ?? now,
-            reloadFailure: nil
+            reloadFailure: nil,
+            book: book,
+            loadedAt: now,
+            lastReload: nil
         )
+        core.planLifecycle(after: now)
+        return core
     }
 
     /// Fires the events missed since the checkpoint — per obligation and due instant only the latest stage, once —
     /// and moves the checkpoint to `now`.
     mutating func catchUp(at now: Instant) async {
-        await fire(Planner.missedEvents(in: schedule, after: checkpoint, through: now, firstSeen: firstSeen), at: now)
+        let missed = Planner.missedEvents(in: schedule, after: checkpoint, through: now, firstSeen: firstSeen)
+        await fire(missed, at: now)
+        await escalate(at: now)
     }
 
-    /// When the daemon must next wake: the next event, or the next overdue due instant leaving the window.
+    /// When the daemon must next wake: the next event, the next overdue due instant leaving the window, or the next
+    /// escalation check.
     var nextDeadline: Instant? {
-        switch (planner.nextFireInstant, overdue.nextExpiry) {
-        case (let event?, let expiry?): min(event, expiry)
-        case (let event, nil): event
-        case (nil, let expiry): expiry
-        }
+        [planner.nextFireInstant, overdue.nextExpiry, book.nextCheck].compactMap { $0 }.min()
     }
 
     /// Fires every planned event due at or before `now` — after a late wake-up (a suspend, a clock set forward) with
@@ -69,6 +81,7 @@ struct DaemonCore {
     mutating func wake(at now: Instant) async {
         let due = planner.advance(to: now)
         if !due.isEmpty { await fire(due, at: now) }
+        await escalate(at: now)
         overdue.expire(through: now)
     }
 
@@ -91,8 +104,11 @@ struct DaemonCore {
         firstSeen = merged
         schedule = newSchedule
         planner = Planner(schedule: newSchedule, after: checkpoint, firstSeen: firstSeen)
-        overdue = OverdueTracker(schedule: newSchedule, now: now)
+        overdue = OverdueTracker(schedule: newSchedule, now: now, isEnded: book.isEnded)
+        planLifecycle(after: checkpoint)
         reloadFailure = nil
+        loadedAt = now
+        lastReload = StatusView.Reload(at: now.microsecondsSinceEpoch, succeeded: true, problems: [])
         let obligations = DaemonStatus.counted(newSchedule.count, "obligation")
         let files = DaemonStatus.counted(newSchedule.files.count, "file")
         sink.emit(DaemonEvent(kind: .reloaded, message: "reloaded \(location): \(obligations) from \(files)"))
@@ -104,6 +120,11 @@ struct DaemonCore {
             sink.emit(DaemonEvent(kind: .reloadFailed, message: "reload failed: \(diagnostic)"))
         }
         reloadFailure = DaemonStatus.ReloadFailure(at: now, errorCount: error.diagnostics.count)
+        lastReload = StatusView.Reload(
+            at: now.microsecondsSinceEpoch,
+            succeeded: false,
+            problems: error.diagnostics.map(\.description)
+        )
     }
 
     /// The status line's parts.
@@ -127,12 +148,14 @@ struct DaemonCore {
         )
     }
 
-    /// Fires `events` that have not fired before — per obligation and due instant only the latest stage — then
-    /// records them and the checkpoint `now` in one transaction.
+    /// Fires `events` that have not fired before — per obligation and due instant only the latest stage, and none
+    /// of an ended or snoozed occurrence — then records them and the checkpoint `now` in one transaction.
     ///
     /// The journal entry is written before the record: a crash in between repeats a reminder rather than losing it.
     private mutating func fire(_ events: [ReminderEvent], at now: Instant) async {
-        let latest = Self.latestStages(of: events)
+        let stages = Self.latestStages(of: events)
+        defer { follow(stages, at: now) }
+        let latest = stages.filter { !book.suppresses($0) }
         var alreadyFired: Set<EventKey> = []
         do {
             alreadyFired = try await store.fired(among: latest.map(Self.key))

@@ -4,11 +4,12 @@ import TicklerSchedule
 /// The obligations with a due instant passed without acknowledgement, counted cheaply for `STATUS=`.
 ///
 /// An obligation counts as overdue while its latest due instant D at or before now is less than the overdue window
-/// (``ReminderStage/overdueWindowMicroseconds``, when overdue repeats stop) old; until the acknowledgement issue lands
-/// nothing ends it sooner. Per obligation only that latest due instant is kept, and the expiries wait in a heap:
-/// building costs one `nextDue` query per obligation (and a bounded ``Obligation/lastDue(through:after:)`` for the
-/// overdue ones), whatever the number of due instants inside the window; a wake-up costs O(log n) per event and per
-/// expiry — never a scan of all obligations, never one entry per due instant.
+/// (``ReminderStage/overdueWindowMicroseconds``, when overdue repeats stop) old, unless that occurrence was
+/// acknowledged or skipped (``resolve(_:due:)``). Per obligation only that latest due instant is kept, and the
+/// expiries wait in a heap: building costs one `nextDue` query per obligation (and a bounded
+/// ``Obligation/lastDue(through:after:)`` for the overdue ones), whatever the number of due instants inside the
+/// window; a wake-up costs O(log n) per event and per expiry — never a scan of all obligations, never one entry per
+/// due instant.
 struct OverdueTracker {
     /// How long after its due time an obligation counts as overdue: the overdue repeats' window.
     static var windowMicroseconds: Int64 { ReminderStage.overdueWindowMicroseconds }
@@ -30,12 +31,16 @@ struct OverdueTracker {
     /// when it reaches the top.
     private var queue = BinaryHeap<Expiry>()
 
-    /// The overdue obligations of `schedule` at `now`.
-    init(schedule: Schedule, now: Instant) {
+    /// The overdue obligations of `schedule` at `now`; an obligation whose latest passed due instant `isEnded`
+    /// (acknowledged or skipped) is not one.
+    init(schedule: Schedule, now: Instant, isEnded: (String, Instant) -> Bool = { _, _ in false }) {
         self.schedule = schedule
         var entries: [Expiry] = []
         for index in schedule.obligations.indices {
-            guard let latest = Self.latestDue(of: schedule.obligations[index], at: now) else { continue }
+            let obligation = schedule.obligations[index]
+            guard let latest = Self.latestDue(of: obligation, at: now), !isEnded(obligation.id, latest) else {
+                continue
+            }
             let expiry = latest.microsecondsSinceEpoch + Self.windowMicroseconds
             expiries[index] = expiry
             entries.append(Expiry(at: expiry, obligation: index))
@@ -56,6 +61,16 @@ struct OverdueTracker {
         guard expiry > expiries[index] ?? .min else { return }
         expiries[index] = expiry
         queue.insert(Expiry(at: expiry, obligation: index))
+        dropStaleTop()
+    }
+
+    /// Notes that the occurrence of `obligationID` due at `due` ended: when it is the one its obligation counts as
+    /// overdue for, the obligation no longer does.
+    mutating func resolve(_ obligationID: String, due: Instant) {
+        guard let index = schedule.index(of: obligationID),
+            expiries[index] == due.microsecondsSinceEpoch + Self.windowMicroseconds
+        else { return }
+        expiries[index] = nil
         dropStaleTop()
     }
 

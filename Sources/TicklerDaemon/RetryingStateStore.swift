@@ -1,5 +1,6 @@
 import Synchronization
 public import TicklerCalendar
+public import TicklerControlProtocol
 public import TicklerJournalSchema
 public import TicklerState
 
@@ -92,6 +93,18 @@ public final class RetryingStateStore: StateStore {
         let storedKeys = Set(stored.map(\.key))
         return (stored + kept.filter { !storedKeys.contains($0.key) })
             .sorted { ($0.firedAt, $0.key) < ($1.firedAt, $1.key) }
+    }
+
+    public func occurrences() async throws(StateError) -> [OccurrenceRecord] { try await base.occurrences() }
+
+    /// Writes the transition straight to the base store: an action is reported done only once it is durable, so a
+    /// failure is thrown to the caller (who answers `state-error`), never kept for later.
+    public func transition(to record: OccurrenceRecord, action: HistoryEntry) async throws(StateError) -> Bool {
+        try await base.transition(to: record, action: action)
+    }
+
+    public func actions(obligationID: String) async throws(StateError) -> [HistoryEntry] {
+        try await base.actions(obligationID: obligationID)
     }
 
     /// Records `events` and the checkpoint, with whatever earlier writes left behind; on failure keeps them all

@@ -29,6 +29,10 @@ public struct SystemZoneWatch: ZoneChangeWatch {
         try await monitor.waitForChange()
     }
 
+    public func watchFilesInUse() {
+        monitor?.watch(database.filesInUse)
+    }
+
     public func refresh() -> ZoneRulesChange? {
         _ = monitor?.takeChange()
         return database.refresh()

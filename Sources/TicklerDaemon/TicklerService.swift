@@ -1,7 +1,9 @@
+import Glibc
 public import Logging
 public import ServiceLifecycle
 import Systemd
 import TicklerCalendar
+import TicklerControlProtocol
 public import TicklerJournalSchema
 import TicklerPlatform
 import TicklerSchedule
@@ -11,9 +13,10 @@ import UnixSignals
 /// ticklerd's service: loads the schedule, reads the state it is given, then sleeps until exactly the next event and fires it.
 ///
 /// Start-up: load the schedule (any error ends the service with ``StartupError``), record new obligations in the
-/// state store it was given as first seen now, fire what was missed while stopped, then `READY=1`. The loop: sleep
-/// until the next event (or a reload request, a time-zone change, or graceful shutdown) — there is no polling — fire
-/// every event due, one state transaction per wake-up, and update `STATUS=`. A reload sends `RELOADING=1`, re-reads
+/// state store it was given as first seen now, fire what was missed while stopped, then `READY=1`. The loop takes one
+/// command at a time from its ``CommandStream`` — the deadline timer armed for exactly the next event (no polling), a
+/// reload request, a time-zone change, a control request carrying its reply, graceful shutdown — acts on it (firing
+/// every event due in one state transaction per wake-up), and updates `STATUS=`. A reload sends `RELOADING=1`, re-reads
 /// every file and either swaps in the new schedule or keeps the old one and reports `reload-failed`; then `READY=1`.
 /// A change of the time zone (``ZoneChangeWatch``) is reported as `zone-changed` and the schedule is re-read with the
 /// new rules. Graceful shutdown sends `STOPPING=1` and returns. Writes to the state that fail (a full disk) are kept
@@ -28,6 +31,7 @@ public struct TicklerService: Service {
     private let sink: any EventSink
     private let reloadTrigger: ReloadTrigger
     private let zoneWatch: (any ZoneChangeWatch)?
+    private let control: DaemonControlChannel
     private let logger: Logger
 
     /// Creates the service.
@@ -39,6 +43,7 @@ public struct TicklerService: Service {
     ///   - sink: where journal events go.
     ///   - reloadTrigger: what requests a reload (`SIGHUP` in production).
     ///   - zoneWatch: what tells of time-zone changes (the schedule's zone database's files), if anything.
+    ///   - control: where control requests come from (the control socket's handler).
     ///   - logger: for diagnostics that are not events.
     public init(
         configuration: DaemonConfiguration,
@@ -48,6 +53,7 @@ public struct TicklerService: Service {
         sink: any EventSink,
         reloadTrigger: ReloadTrigger,
         zoneWatch: (any ZoneChangeWatch)? = nil,
+        control: DaemonControlChannel = DaemonControlChannel(),
         logger: Logger
     ) {
         self.configuration = configuration
@@ -57,23 +63,36 @@ public struct TicklerService: Service {
         self.sink = sink
         self.reloadTrigger = reloadTrigger
         self.zoneWatch = zoneWatch
+        self.control = control
         self.logger = logger
     }
 
     public func run() async throws {
-        let requests = ReloadRequests()
+        let commands = control.commands
         try await withThrowingTaskGroup(of: Void.self) { group in
             switch reloadTrigger {
             case .signal(let signal):
                 let signals = await UnixSignalsSequence(trapping: signal)
-                group.addTask { for await _ in signals { requests.post() } }
+                group.addTask { for await _ in signals { commands.post(.reloadRequested) } }
             case .requests(let stream):
-                group.addTask { for await _ in stream { requests.post() } }
+                group.addTask { for await _ in stream { commands.post(.reloadRequested) } }
             case .none:
                 break
             }
+            if let zoneWatch {
+                group.addTask {
+                    while true {
+                        try await zoneWatch.waitForChange()
+                        await commands.request { done in .zoneChanged(done: done) }
+                    }
+                }
+            }
+            group.addTask {
+                try await gracefulShutdown()
+                commands.post(.shutdown)
+            }
             do {
-                try await serve(requests: requests)
+                try await serve(commands: commands)
             } catch {
                 group.cancelAll()
                 throw error
@@ -82,8 +101,15 @@ public struct TicklerService: Service {
         }
     }
 
-    /// Starts, then loops until graceful shutdown.
-    private func serve(requests: ReloadRequests) async throws {
+    /// Starts, then acts on each command until graceful shutdown.
+    ///
+    /// After each command the timer is disarmed before `STATUS=` is sent and armed again for the core's next deadline
+    /// after it, so that once the status is out the only sleeper is the one for the plan now in force; a control
+    /// request is answered after that, when its effect is in force.
+    private func serve(commands: CommandStream) async throws {
+        // Once the core stops taking commands, nobody may wait for it: a control request or a zone change posted
+        // later (or still queued) is answered at once, so the companions and the tasks above can end.
+        defer { commands.close() }
         // Until READY=1, `systemctl status` says which ticklerd is starting and what it reads (a large schedule
         // takes a moment).
         notify([.status("ticklerd \(TicklerVersion.number): starting, reading \(configuration.schedule.location)")])
@@ -105,24 +131,44 @@ public struct TicklerService: Service {
             )
         )
         await core.catchUp(at: startedAt)
+        // The watch began before the schedule was read: now it knows the zone files in use.
+        zoneWatch?.watchFilesInUse()
         notify([.ready, status(of: core, store: store)])
-        while !Task.isShuttingDownGracefully {
-            switch try await nextWake(deadline: core.nextDeadline, requests: requests) {
-            case .deadline:
+        let identity = DaemonIdentity(
+            pid: getpid(),
+            startedAt: startedAt,
+            scheduleLocation: configuration.schedule.location,
+            displayZone: configuration.displayZone
+        )
+        let timer = DeadlineTimer(clock: clock, commands: commands)
+        defer { timer.disarm() }
+        timer.arm(at: core.nextDeadline)
+        commandLoop: while !Task.isShuttingDownGracefully {
+            var states: [NotifyState] = []
+            var reply: (CheckedContinuation<ControlReply, Never>, ControlReply)?
+            switch try await commands.next() {
+            case .deadlineReached(let generation):
+                guard timer.isCurrent(generation) else { continue }
                 await core.wake(at: clock.now())
-            case .reload:
-                break
-            case .zoneChange:
+            case .reloadRequested:
+                await reload(&core)
+                zoneWatch?.watchFilesInUse()
+                // After a reload, READY=1 and the new STATUS= travel in one datagram, so that `systemctl reload`
+                // returns with the status already current.
+                states = [.ready]
+            case .zoneChanged(let done):
                 if let change = zoneWatch?.refresh() { await replan(&core, after: change) }
+                zoneWatch?.watchFilesInUse()
+                done.resume()
             case .shutdown:
-                continue
+                break commandLoop
+            case .control(let request, let caller, let continuation):
+                reply = (continuation, await core.answer(request, from: caller, at: clock.now(), identity: identity))
             }
-            let reloaded = requests.take()
-            if reloaded { await reload(&core) }
-            // After a reload, READY=1 and the new STATUS= travel in one datagram, so that `systemctl reload`
-            // returns with the status already current.
-            let status = status(of: core, store: store)
-            notify(reloaded ? [.ready, status] : [status])
+            timer.disarm()
+            notify(states + [status(of: core, store: store)])
+            timer.arm(at: core.nextDeadline)
+            if let (continuation, answer) = reply { continuation.resume(returning: answer) }
         }
         sink.emit(DaemonEvent(kind: .stopping, message: "stopping: graceful shutdown requested"))
         notify([.stopping])
@@ -227,44 +273,6 @@ public struct TicklerService: Service {
             systemZone: configuration.displayZone
         )
         if let warning { logger.warning("\(warning.file): warning: \(warning.message)") }
-    }
-
-    /// Why the daemon woke.
-    private enum Wake: Sendable {
-        case deadline
-        case reload
-        case zoneChange
-        case shutdown
-    }
-
-    /// Waits for the first of: the deadline (or the clock being set), a reload request, a zone change, graceful
-    /// shutdown.
-    private func nextWake(deadline: Instant?, requests: ReloadRequests) async throws -> Wake {
-        try await withThrowingTaskGroup(of: Wake.self) { group in
-            if let deadline {
-                group.addTask { [clock] in
-                    try await clock.sleep(until: deadline)
-                    return .deadline
-                }
-            }
-            group.addTask {
-                try await requests.waitUntilPending()
-                return .reload
-            }
-            if let zoneWatch {
-                group.addTask {
-                    try await zoneWatch.waitForChange()
-                    return .zoneChange
-                }
-            }
-            group.addTask {
-                try await gracefulShutdown()
-                return .shutdown
-            }
-            defer { group.cancelAll() }
-            guard let first = try await group.next() else { throw CancellationError() }
-            return first
-        }
     }
 
     private func notify(_ states: [NotifyState]) {

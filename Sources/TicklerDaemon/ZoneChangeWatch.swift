@@ -12,4 +12,8 @@ public protocol ZoneChangeWatch: Sendable {
     /// Takes the pending notice, forgets the cached rules and reads them again.
     /// - Returns: what changed, or nil when every zone in use kept its rules.
     func refresh() -> ZoneRulesChange?
+
+    /// Watches the zone files in use now: the service calls it once the schedule is read and after each reload or
+    /// change, since the wait may have begun before a zone was first read.
+    func watchFilesInUse()
 }

@@ -1,6 +1,6 @@
 /// One product event of ticklerd: its kind, a human message and the Tickler fields.
 ///
-/// The writer (`JournalEventSink`) turns it into one journal entry: `MESSAGE`, `PRIORITY` from the kind, and
+/// The writer (`JournalEventSink`) turns it into one journal entry: `MESSAGE`, ``priority``, and
 /// ``fields``; a reader turns the entry back with ``init(journalFields:)``.
 public struct DaemonEvent: Sendable, Hashable, CustomStringConvertible {
     /// What happened.
@@ -69,6 +69,9 @@ public struct DaemonEvent: Sendable, Hashable, CustomStringConvertible {
         get { values[.title] }
         set { values[.title] = newValue }
     }
+
+    /// `PRIORITY`: the kind's, raised for later escalation steps (``DaemonEventKind/priority(escalation:)``).
+    public var priority: Priority { kind.priority(escalation: values[.escalation].flatMap { Int($0) }) }
 
     /// The journal fields besides `MESSAGE` and `PRIORITY`, in a stable order: `TICKLER_EVENT`, `MESSAGE_ID`, then
     /// the set values in ``EventField`` order.

@@ -27,6 +27,16 @@ public enum DaemonEventKind: String, Sendable, Hashable, CaseIterable {
     case deliveryFailed = "delivery-failed"
     /// A delivery was given up: a permanent failure, or 24 hours of failed attempts.
     case deliveryDead = "delivery-dead"
+    /// An occurrence passed an `escalate` delay without acknowledgement (`TICKLER_ESCALATION=1|2|…`).
+    case escalated
+    /// Someone acknowledged an occurrence: it is done (`TICKLER_USER`, `TICKLER_NOTE`).
+    case acknowledged
+    /// Someone snoozed an occurrence: its reminders and repeats pause until the time in the message.
+    case snoozed
+    /// Someone skipped an occurrence: it ends without being done, for the reason in `TICKLER_NOTE`.
+    case skipped
+    /// Someone reopened an ended occurrence: it is open (overdue) again.
+    case reopened
 
     /// The `TICKLER_EVENT=` value.
     public var name: String { rawValue }
@@ -46,17 +56,31 @@ public enum DaemonEventKind: String, Sendable, Hashable, CaseIterable {
         case .delivered: "640df82839104fda80cbc8f2db5f69cd"
         case .deliveryFailed: "390d85aebb1447afae74d978e1bb3e31"
         case .deliveryDead: "722f667f3f3d436b9dca7254c4fd4851"
+        case .escalated: "09ca4a23b3d04e68bb8e2f97f8ab239c"
+        case .acknowledged: "1603918d74b94450990bedcb0dd6b9a6"
+        case .snoozed: "f7538944b7d3470097213a421eaec569"
+        case .skipped: "95f5fbf3100e460fb74d3515126ebd2b"
+        case .reopened: "67a62f3060d54b3eb1c263601fde7c0f"
         }
     }
 
-    /// The syslog priority entries of this kind carry.
+    /// The syslog priority entries of this kind carry: for ``escalated``, its first step's (crit; later steps are
+    /// alert, see ``priority(escalation:)``).
     public var priority: Priority {
         switch self {
-        case .reminder, .zoneChanged: .notice
-        case .due, .deliveryFailed: .warning
+        case .reminder, .zoneChanged, .acknowledged, .snoozed, .skipped: .notice
+        case .due, .reopened, .deliveryFailed: .warning
         case .overdue, .reloadFailed, .stateError, .deliveryDead: .error
+        case .escalated: .critical
         case .reloaded, .started, .stopping, .delivered: .info
         }
+    }
+
+    /// The priority of an entry of this kind at escalation step `step` (1, 2, …): each step above overdue's err —
+    /// step 1 crit, step 2 and later alert; other kinds keep ``priority``.
+    public func priority(escalation step: Int?) -> Priority {
+        guard self == .escalated, let step, step >= 2 else { return priority }
+        return .alert
     }
 
     /// The kind whose `TICKLER_EVENT=` value is `name`, if any.

@@ -13,11 +13,11 @@ public enum EventField: String, Sendable, Hashable, CaseIterable {
     case lead = "TICKLER_LEAD"
     /// `TICKLER_TITLE`: the obligation's title, exactly as written.
     case title = "TICKLER_TITLE"
-    /// `TICKLER_USER`: the person an entry concerns (reserved for acknowledgements and delivery).
+    /// `TICKLER_USER`: the Unix user name of the person who acknowledged, snoozed, skipped or reopened an occurrence.
     case user = "TICKLER_USER"
-    /// `TICKLER_NOTE`: free text given with an acknowledgement or a snooze (reserved).
+    /// `TICKLER_NOTE`: the free text given with an acknowledgement, snooze, skip or reopening.
     case note = "TICKLER_NOTE"
-    /// `TICKLER_ESCALATION`: the escalation step of a delivery (reserved).
+    /// `TICKLER_ESCALATION`: the escalation step of an `escalated` entry, `1`, `2`, ….
     case escalation = "TICKLER_ESCALATION"
     /// `TICKLER_CHANNEL`: the channel a reminder was delivered through (reserved).
     case channel = "TICKLER_CHANNEL"

@@ -80,18 +80,23 @@ public final class EventLoop: Sendable {
 
     // MARK: Descriptors
 
-    /// Calls `handler` on the loop's thread whenever `descriptor` is readable (level-triggered), until
-    /// ``retire(_:descriptor:release:)``.
+    /// Calls `handler` on the loop's thread whenever `descriptor` is readable — or, when `writable`, has room to
+    /// write — (level-triggered), until ``retire(_:descriptor:release:)``. A descriptor is watched once at a time:
+    /// watch a `dup` of it to wait for it again before an earlier watch is retired.
     /// - Returns: the watch's token.
-    /// - Throws: the `Errno` of `epoll_ctl`.
-    public func watch(_ descriptor: Int32, handler: @escaping @Sendable () -> Void) throws(Errno) -> UInt64 {
+    /// - Throws: the `Errno` of `epoll_ctl` (`EEXIST` when `descriptor` is watched already).
+    public func watch(
+        _ descriptor: Int32,
+        writable: Bool = false,
+        handler: @escaping @Sendable () -> Void
+    ) throws(Errno) -> UInt64 {
         let token = core.state.withLock { state in
             defer { state.nextToken += 1 }
             state.handlers[state.nextToken] = handler
             return state.nextToken
         }
         var event = epoll_event()
-        event.events = EPOLLIN.rawValue
+        event.events = writable ? EPOLLOUT.rawValue : EPOLLIN.rawValue
         event.data.u64 = token
         guard epoll_ctl(core.poller, EPOLL_CTL_ADD, descriptor, &event) == 0 else {
             let code = errno

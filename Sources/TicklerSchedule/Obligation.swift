@@ -26,10 +26,14 @@ public struct Obligation: Sendable, Identifiable, CustomStringConvertible {
     public let overdueEvery: Period
     /// The channels each stage's events are delivered to (`notify`, `notify-<stage>`, over `[defaults]`).
     public let notify: NotifyRouting
+    /// The escalation delays after a due time (`escalate = ["3d", "7d"]`), fixed lengths, shortest first, no
+    /// duplicates, none zero: after each with no acknowledgement, one `escalated` entry at a higher priority.
+    public let escalate: [Period]
     /// Where the obligation's `[[obligation]]` header is.
     public let source: SourceLocation
 
-    /// An obligation; `reminderLeads` is sorted longest first, with zero and duplicate lengths dropped.
+    /// An obligation; `reminderLeads` is sorted longest first and `escalate` shortest first, with zero and duplicate
+    /// lengths dropped.
     public init(
         id: String,
         title: String,
@@ -43,6 +47,7 @@ public struct Obligation: Sendable, Identifiable, CustomStringConvertible {
         reminderLeads: [Period] = [],
         overdueEvery: Period = .zero,
         notify: NotifyRouting = NotifyRouting(),
+        escalate: [Period] = [],
         source: SourceLocation
     ) {
         self.id = id
@@ -57,6 +62,7 @@ public struct Obligation: Sendable, Identifiable, CustomStringConvertible {
         self.reminderLeads = Obligation.normalized(leads: reminderLeads)
         self.overdueEvery = overdueEvery
         self.notify = notify
+        self.escalate = Array(Obligation.normalized(leads: escalate).reversed())
         self.source = source
     }
 

@@ -9,7 +9,7 @@ struct ObligationParser {
     static let textKeys = ["partner", "category", "notes", "owner"]
     /// Every key an obligation may hold.
     static let knownKeys =
-        ["id", "title"] + textKeys + ["at", "timezone", "remind", "overdue-every"] + recurrenceKeys
+        ["id", "title"] + textKeys + ["at", "timezone", "remind", "overdue-every", "escalate"] + recurrenceKeys
         + ["start", "until", "calendar", "leap", "except", "also", "adjust", "holidays", "workdays"]
         + NotifyRouting.keys
 
@@ -36,6 +36,7 @@ struct ObligationParser {
             reader.overdueEvery()
             ?? defaults.overdueEvery ?? ScheduleDefaults.builtInOverdueEvery
         let notify = NotifyRouting.read(&reader).resolved(over: defaults.notify)
+        let escalate = reader.escalationDelays() ?? defaults.escalate ?? []
         let built = RecurrenceBuilder(zone: zone, zones: zones, time: time).build(&reader, cache: &cache)
         let problems = reader.diagnostics.count
         guard problems == 0, let id, let title, let (recurrence, description) = built else { return nil }
@@ -52,6 +53,7 @@ struct ObligationParser {
             reminderLeads: leads,
             overdueEvery: overdue,
             notify: notify,
+            escalate: escalate,
             source: SourceLocation(file: reader.file, line: reader.position.line, column: reader.position.column)
         )
     }

@@ -3,7 +3,7 @@ public import TicklerCalendar
 /// The `[defaults]` settings, each optional; what is unset falls back to the built-in value.
 public struct ScheduleDefaults {
     /// The keys a `[defaults]` table may hold.
-    static let keys = ["timezone", "at", "remind", "overdue-every"] + NotifyRouting.keys
+    static let keys = ["timezone", "at", "remind", "overdue-every", "escalate"] + NotifyRouting.keys
 
     /// The built-in time of day of a due date given as a date: 08:00, when offices open.
     public static let builtInTime = TimeOfDay(unchecked: 8, 0, 0)
@@ -18,6 +18,7 @@ public struct ScheduleDefaults {
     var overdueEvery: Period?
     /// The `notify` keys: where events go when an obligation does not say.
     var notify = NotifyRouting()
+    var escalate: [Period]?
 
     /// Reads a `[defaults]` table, reporting problems to `reader`.
     static func read(_ reader: inout TableReader, zones: any ZoneSource) -> ScheduleDefaults {
@@ -27,7 +28,8 @@ public struct ScheduleDefaults {
             time: reader.time("at"),
             leads: reader.periods("remind"),
             overdueEvery: reader.overdueEvery(),
-            notify: NotifyRouting.read(&reader)
+            notify: NotifyRouting.read(&reader),
+            escalate: reader.escalationDelays()
         )
     }
 
@@ -38,7 +40,8 @@ public struct ScheduleDefaults {
             time: other.time ?? time,
             leads: other.leads ?? leads,
             overdueEvery: other.overdueEvery ?? overdueEvery,
-            notify: notify.overridden(by: other.notify)
+            notify: notify.overridden(by: other.notify),
+            escalate: other.escalate ?? escalate
         )
     }
 }

@@ -154,6 +154,17 @@ struct TableReader {
         return result
     }
 
+    /// The delays of `escalate` (`["3d", "7d"]`): fixed lengths, none zero, each longer than the one before.
+    mutating func escalationDelays() -> [Period]? {
+        guard let delays = periods("escalate") else { return nil }
+        if delays.contains(where: \.isZero) {
+            report("escalate", "a delay of \"0\" is the due time itself; escalations come after it")
+        } else if zip(delays, delays.dropFirst()).contains(where: { ($0.seconds ?? 0) >= ($1.seconds ?? 0) }) {
+            report("escalate", "the delays must grow from each step to the next (\"3d\", then \"7d\")")
+        }
+        return delays
+    }
+
     /// The longest duration accepted, in days: about 1000 years, far beyond any obligation, and far from the
     /// ±292,000 years at which microsecond instants overflow.
     static let longestDurationDays = 365_250

@@ -1,5 +1,6 @@
 import Synchronization
 public import TicklerCalendar
+public import TicklerControlProtocol
 
 /// A state store in memory: for tests and for runs that need no history. Every operation is one critical section,
 /// so transactions are trivially atomic.
@@ -12,6 +13,14 @@ public final class InMemoryStateStore: StateStore {
         var firstSeen: [String: Instant] = [:]
         var fired: [EventKey: Instant] = [:]
         var checkpoint: Instant?
+        var occurrences: [OccurrenceKey: OccurrenceRecord] = [:]
+        var actions: [String: [HistoryEntry]] = [:]
+    }
+
+    /// An occurrence's identity in the store.
+    private struct OccurrenceKey: Hashable {
+        let obligationID: String
+        let due: Int64
     }
 
     private let state = Mutex(State())
@@ -63,5 +72,25 @@ public final class InMemoryStateStore: StateStore {
             for event in events where state.fired[event.key] == nil { state.fired[event.key] = event.firedAt }
             state.checkpoint = checkpoint
         }
+    }
+
+    public func occurrences() async throws(StateError) -> [OccurrenceRecord] {
+        state.withLock { state in
+            state.occurrences.values.sorted { ($0.obligationID, $0.due) < ($1.obligationID, $1.due) }
+        }
+    }
+
+    public func transition(to record: OccurrenceRecord, action: HistoryEntry) async throws(StateError) -> Bool {
+        state.withLock { state in
+            let key = OccurrenceKey(obligationID: record.obligationID, due: record.due)
+            guard (state.occurrences[key]?.revision ?? 0) == record.revision - 1 else { return false }
+            state.occurrences[key] = record
+            state.actions[record.obligationID, default: []].append(action)
+            return true
+        }
+    }
+
+    public func actions(obligationID: String) async throws(StateError) -> [HistoryEntry] {
+        state.withLock { $0.actions[obligationID] ?? [] }
     }
 }

@@ -53,6 +53,33 @@ extension SQLiteStateStore {
                 try delete.execute(arguments: [obligationID, due, stage])
             }
         }
+        // v3: what people did to occurrences — one record per occurrence acted on (its resolution, its snooze, a
+        // revision for compare-and-set) and the log of every action, oldest first. The fired events stay as they are.
+        migrator.registerMigration("v3") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE occurrence (
+                        obligation_id TEXT NOT NULL,
+                        due_us INTEGER NOT NULL,
+                        resolution TEXT,
+                        snoozed_until_us INTEGER,
+                        revision INTEGER NOT NULL,
+                        PRIMARY KEY (obligation_id, due_us)
+                    ) WITHOUT ROWID;
+                    CREATE TABLE occurrence_action (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        obligation_id TEXT NOT NULL,
+                        due_us INTEGER NOT NULL,
+                        at_us INTEGER NOT NULL,
+                        event TEXT NOT NULL,
+                        user TEXT,
+                        note TEXT,
+                        snoozed_until_us INTEGER
+                    );
+                    CREATE INDEX occurrence_action_by_obligation ON occurrence_action (obligation_id, id);
+                    """
+            )
+        }
         return migrator
     }
 

@@ -204,7 +204,7 @@ public final class SQLiteStateStore: StateStore {
         }
     }
 
-    private func read<T: Sendable>(_ body: @Sendable @escaping (Database) throws -> T) async throws(StateError) -> T {
+    func read<T: Sendable>(_ body: @Sendable @escaping (Database) throws -> T) async throws(StateError) -> T {
         do {
             return try await database.read(body)
         } catch {
@@ -213,7 +213,7 @@ public final class SQLiteStateStore: StateStore {
     }
 
     /// Runs `body` in a write transaction; after a full disk, only once the file system has room again.
-    private func write<T: Sendable>(
+    func write<T: Sendable>(
         reason: String,
         _ body: @Sendable @escaping (Database) throws -> T
     ) async throws(StateError) -> T {

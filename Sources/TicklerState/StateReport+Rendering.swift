@@ -1,4 +1,5 @@
 import TicklerCalendar
+import TicklerControlProtocol
 
 extension StateReport {
     /// The advice to show with this report: how to recover from its problem, if the file is unusable.
@@ -42,29 +43,29 @@ extension StateReport {
     /// `sqlite_result_code` when SQLite reported it) and `advice`.
     /// - Parameter stateDirectory: the state directory, for the advice's commands.
     public func json(stateDirectory: String) -> String {
-        let problemJSON =
+        let problemJSON: JSONValue =
             problem.map { problem in
-                var members = [
-                    ("code", Self.quoted(problem.code.rawValue)), ("message", Self.quoted(problem.explanation)),
+                var members: [(key: String, value: JSONValue)] = [
+                    ("code", .string(problem.code.rawValue)), ("message", .string(problem.explanation)),
                 ]
-                if let code = problem.sqliteResultCode { members.append(("sqlite_result_code", String(code))) }
-                return Self.object(members, indent: "  ")
-            } ?? "null"
-        let members: [(String, String)] = [
-            ("path", Self.quoted(path)),
-            ("exists", String(exists)),
-            ("sound", String(isSound)),
-            ("schema_version", schemaVersion.map(Self.quoted) ?? "null"),
-            ("applied_migrations", Self.array(appliedMigrations)),
-            ("pending_migrations", Self.array(pendingMigrations)),
-            ("first_seen", firstSeenCount.map { String($0) } ?? "null"),
-            ("fired", firedCount.map { String($0) } ?? "null"),
-            ("checkpoint", checkpoint.map { Self.quoted($0.description) } ?? "null"),
-            ("integrity", Self.array(integrity)),
+                if let code = problem.sqliteResultCode { members.append(("sqlite_result_code", .integer(Int(code)))) }
+                return .object(members)
+            } ?? .null
+        let report: JSONValue = .object([
+            ("path", .string(path)),
+            ("exists", .bool(exists)),
+            ("sound", .bool(isSound)),
+            ("schema_version", .optional(schemaVersion)),
+            ("applied_migrations", .strings(appliedMigrations)),
+            ("pending_migrations", .strings(pendingMigrations)),
+            ("first_seen", firstSeenCount.map { .integer($0) } ?? .null),
+            ("fired", firedCount.map { .integer($0) } ?? .null),
+            ("checkpoint", .optional(checkpoint?.description)),
+            ("integrity", .strings(integrity)),
             ("problem", problemJSON),
-            ("advice", Self.array(advice(stateDirectory: stateDirectory))),
-        ]
-        return Self.object(members, indent: "")
+            ("advice", .strings(advice(stateDirectory: stateDirectory))),
+        ])
+        return report.rendered()
     }
 
     /// `1 event`, `1,234 events`.
@@ -76,35 +77,5 @@ extension StateReport {
             digits.removeLast(3)
         }
         return digits + grouped + " " + noun + (count == 1 ? "" : "s")
-    }
-
-    /// A JSON object of already rendered members, one per line, indented after `indent`.
-    private static func object(_ members: [(String, String)], indent: String) -> String {
-        let body = members.map { "\(indent)  \(quoted($0.0)): \($0.1)" }.joined(separator: ",\n")
-        return "{\n\(body)\n\(indent)}"
-    }
-
-    /// A JSON array of strings, on one line.
-    private static func array(_ texts: [String]) -> String {
-        "[" + texts.map(quoted).joined(separator: ", ") + "]"
-    }
-
-    /// `text` as a JSON string, escaped as RFC 8259 requires.
-    private static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
     }
 }

@@ -1,7 +1,8 @@
 public import TicklerCalendar
+public import TicklerControlProtocol
 
-/// ticklerd's durable memory, behind one interface: when obligations were first seen, which events fired, and the
-/// checkpoint up to which every event has been processed.
+/// ticklerd's durable memory, behind one interface: when obligations were first seen, which events fired, the
+/// checkpoint up to which every event has been processed, and what people did to occurrences.
 ///
 /// Every implementation keeps these promises, which ``StateStoreConformance`` (in TicklerTestKit) checks:
 /// - an obligation's first-seen time, once recorded, never changes;
@@ -9,6 +10,10 @@ public import TicklerCalendar
 ///   transaction, so that nothing falling due after the first start can be lost to a crash right after it;
 /// - ``record(fired:checkpoint:)`` stores the events and the checkpoint together or not at all, and an event
 ///   recorded twice keeps its first fire time;
+/// - ``transition(to:action:)`` is a compare-and-set: it writes the occurrence record and appends the action in one
+///   transaction only when the stored revision is one less than the new one, so of two transitions computed from the
+///   same revision exactly one is written; it returns once the transition is durable;
+/// - occurrence records and actions are never deleted: history outlives the obligation;
 /// - what was recorded is there again when the store is opened anew.
 ///
 /// Keys are compared as ``EventKey`` compares them, so a lead's spelling never makes a stage fire twice.
@@ -45,6 +50,21 @@ public protocol StateStore: Sendable {
     /// - Throws: ``StateError`` when the state cannot be written; then neither the events nor the checkpoint were
     ///   recorded.
     func record(fired events: [FiredEvent], checkpoint: Instant) async throws(StateError)
+
+    /// Every occurrence record (occurrences someone acted on), in (obligation id, due) order.
+    /// - Throws: ``StateError`` when the state cannot be read.
+    func occurrences() async throws(StateError) -> [OccurrenceRecord]
+
+    /// Writes `record` and appends `action` (an entry of ``OccurrenceAction``'s events for the record's occurrence)
+    /// in one transaction, if the stored record's revision (0 when there is none) is `record.revision - 1`.
+    /// - Returns: false when the stored revision is another one (someone else's transition came first); then nothing
+    ///   was written.
+    /// - Throws: ``StateError`` when the state cannot be written; then nothing was written.
+    func transition(to record: OccurrenceRecord, action: HistoryEntry) async throws(StateError) -> Bool
+
+    /// The actions on obligation `obligationID`'s occurrences, oldest first (in the order they were written).
+    /// - Throws: ``StateError`` when the state cannot be read.
+    func actions(obligationID: String) async throws(StateError) -> [HistoryEntry]
 }
 
 extension StateStore {

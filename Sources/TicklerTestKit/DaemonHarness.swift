@@ -1,6 +1,7 @@
 import Logging
 public import ServiceLifecycle
 public import TicklerCalendar
+public import TicklerControlProtocol
 public import TicklerDaemon
 public import TicklerSchedule
 public import TicklerState
@@ -22,6 +23,8 @@ public struct DaemonHarness: Sendable {
     public let notifier = RecordingNotifier()
     /// The product events the daemon emitted.
     public let sink = RecordingSink()
+    /// The channel control requests reach the daemon through, as the control socket sends them.
+    public let control = DaemonControlChannel()
     /// The running service group.
     public let group: ServiceGroup
     /// Where ``reload()`` sends reload requests.
@@ -87,6 +90,7 @@ public struct DaemonHarness: Sendable {
             sink: sink,
             reloadTrigger: reloadTrigger ?? .requests(stream),
             zoneWatch: zoneWatch,
+            control: control,
             logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
         )
         self.group = group
@@ -112,12 +116,14 @@ public struct DaemonHarness: Sendable {
     }
 
     /// Starts a daemon on `obligations` (an ``InMemorySchedule``) with the clock at `instant` and state in `store`,
-    /// and waits until it is ready and asleep; `STATUS=` shows times in `displayZone`.
+    /// and waits until it is ready and, when `thenSleeps` (it has a deadline), asleep; `STATUS=` shows times in
+    /// `displayZone`.
     public static func started(
         _ obligations: [Obligation],
         at instant: Instant,
         store: any StateStore,
-        displayZone: ZoneRules = .utc
+        displayZone: ZoneRules = .utc,
+        thenSleeps: Bool = true
     ) async -> DaemonHarness {
         let daemon = DaemonHarness(
             schedule: InMemorySchedule(Schedule(obligations: obligations, files: ["schedule.toml"])),
@@ -125,7 +131,7 @@ public struct DaemonHarness: Sendable {
             store: store,
             displayZone: displayZone
         )
-        await daemon.started()
+        await daemon.started(thenSleeps: thenSleeps)
         return daemon
     }
 
@@ -137,19 +143,20 @@ public struct DaemonHarness: Sendable {
         return schedule
     }
 
-    /// Waits for `READY=1` and the daemon's first sleep.
-    public func started() async {
+    /// Waits for `READY=1` and, when `thenSleeps` (it has a deadline), the daemon's first sleep.
+    public func started(thenSleeps: Bool = true) async {
         await notifier.waitForReady(count: 1)
-        await clock.waitForSleeper(count: 1)
+        if thenSleeps { await clock.waitForSleeper(count: 1) }
     }
 
-    /// Sends a reload request and waits for the `STATUS=` that follows its `READY=1`, then for the next sleep.
-    public func reload() async {
+    /// Sends a reload request and waits for the `STATUS=` that follows its `READY=1`, then, when `thenSleeps` (the
+    /// daemon has a next deadline), for the next sleep.
+    public func reload(thenSleeps: Bool = true) async {
         let statuses = notifier.statuses.count
         let sleeps = clock.sleepCalls
         reloads.yield()
         await notifier.waitForStatus(after: statuses)
-        await clock.waitForSleeper(count: sleeps + 1)
+        if thenSleeps { await clock.waitForSleeper(count: sleeps + 1) }
     }
 
     /// Sets the clock to `instant`, which must wake the daemon, and waits for the status it sends after the
@@ -160,6 +167,19 @@ public struct DaemonHarness: Sendable {
         clock.set(to: instant, wakingEveryone: wakingEveryone)
         await notifier.waitForStatus(after: statuses)
         if thenSleeps { await clock.waitForSleeper(count: sleeps + 1) }
+    }
+
+    /// Sends `request` from `caller` (root by default) through ``control``, as the control socket does, and waits for
+    /// the reply and, when `thenSleeps` (the daemon has a next deadline), for its next sleep.
+    public func send(
+        _ request: ControlRequest,
+        as caller: ControlCaller = .testRoot,
+        thenSleeps: Bool = true
+    ) async -> ControlReply {
+        let sleeps = clock.sleepCalls
+        let reply = await control.handle(request, from: caller)
+        if thenSleeps { await clock.waitForSleeper(count: sleeps + 1) }
+        return reply
     }
 
     /// The latest `STATUS=` text.

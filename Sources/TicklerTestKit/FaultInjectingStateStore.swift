@@ -1,5 +1,6 @@
 import Synchronization
 public import TicklerCalendar
+public import TicklerControlProtocol
 public import TicklerState
 
 /// A state store whose writes a test can make fail, as a full disk makes SQLite's fail (`SQLITE_FULL`), in front
@@ -59,6 +60,17 @@ public final class FaultInjectingStateStore: StateStore {
     public func record(fired events: [FiredEvent], checkpoint: Instant) async throws(StateError) {
         try attempt()
         try await base.record(fired: events, checkpoint: checkpoint)
+    }
+
+    public func occurrences() async throws(StateError) -> [OccurrenceRecord] { try await base.occurrences() }
+
+    public func transition(to record: OccurrenceRecord, action: HistoryEntry) async throws(StateError) -> Bool {
+        try attempt()
+        return try await base.transition(to: record, action: action)
+    }
+
+    public func actions(obligationID: String) async throws(StateError) -> [HistoryEntry] {
+        try await base.actions(obligationID: obligationID)
     }
 
     /// Counts a write and throws the injected failure, if any.

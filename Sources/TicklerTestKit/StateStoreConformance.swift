@@ -3,7 +3,8 @@ import TicklerCalendar
 import TicklerState
 
 /// The checks every `StateStore` implementation must pass: first-seen times, fired keys, the checkpoint,
-/// transactions, and that a store opened again keeps everything.
+/// transactions, occurrence records with compare-and-set transitions and their actions, and that a store opened
+/// again keeps everything.
 ///
 /// A test target runs every check against every factory, parameterised:
 ///
@@ -40,18 +41,19 @@ public enum StateStoreConformance {
     }
 
     /// Every check, in a stable order.
-    public static let checks: [Check] = [
-        Check("an empty store holds nothing", emptyStoreHoldsNothing),
-        Check("a first-seen time is recorded once and kept", firstSeenIsRecordedOnceAndKept),
-        Check("the first first-seen record starts the checkpoint", firstRecordStartsTheCheckpoint),
-        Check("fired keys are found among a batch", firedKeysAmongABatch),
-        Check("an event recorded twice keeps its first fire time", eventRecordedTwiceKeepsItsFirstFireTime),
-        Check("the checkpoint follows each record, also backwards", checkpointFollowsEachRecord),
-        Check("events and the checkpoint are recorded together", eventsAndCheckpointAreRecordedTogether),
-        Check("the history lists fired events by fire time", historyListsFiredEventsByFireTime),
-        Check("a store opened again keeps everything", reopenedStoreKeepsEverything),
-        Check("a lead's spelling does not change a stage", leadSpellingDoesNotChangeTheStage),
-    ]
+    public static let checks: [Check] =
+        [
+            Check("an empty store holds nothing", emptyStoreHoldsNothing),
+            Check("a first-seen time is recorded once and kept", firstSeenIsRecordedOnceAndKept),
+            Check("the first first-seen record starts the checkpoint", firstRecordStartsTheCheckpoint),
+            Check("fired keys are found among a batch", firedKeysAmongABatch),
+            Check("an event recorded twice keeps its first fire time", eventRecordedTwiceKeepsItsFirstFireTime),
+            Check("the checkpoint follows each record, also backwards", checkpointFollowsEachRecord),
+            Check("events and the checkpoint are recorded together", eventsAndCheckpointAreRecordedTogether),
+            Check("the history lists fired events by fire time", historyListsFiredEventsByFireTime),
+            Check("a store opened again keeps everything", reopenedStoreKeepsEverything),
+            Check("a lead's spelling does not change a stage", leadSpellingDoesNotChangeTheStage),
+        ] + occurrenceChecks
 
     /// 15 January 2027, 08:00 UTC: the instant the checks start from.
     static let t0 = Instant(secondsSinceEpoch: 1_800_000_000)

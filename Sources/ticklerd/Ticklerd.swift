@@ -31,6 +31,10 @@ struct Ticklerd: AsyncParsableCommand {
                   The schedule (PATH/schedule.toml with --config PATH).
               /etc/tickler/schedule.d/*.toml
                   Drop-ins, read after it in lexical order.
+              /run/tickler/control.socket
+                  The control socket (ticklerd.socket, or --control-socket):
+                  one JSON request line per connection, root and group tickler
+                  only (SO_PEERCRED), checked before the request is read.
               STATE/state.sqlite
                   What fired, when each obligation was first seen, the checkpoint.
                   A state file that is empty, not Tickler's, written by a newer
@@ -54,6 +58,9 @@ struct Ticklerd: AsyncParsableCommand {
               XDG_STATE_HOME, HOME
                   Otherwise state in $XDG_STATE_HOME/tickler, or
                   ~/.local/state/tickler.
+              LISTEN_FDS, LISTEN_PID
+                  Set by systemd's socket activation (ticklerd.socket): the
+                  control socket ticklerctl talks to.
               NOTIFY_SOCKET, WATCHDOG_USEC
                   Set by systemd: readiness, STATUS= and watchdog pings.
               TZ
@@ -117,6 +124,16 @@ struct Ticklerd: AsyncParsableCommand {
     )
     var resetState = false
 
+    @Option(
+        name: .customLong("control-socket"),
+        help: ArgumentHelp(
+            "Where to listen for ticklerctl when systemd hands over no socket (ticklerd.socket).",
+            discussion: "Default: /run/tickler/control.socket, if it can be bound (else ticklerd runs without one).",
+            valueName: "path"
+        )
+    )
+    var controlSocket: String?
+
     @Flag(
         name: .customLong("check-state"),
         help: "Check the state file read-only, print the report and exit (what `ticklerctl state check` runs)."
@@ -167,7 +184,8 @@ struct Ticklerd: AsyncParsableCommand {
                 stateDirectory: stateDirectory,
                 resetState: resetState,
                 reloadRequests: reload?.arrivals,
-                shutdownRequests: shutdown?.arrivals
+                shutdownRequests: shutdown?.arrivals,
+                controlSocket: controlSocket
             )
         } catch let error as StartupError where error.isUnusableStateFile {
             // Already logged, with the advice; restarting cannot help.

@@ -1,4 +1,4 @@
-// fuzz-sources: TicklerCalendar TicklerRRule TicklerOnCalendar TicklerLunar TicklerTOML TicklerPlatform TicklerSchedule
+// fuzz-sources: TicklerCalendar TicklerRRule TicklerOnCalendar TicklerLunar TicklerTOML TicklerPlatform TicklerControlProtocol TicklerSchedule
 // fuzz-packages: SystemPackage
 // fuzz-seeds: Config ../shared/toml-test/tests/valid
 //

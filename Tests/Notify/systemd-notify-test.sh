@@ -35,13 +35,14 @@ namespace_cleanup_extra='kill -9 $server_pid 2>/dev/null'
 for _ in $(seq 100); do [ -s "$work/port" ] && break; sleep 0.1; done
 port=$(cat "$work/port" 2>/dev/null)
 
-# --- install both units as install.sh does ---------------------------------------------------------------------------
+# --- install the units as install.sh does ---------------------------------------------------------------------------
 in_ns sh -ec "
     getent group tickler >/dev/null || groupadd --system tickler
     install -m 0755 $T/build/ticklerd /usr/local/bin/ticklerd
     install -m 0755 $T/build/tickler-notify /usr/local/bin/tickler-notify
     sed -e 's|/usr/bin/ticklerd|/usr/local/bin/ticklerd|' $T/checkout/Deploy/ticklerd.service \
         >/etc/systemd/system/ticklerd.service
+    install -m 0644 $T/checkout/Deploy/ticklerd.socket /etc/systemd/system/ticklerd.socket
     sed -e 's|/usr/bin/tickler-notify|/usr/local/bin/tickler-notify|' $T/checkout/Deploy/tickler-notify.service \
         >/etc/systemd/system/tickler-notify.service
     rm -rf /etc/tickler && mkdir -p /etc/tickler

@@ -83,7 +83,7 @@ mount -t tmpfs -o mode=0755 tmpfs /usr/lib/systemd/system
 # Whatever Tickler left on the host (a stray /var/lib/tickler, an old install) is deleted in the overlays only:
 # every run starts from nothing.
 rm -rf /etc/tickler /var/lib/tickler /var/lib/private/tickler /usr/local/bin/ticklerd /usr/local/bin/ticklerctl \
-    /usr/bin/ticklerd /usr/bin/ticklerctl /lib/systemd/system/ticklerd.service \
+    /usr/bin/ticklerd /usr/bin/ticklerctl /lib/systemd/system/ticklerd.service /lib/systemd/system/ticklerd.socket \
     /var/lib/systemd/deb-systemd-helper-enabled/ticklerd.service.dsh-also \
     /var/lib/systemd/deb-systemd-helper-enabled/multi-user.target.wants/ticklerd.service
 # A container image may forbid maintainer scripts to start services (Docker: policy-rc.d exits 101); a Debian
@@ -294,6 +294,111 @@ else
     fail "systemctl restart failed" "$(journal_tail)"
 fi
 
+# --- the control socket: ack, snooze, status, history, as root, as a member of tickler, refused to others -------
+ctl=/usr/local/bin/ticklerctl
+permission_line='ticklerctl: permission denied: acknowledging needs root or membership of group "tickler"'
+# Runs ticklerctl as user $1 (root, or one made here) with the rest as arguments; stdout+stderr in $work/ctl.log.
+ctl_as() {
+    local user=$1
+    shift
+    in_ns runuser -u "$user" -- env SYSTEMD_PAGER= "$ctl" "$@" >"$work/ctl.log" 2>&1
+}
+ctl_log() { cat "$work/ctl.log"; }
+in_ns useradd --no-create-home --groups tickler tickler-member 2>/dev/null
+in_ns useradd --no-create-home tickler-outsider 2>/dev/null
+socket_mode=$(in_ns stat -c '%a %U %G %F' /run/tickler/control.socket 2>&1)
+if [ "$(in_ns systemctl is-active ticklerd.socket)" = active ] && [ "$socket_mode" = "660 root tickler socket" ]; then
+    pass "ticklerd.socket listens on /run/tickler/control.socket (mode 0660, root:tickler)"
+else
+    fail "the control socket is missing or has the wrong mode" "$socket_mode" \
+        "$(in_ns systemctl status --no-pager ticklerd.socket 2>&1 | head -n 8)"
+fi
+# An obligation due in a few seconds, first seen now: once due it is open, for the members to act on.
+control_id=system-test-control
+control_due=$(date -u -d '+6 seconds' +%Y-%m-%dT%H:%M:%S)
+control_schedule() {
+    valid_schedule
+    printf '\n[[obligation]]\nid = "%s"\ntitle = "Gửi công văn"\nonce = "%s"\ntimezone = "UTC"\n' \
+        "$control_id" "$control_due"
+}
+control_schedule | write_schedule
+in_ns systemctl reload ticklerd.service || fail "reload with $control_id failed" "$(journal_tail)"
+wait_until 30 has_events due "$control_id" || fail "$control_id did not fall due" "$(journal_tail)"
+if ctl_as root status && grep -q '^● ticklerd is running: pid ' "$work/ctl.log" \
+    && grep -Eq 'Schedule: /etc/tickler \(3 obligations\)' "$work/ctl.log"; then
+    pass "ticklerctl status (root) shows the running daemon: $(grep Occurrences "$work/ctl.log" | sed 's/^ *//')"
+else
+    fail "ticklerctl status as root failed" "$(ctl_log)"
+fi
+if ctl_as root snooze "$control_id" --for 1h --note "đợi đối tác" && grep -q '→ snoozed' "$work/ctl.log"; then
+    pass "ticklerctl snooze as root: $(ctl_log)"
+else
+    fail "ticklerctl snooze as root failed" "$(ctl_log)"
+fi
+if ctl_as tickler-member ack "$control_id" --note "sent by the member" && grep -q '→ acknowledged' "$work/ctl.log"; then
+    pass "ticklerctl ack as a member of tickler: $(ctl_log)"
+else
+    fail "ticklerctl ack as a member of tickler failed" "$(ctl_log)"
+fi
+if ctl_as tickler-member snooze "$id" --for 2h && grep -q '→ snoozed' "$work/ctl.log" \
+    && ctl_as root ack "$id" --note "sent by root" && grep -q '→ acknowledged' "$work/ctl.log"; then
+    pass "ticklerctl snooze as a member and ack as root: $(ctl_log)"
+else
+    fail "snooze as a member or ack as root of $id failed" "$(ctl_log)"
+fi
+ctl_as root ack "$id"
+if [ $? -eq 1 ] && grep -q '^ticklerctl: ' "$work/ctl.log"; then
+    pass "acknowledging it again is refused with exit status 1: $(ctl_log)"
+else
+    fail "a second ack of $id was not refused" "$(ctl_log)"
+fi
+outsider_ok=yes
+for verb in "ack $id" "snooze $id --for 1h" "status" "history $id"; do
+    # shellcheck disable=SC2086
+    ctl_as tickler-outsider $verb
+    status=$?
+    if [ "$status" -ne 4 ] || [ "$(ctl_log)" != "$permission_line" ]; then
+        outsider_ok=no
+        fail "ticklerctl $verb as a user outside tickler: exit $status, not 4 with the refusal" "$(ctl_log)"
+    fi
+done
+[ "$outsider_ok" = yes ] && pass "a user outside tickler gets exit status 4 and '$permission_line' (ack, snooze, status, history)"
+echo "none appeared in time" >"$work/check.log"
+if wait_until 5 has_events acknowledged "$control_id" \
+    && entries TICKLER_EVENT=acknowledged TICKLER_OBLIGATION="$control_id" | check_entry TICKLER_EVENT=acknowledged \
+        TICKLER_OBLIGATION="$control_id" TICKLER_USER=tickler-member "TICKLER_NOTE=sent by the member" \
+        "TICKLER_DUE~${control_due}(\\+00:00|Z)" MESSAGE_ID SYSLOG_IDENTIFIER=ticklerd \
+    && entries TICKLER_EVENT=snoozed TICKLER_OBLIGATION="$control_id" | check_entry TICKLER_EVENT=snoozed \
+        TICKLER_USER=root "TICKLER_NOTE=đợi đối tác" MESSAGE_ID; then
+    pass "the journal has snoozed (TICKLER_USER=root) and acknowledged (TICKLER_USER=tickler-member) entries"
+else
+    fail "no proper acknowledged/snoozed entries for $control_id" "$(problems)" "$(journal_tail)"
+fi
+started_before=$(count TICKLER_EVENT=started)
+in_ns systemctl restart ticklerd.service && wait_until 10 has_events started "" $((started_before + 1))
+if ctl_as tickler-member history "$control_id" --json && python3 -c '
+import json, sys
+entries = json.load(open(sys.argv[1]))
+events = [(e["event"], e.get("user")) for e in entries]
+assert ("due", None) in events, events
+assert events.index(("snoozed", "root")) < events.index(("acknowledged", "tickler-member")), events
+' "$work/ctl.log"; then
+    pass "ticklerctl history after a restart: due, snoozed by root, acknowledged by the member, oldest first"
+else
+    fail "ticklerctl history after a restart is wrong" "$(ctl_log)"
+fi
+after_restart=$(count TICKLER_EVENT=overdue TICKLER_OBLIGATION="$id")
+sleep 2
+if ctl_as root list --no-pager && grep -q "listed, from the running ticklerd" "$work/ctl.log" \
+    && grep -Eq "^- +- +- +$control_id " "$work/ctl.log" && grep -Eq " upcoming +system-test-later " "$work/ctl.log" \
+    && [ "$(count TICKLER_EVENT=overdue TICKLER_OBLIGATION="$id")" = "$after_restart" ]; then
+    pass "ticklerctl list answers from the daemon (no open occurrence left of the acknowledged ones); nothing more fires"
+else
+    fail "ticklerctl list from the daemon is wrong" "$(ctl_log)"
+fi
+valid_schedule | write_schedule
+in_ns systemctl reload ticklerd.service || fail "reload back to two obligations failed" "$(journal_tail)"
+
 # --- a refused reload: systemctl reload fails, the journal says why, the old schedule keeps running ------------------
 # Lines at PRIORITY=3 (or $2) of the unit's journal containing $1 (a fixed string).
 journal_lines() { in_ns journalctl -u ticklerd.service -p "${2:-err}" -o cat --no-pager 2>/dev/null | grep -cF -- "$1"; }
@@ -438,14 +543,29 @@ if wait_until 10 has_events stopping "" $((stopping_before + 1)); then
 else
     fail "no stopping entry" "$(journal_tail)"
 fi
+ctl_as root status
+status=$?
+if [ "$status" -eq 3 ] && grep -q '^○ ticklerd is not running' "$work/ctl.log" \
+    && grep -q 'planned from the files' "$work/ctl.log" && [ "$(in_ns systemctl is-active ticklerd.socket)" != active ] \
+    && ! in_ns test -e /run/tickler/control.socket; then
+    pass "after systemctl stop, the socket is gone too and ticklerctl status exits 3: $(head -n 1 "$work/ctl.log")"
+else
+    fail "ticklerctl status without the daemon: exit $status" "$(ctl_log)" \
+        "ticklerd.socket: $(in_ns systemctl is-active ticklerd.socket)"
+fi
+if ctl_as root upcoming -n 1 && grep -q 'ticklerd is not running .*planning from the files in /etc/tickler' "$work/ctl.log"; then
+    pass "ticklerctl upcoming without the daemon plans from the files and says so"
+else
+    fail "ticklerctl upcoming without the daemon" "$(ctl_log)"
+fi
 
 # --- sandbox rating, catalog ---------------------------------------------------------------------------------------
 exposure=$(in_ns systemd-analyze security --no-pager ticklerd.service 2>/dev/null \
     | sed -n 's/.*Overall exposure level for ticklerd.service: \([0-9.]*\).*/\1/p')
-if [ -n "$exposure" ] && python3 -c "import sys; sys.exit(0 if float('$exposure') <= 2.5 else 1)"; then
-    pass "systemd-analyze security ticklerd.service rates exposure $exposure (at most 2.5)"
+if [ -n "$exposure" ] && python3 -c "import sys; sys.exit(0 if float('$exposure') <= 1.0 else 1)"; then
+    pass "systemd-analyze security ticklerd.service rates exposure $exposure (at most 1.0)"
 else
-    fail "systemd-analyze security ticklerd.service rates exposure '${exposure:-?}', more than 2.5"
+    fail "systemd-analyze security ticklerd.service rates exposure '${exposure:-?}', more than 1.0"
 fi
 catalog=$(in_ns journalctl --list-catalog 2>/dev/null)
 if grep -q '^e6b96e6c4b04453280eecc44e0bb39aa' <<<"$catalog"; then
@@ -471,7 +591,8 @@ fi
 
 # --- uninstall -----------------------------------------------------------------------------------------------------
 if in_ns /run/tickler-test/checkout/Deploy/uninstall.sh >"$work/uninstall.log" 2>&1 \
-    && ! in_ns test -e /etc/systemd/system/ticklerd.service && ! in_ns test -e /usr/local/bin/ticklerd \
+    && ! in_ns test -e /etc/systemd/system/ticklerd.service && ! in_ns test -e /etc/systemd/system/ticklerd.socket \
+    && ! in_ns test -e /usr/local/bin/ticklerd \
     && in_ns test -f /etc/tickler/schedule.toml && in_ns test -d /var/lib/private/tickler; then
     pass "uninstall.sh removes binaries and unit, keeps the schedule and the state"
 else
@@ -502,6 +623,12 @@ if wait_until 10 status_matches '[0-9]+ obligations' && [ "$(in_ns systemctl is-
     && [ "$(property FragmentPath)" = /lib/systemd/system/ticklerd.service ] \
     && property ExecStart | grep -q 'path=/usr/bin/ticklerd ' && in_ns systemctl is-enabled -q ticklerd.service; then
     pass "the package's ticklerd.service is enabled and running the sample schedule: $(status_text)"
+    if [ "$(in_ns systemctl is-active ticklerd.socket)" = active ] && in_ns systemctl is-enabled -q ticklerd.socket \
+        && in_ns /usr/bin/ticklerctl status >"$work/ctl.log" 2>&1; then
+        pass "the package's ticklerd.socket is enabled and active; ticklerctl status answers"
+    else
+        fail "the package's control socket does not answer" "$(ctl_log)"
+    fi
 else
     fail "the package's service does not run" "FragmentPath=$(property FragmentPath)" "StatusText=$(status_text)" \
         "$(in_ns systemctl status --no-pager ticklerd.service 2>&1 | head -n 12)"
@@ -513,7 +640,8 @@ else
     fail "conffiles, group or validate wrong" "$(in_ns dpkg-query -W -f '${Conffiles}\n' tickler 2>&1)"
 fi
 if in_ns env DEBIAN_FRONTEND=noninteractive apt-get purge -y -q tickler >"$work/apt.log" 2>&1 \
-    && ! in_ns test -e /lib/systemd/system/ticklerd.service && ! in_ns test -e /usr/bin/ticklerd \
+    && ! in_ns test -e /lib/systemd/system/ticklerd.service && ! in_ns test -e /lib/systemd/system/ticklerd.socket \
+    && ! in_ns test -e /usr/bin/ticklerd \
     && ! in_ns test -e /etc/tickler && ! in_ns test -e /var/lib/private/tickler && ! in_ns test -e /var/lib/tickler \
     && [ "$(in_ns systemctl is-active ticklerd.service)" != active ]; then
     pass "apt-get purge tickler stops it and removes the unit, the schedule and the state"

@@ -40,7 +40,10 @@ struct ManPageTests {
         return words
     }
 
-    @Test(arguments: ["list", "upcoming", "validate", "calendar", "lunar", "export", "state check"])
+    @Test(arguments: [
+        "list", "upcoming", "validate", "calendar", "lunar", "export", "state check", "status", "ack", "snooze", "skip",
+        "reopen", "history",
+    ])
     func ticklerctlPageNamesEveryOptionOfTheVerb(verb: String) throws {
         let help = try TicklerctlProcess.run(["help"] + verb.split(separator: " ").map(String.init))
         #expect(help.status == 0)

@@ -28,7 +28,7 @@ struct StateCheckProcessTests {
         #expect(
             result.output == """
                 state:      \(directory)/state.sqlite
-                schema:     v2 (current)
+                schema:     v3 (current)
                 first seen: 2 obligations
                 fired:      1 event
                 checkpoint: 2027-01-15T08:00:00+00:00
@@ -44,7 +44,7 @@ struct StateCheckProcessTests {
         )
         #expect(object["sound"] as? Bool == true)
         #expect(object["fired"] as? Int == 1)
-        #expect(object["schema_version"] as? String == "v2")
+        #expect(object["schema_version"] as? String == "v3")
         #expect(object["integrity"] as? [String] == ["ok"])
     }
 

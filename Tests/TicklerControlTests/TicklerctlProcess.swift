@@ -14,7 +14,9 @@ enum TicklerctlProcess {
 
     /// Variables of the test's own environment that would change what ticklerctl prints, removed unless a test
     /// sets them: the width to fit tables to, the pager, the schedule's directory.
-    static let isolatedVariables = ["COLUMNS", "SYSTEMD_PAGER", "PAGER", "CONFIGURATION_DIRECTORY", "NO_COLOR"]
+    static let isolatedVariables = [
+        "COLUMNS", "SYSTEMD_PAGER", "PAGER", "CONFIGURATION_DIRECTORY", "NO_COLOR", "TICKLER_CONTROL_SOCKET",
+    ]
 
     /// Runs it (or `program`) with `arguments` and `environment` set on top of the test's (less
     /// ``isolatedVariables``); returns the exit status, standard output and standard error.
@@ -42,5 +44,16 @@ enum TicklerctlProcess {
             process.terminationStatus, String(decoding: outputData, as: UTF8.self),
             String(decoding: errorData, as: UTF8.self)
         )
+    }
+
+    /// Runs it as ``run(_:executable:environment:)`` does, on a thread of its own, so that a test serving the
+    /// control socket in-process keeps the threads of its tasks free while ticklerctl runs.
+    static func runAside(
+        _ arguments: [String],
+        environment: [String: String] = [:]
+    ) async throws -> (status: Int32, output: String, error: String) {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try run(arguments, environment: environment) }) }.start()
+        }
     }
 }

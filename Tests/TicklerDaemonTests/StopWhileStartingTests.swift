@@ -3,6 +3,7 @@ import Synchronization
 import Systemd
 import Testing
 import TicklerCalendar
+import TicklerControlProtocol
 import TicklerDaemon
 import TicklerJournalSchema
 import TicklerSchedule
@@ -146,5 +147,15 @@ final class SlowFirstSeenStore: StateStore {
 
     func record(fired events: [FiredEvent], checkpoint: Instant) async throws(StateError) {
         try await base.record(fired: events, checkpoint: checkpoint)
+    }
+
+    func occurrences() async throws(StateError) -> [OccurrenceRecord] { try await base.occurrences() }
+
+    func transition(to record: OccurrenceRecord, action: HistoryEntry) async throws(StateError) -> Bool {
+        try await base.transition(to: record, action: action)
+    }
+
+    func actions(obligationID: String) async throws(StateError) -> [HistoryEntry] {
+        try await base.actions(obligationID: obligationID)
     }
 }

@@ -18,6 +18,8 @@ struct ReloadOnlyZoneWatch: ZoneChangeWatch {
     }
 
     func refresh() -> ZoneRulesChange? { database.refresh() }
+
+    func watchFilesInUse() {}
 }
 
 /// The daemon follows `timedatectl set-timezone` and tzdata updates, on a zone database of the test's own.

@@ -17,6 +17,11 @@ import TicklerJournalSchema
             (.delivered, "delivered", "640df82839104fda80cbc8f2db5f69cd", .info),
             (.deliveryFailed, "delivery-failed", "390d85aebb1447afae74d978e1bb3e31", .warning),
             (.deliveryDead, "delivery-dead", "722f667f3f3d436b9dca7254c4fd4851", .error),
+            (.escalated, "escalated", "09ca4a23b3d04e68bb8e2f97f8ab239c", .critical),
+            (.acknowledged, "acknowledged", "1603918d74b94450990bedcb0dd6b9a6", .notice),
+            (.snoozed, "snoozed", "f7538944b7d3470097213a421eaec569", .notice),
+            (.skipped, "skipped", "95f5fbf3100e460fb74d3515126ebd2b", .notice),
+            (.reopened, "reopened", "67a62f3060d54b3eb1c263601fde7c0f", .warning),
         ]
     )
     func kinds(kind: DaemonEventKind, name: String, messageID: String, priority: Priority) {
@@ -27,7 +32,7 @@ import TicklerJournalSchema
     }
 
     @Test func everyKindIsInTheTableAbove() {
-        #expect(DaemonEventKind.allCases.count == 12)
+        #expect(DaemonEventKind.allCases.count == 17)
     }
 
     @Test func messageIDsAreDistinct128BitHex() {

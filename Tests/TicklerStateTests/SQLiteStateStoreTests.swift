@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Testing
 import TicklerCalendar
+import TicklerControlProtocol
 import TicklerState
 import TicklerTestKit
 
@@ -20,7 +21,7 @@ import Musl
         let store = try SQLiteStateStore(directory: StateDirectory(path: temporary.file("state"), origin: .commandLine))
         #expect(store.path == temporary.file("state/state.sqlite"))
         #expect(try await store.appliedMigrations() == SQLiteStateStore.migrationNames)
-        #expect(SQLiteStateStore.migrationNames == ["v1", "v2"])
+        #expect(SQLiteStateStore.migrationNames == ["v1", "v2", "v3"])
         #expect(try await store.checkpoint() == nil)
         #expect(try await store.firstSeen().isEmpty)
     }
@@ -53,7 +54,7 @@ import Musl
         #expect(!temporary.exists("state.sqlite.new"))
         let report = SQLiteStateStore.inspect(path: temporary.file("state.sqlite"), thorough: true)
         #expect(report.isSound)
-        #expect(report.schemaVersion == "v2")
+        #expect(report.schemaVersion == "v3")
         #expect(report.integrity == ["ok"])
     }
 
@@ -117,11 +118,11 @@ import Musl
         let report = SQLiteStateStore.inspect(path: temporary.file("state.sqlite"), thorough: true)
         #expect(report.isSound)
         #expect(report.schemaVersion == "v1")
-        #expect(report.pendingMigrations == ["v2"])
+        #expect(report.pendingMigrations == ["v2", "v3"])
         #expect(report.firedCount == 35)
 
         let store = try SQLiteStateStore(path: temporary.file("state.sqlite"))
-        #expect(try await store.appliedMigrations() == ["v1", "v2"])
+        #expect(try await store.appliedMigrations() == ["v1", "v2", "v3"])
         #expect(try await store.checkpoint() == Instant(microsecondsSinceEpoch: checkpoint))
         #expect(try await store.firstSeen() == Dictionary(uniqueKeysWithValues: firstSeen))
         let expected = fired.map { id, due, stage, firedAt in
@@ -138,6 +139,18 @@ import Musl
         #expect(stages.isSuperset(of: ["remind-2min", "remind-7d", "remind-4s", "remind-2s", "remind-1s", "due"]))
         #expect(!stages.contains("remind-1w") && !stages.contains("remind-120s"))
         #expect(fired.contains { $0.2 == "remind-1w" } && fired.contains { $0.2 == "remind-120s" })
+        // v3 adds the occurrences' records and actions, empty, and they work at once.
+        #expect(try await store.occurrences().isEmpty)
+        let acknowledged = OccurrenceRecord(
+            obligationID: stored[0].key.obligationID,
+            due: stored[0].key.due.microsecondsSinceEpoch,
+            resolution: .acknowledged,
+            revision: 1
+        )
+        let ack = HistoryEntry(at: checkpoint, due: acknowledged.due, event: "acknowledged", user: "root")
+        #expect(try await store.transition(to: acknowledged, action: ack))
+        #expect(try await store.actions(obligationID: acknowledged.obligationID) == [ack])
+        #expect(try await store.firedEvents().count == expected.count)
 
         // Opened again, it is what it was.
         let reopened = try SQLiteStateStore(path: temporary.file("state.sqlite"))

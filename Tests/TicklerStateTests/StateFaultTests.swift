@@ -94,7 +94,7 @@ import TicklerTestKit
         let report = SQLiteStateStore.inspect(path: temporary.file("state.sqlite"), thorough: true)
         #expect(report.isSound)
         #expect(report.problem == nil)
-        #expect(report.schemaVersion == "v2")
+        #expect(report.schemaVersion == "v3")
         #expect(report.pendingMigrations.isEmpty)
         #expect(report.firstSeenCount == 3)
         #expect(report.firedCount == 1)

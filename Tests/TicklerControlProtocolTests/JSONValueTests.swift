@@ -1,7 +1,6 @@
 import Foundation
 import Testing
-
-@testable import TicklerControl
+import TicklerControlProtocol
 
 @Suite("JSON output without Foundation")
 struct JSONValueTests {
