@@ -1,5 +1,6 @@
 import ArgumentParser
 import TicklerCalendar
+import TicklerControlProtocol
 import TicklerICalendar
 import TicklerPlatform
 import TicklerSchedule
@@ -23,7 +24,14 @@ struct ExportCommand: ParsableCommand {
             SUMMARY is the title; DESCRIPTION has the partner, owner, notes,
             the recurrence and the command that acknowledges the occurrence;
             CATEGORIES the category; one VALARM (a display alarm) per lead
-            time of `remind`, with the text of ticklerd's reminder. UIDs are
+            time of `remind`, with the text of ticklerd's reminder.
+
+            When ticklerd runs and lets the caller in (root or group tickler),
+            its history marks what people ended: each VALARM of an
+            acknowledged occurrence carries ACKNOWLEDGED with the time of the
+            acknowledgement (RFC 9074), so a client does not ring it; a
+            skipped occurrence has STATUS:CANCELLED. Without the daemon the
+            export says so on standard error and marks nothing. UIDs are
             <id>/<due time in UTC>@tickler, the same in every export, so a
             client that subscribes to the file updates events in place.
 
@@ -51,6 +59,8 @@ struct ExportCommand: ParsableCommand {
     static let maximumDays = 3660
 
     @OptionGroup var schedule: ScheduleOptions
+
+    @OptionGroup var control: ControlOptions
 
     @Flag(help: "Write iCalendar (RFC 5545), the only format so far; required.")
     var ics = false
@@ -129,17 +139,65 @@ struct ExportCommand: ParsableCommand {
             }
             obligations = obligations.filter { obligationIDs.contains($0.id) }
         }
-        let export = CalendarExport(
-            obligations: obligations,
-            after: start,
-            before: start.adding(seconds: Int64(days) * 86_400),
-            stamp: stamp
-        )
+        let end = start.adding(seconds: Int64(days) * 86_400)
         do {
+            let window = CalendarExport(obligations: obligations, after: start, before: end, stamp: stamp)
+            var inWindow: [String] = []
+            for occurrence in try window.occurrences() where !inWindow.contains(occurrence.obligation.id) {
+                inWindow.append(occurrence.obligation.id)
+            }
+            let export = CalendarExport(
+                obligations: obligations,
+                after: start,
+                before: end,
+                stamp: stamp,
+                resolutions: resolutions(of: inWindow)
+            )
             return try export.render()
         } catch {
             throw ExportCommandError("", error.description)
         }
+    }
+
+    /// How people ended the occurrences of `ids`, by UID, from the running ticklerd's history (one request an
+    /// obligation); empty, after a note on standard error, when ticklerd is not running or keeps the caller out.
+    func resolutions(of ids: [String]) -> [String: OccurrenceResolution] {
+        var result: [String: OccurrenceResolution] = [:]
+        for id in ids {
+            let answer: DaemonClient.Answer
+            do {
+                answer = try DaemonClient.ask(.history(obligationID: id), socket: control.path, quietlyRefused: true)
+            } catch let failure as ControlFailure {
+                FileDescriptorSink.diagnose("\(failure.message); acknowledgements are left out of the calendar")
+                return [:]
+            } catch {
+                // DaemonClient said why already.
+                FileDescriptorSink.diagnose("acknowledgements are left out of the calendar")
+                return [:]
+            }
+            switch answer {
+            case .notRunning(let reason):
+                FileDescriptorSink.diagnose("ticklerd is not running (\(reason)); acknowledgements are left out")
+                return [:]
+            case .reply(.history(let entries)):
+                let events = entries.map { entry in
+                    (
+                        event: entry.event, due: Instant(microsecondsSinceEpoch: entry.due),
+                        at: Instant(microsecondsSinceEpoch: entry.at)
+                    )
+                }
+                for (due, resolution) in OccurrenceResolution.replay(events) {
+                    result[CalendarOccurrence.uid(obligationID: id, due: due)] = resolution
+                }
+            case .reply(.failure(let failure)):
+                FileDescriptorSink.diagnose("\(failure.message); acknowledgements are left out of the calendar")
+                return [:]
+            case .reply:
+                FileDescriptorSink.diagnose("ticklerd answered history unexpectedly; acknowledgements are left out")
+                return [:]
+            }
+        }
+        return result
     }
 
     /// The DTSTAMP: `SOURCE_DATE_EPOCH` (whole seconds since 1970, as reproducible builds use it) when set, else now.

@@ -30,20 +30,25 @@ public struct CalendarExport: Sendable {
     public let stamp: Instant
     /// The most occurrences written; more is an error, not a silent cut.
     public let eventLimit: Int
+    /// How people ended occurrences, by ``CalendarOccurrence/uid``: ticklerd's history, when it could be asked.
+    public let resolutions: [String: OccurrenceResolution]
 
-    /// An export of `obligations` due in `start <.. end`, generated at `stamp`.
+    /// An export of `obligations` due in `start <.. end`, generated at `stamp`, with the occurrences people ended
+    /// marked as `resolutions` say.
     public init(
         obligations: [Obligation],
         after start: Instant,
         before end: Instant,
         stamp: Instant,
-        eventLimit: Int = CalendarExport.defaultEventLimit
+        eventLimit: Int = CalendarExport.defaultEventLimit,
+        resolutions: [String: OccurrenceResolution] = [:]
     ) {
         self.obligations = obligations
         self.start = start
         self.end = end
         self.stamp = stamp
         self.eventLimit = eventLimit
+        self.resolutions = resolutions
     }
 
     /// The occurrences in the window, soonest first (schedule order for equal due times).
@@ -96,6 +101,7 @@ public struct CalendarExport: Sendable {
     /// Writes the VEVENT of `occurrence`.
     private func event(_ occurrence: CalendarOccurrence, into writer: inout ICalendarWriter) {
         let obligation = occurrence.obligation
+        let resolution = resolutions[occurrence.uid]
         writer.begin("VEVENT")
         writer.property("UID", ICalendarText.escaped(occurrence.uid))
         writer.property("DTSTAMP", ICalendarFormat.utc(stamp))
@@ -106,13 +112,14 @@ public struct CalendarExport: Sendable {
         )
         writer.property("DURATION", ICalendarFormat.duration(seconds: Self.eventDuration))
         writer.text("SUMMARY", obligation.title)
-        writer.text("DESCRIPTION", Self.description(of: occurrence))
+        writer.text("DESCRIPTION", Self.description(of: occurrence, resolution: resolution))
         if let category = obligation.category { writer.text("CATEGORIES", category) }
-        writer.property("STATUS", "CONFIRMED")
+        if case .skipped = resolution {
+            writer.property("STATUS", "CANCELLED")
+        } else {
+            writer.property("STATUS", "CONFIRMED")
+        }
         writer.property("TRANSP", "TRANSPARENT")
-        // Acknowledgement (RFC 9074 §6) belongs here once the daemon tracks occurrences (issue 9): the export then
-        // takes the acknowledgement times from the daemon as an input and writes `ACKNOWLEDGED:<UTC time>` in each
-        // VALARM of an acknowledged occurrence. Until then nothing is known to be acknowledged, so nothing is written.
         for lead in obligation.reminderLeads {
             guard let seconds = lead.seconds, let trigger = ICalendarFormat.trigger(before: lead) else { continue }
             let reminder = ReminderEvent(
@@ -130,6 +137,8 @@ public struct CalendarExport: Sendable {
             )
             writer.property("ACTION", "DISPLAY")
             writer.property("TRIGGER", trigger)
+            // RFC 9074 §6: a client shows no alarm the user has acknowledged.
+            if case .acknowledged(let at) = resolution { writer.property("ACKNOWLEDGED", ICalendarFormat.utc(at)) }
             writer.text("DESCRIPTION", reminder.message(for: obligation))
             writer.end("VALARM")
         }
@@ -161,9 +170,9 @@ public struct CalendarExport: Sendable {
         return ICalendarFormat.dateTime(occurrence.obligation.zone.localDateTime(at: occurrence.due))
     }
 
-    /// The DESCRIPTION: partner, owner, notes, the recurrence, the due time and the command that acknowledges it;
-    /// one item a line.
-    static func description(of occurrence: CalendarOccurrence) -> String {
+    /// The DESCRIPTION: partner, owner, notes, the recurrence, the due time and the command that acknowledges it (or
+    /// when it was acknowledged or skipped); one item a line.
+    static func description(of occurrence: CalendarOccurrence, resolution: OccurrenceResolution? = nil) -> String {
         let obligation = occurrence.obligation
         var lines: [String] = []
         if let partner = obligation.partner { lines.append("Partner: \(partner)") }
@@ -173,7 +182,14 @@ public struct CalendarExport: Sendable {
         lines.append(
             "Due: \(obligation.zone.zoned(occurrence.due).humanDescription) (\(obligation.zone.identifier))"
         )
-        lines.append("Acknowledge: ticklerctl ack \(obligation.id) --due \(obligation.zone.zoned(occurrence.due))")
+        switch resolution {
+        case .acknowledged(let at):
+            lines.append("Acknowledged: \(obligation.zone.zoned(at).humanDescription) (\(obligation.zone.identifier))")
+        case .skipped(let at):
+            lines.append("Skipped: \(obligation.zone.zoned(at).humanDescription) (\(obligation.zone.identifier))")
+        case nil:
+            lines.append("Acknowledge: ticklerctl ack \(obligation.id) --due \(obligation.zone.zoned(occurrence.due))")
+        }
         return lines.joined(separator: "\n")
     }
 }

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # System test of Deploy/tickler-ics.service and .timer under real systemd (252 on Debian 12): the service, sandboxed
-# as www-data, publishes the sample schedule's calendar into a web directory, atomically and readable by all; a
-# schedule with an error fails the run, says why in the journal and leaves the published file alone.
+# as www-data, publishes the sample schedule's calendar into a web directory, atomically and readable by all; with
+# ticklerd running, an acknowledged occurrence is marked ACKNOWLEDGED; a schedule with an error fails the run, says
+# why in the journal and leaves the published file alone.
 #
-#   bash Tests/ICS/systemd-ics-test.sh [BIN_DIR]     BIN_DIR holds a built ticklerctl (default .build/debug)
+#   bash Tests/ICS/systemd-ics-test.sh [BIN_DIR]     BIN_DIR holds built ticklerctl and ticklerd (.build/debug)
 #
 # systemd runs as PID 1 of a private PID+mount namespace (Tests/System/namespace.sh: /etc, /var and /usr/local are
 # overlays in a private /run; nothing reaches the host). Needs root; skipped (exit 0) otherwise.
@@ -17,8 +18,8 @@ name=ics-system
 
 id www-data >/dev/null 2>&1 || skip "no www-data user"
 bin_dir=${1:-.build/debug}
-if [ ! -x "$bin_dir/ticklerctl" ]; then
-    echo "ics-system: $bin_dir/ticklerctl not found: build it first (swift build --product ticklerctl)"
+if [ ! -x "$bin_dir/ticklerctl" ] || [ ! -x "$bin_dir/ticklerd" ]; then
+    echo "ics-system: ticklerctl or ticklerd not found in $bin_dir: build them first (swift build)"
     echo "ics-system: 0 passed, 1 failed"
     exit 1
 fi
@@ -27,6 +28,7 @@ namespace_boot "$(cd "$bin_dir" && pwd)"
 # --- install as README says ----------------------------------------------------------------------------------------
 output=/var/www/html/tickler/tickler.ics
 in_ns sh -ec "
+    getent group tickler >/dev/null || groupadd --system tickler
     install -m 0755 $T/build/ticklerctl /usr/local/bin/ticklerctl
     rm -rf /etc/tickler && mkdir -p /etc/tickler && cp -r $T/checkout/Config/. /etc/tickler/
     chmod -R a+rX /etc/tickler
@@ -67,6 +69,29 @@ if [ -z "$leftovers" ]; then
     pass "no temporary file is left beside it"
 else
     fail "files left in /var/www/html/tickler: $leftovers"
+fi
+
+# With ticklerd running, the export marks what people ended: acknowledge an occurrence, publish again. The service's
+# group is tickler, so ticklerd's control socket lets it read the history.
+in_ns sh -ec "
+    install -m 0755 $T/build/ticklerd /usr/local/bin/ticklerd
+    sed -e 's|/usr/bin/ticklerd|/usr/local/bin/ticklerd|' $T/checkout/Deploy/ticklerd.service \
+        >/etc/systemd/system/ticklerd.service
+    install -m 0644 $T/checkout/Deploy/ticklerd.socket /etc/systemd/system/ticklerd.socket
+    systemctl daemon-reload
+    systemctl start ticklerd.service
+" >"$work/ticklerd.log" 2>&1
+acked=spring-festival-greetings-guangxi
+marked() {
+    in_ns awk -v uid="UID:$acked/" 'BEGIN { RS = "BEGIN:VEVENT" } index($0, uid) && /ACKNOWLEDGED:[0-9]+T[0-9]+Z/ { n++ }
+        END { print n + 0 }' "$output" 2>/dev/null
+}
+if in_ns ticklerctl ack "$acked" --note "sent by the ICS test" >"$work/ack.log" 2>&1 \
+    && in_ns systemctl start tickler-ics.service 2>"$work/start2.log" && [ "$(marked)" = 1 ]; then
+    pass "after ticklerctl ack, the published occurrence's alarms carry ACKNOWLEDGED (RFC 9074): $(cat "$work/ack.log")"
+else
+    fail "the acknowledged occurrence is not marked in the calendar (marked: $(marked))" "$(cat "$work/ticklerd.log")" \
+        "$(cat "$work/ack.log")" "$(cat "$work/start2.log")" "$(journal | tail -n 5)"
 fi
 
 # A schedule with an error: the run fails, the journal says where, the published file stays as it was.

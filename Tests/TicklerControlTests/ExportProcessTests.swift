@@ -19,8 +19,19 @@ struct ExportProcessTests {
         _ arguments: [String],
         epoch: String? = "1767225600"
     ) throws -> (status: Int32, output: String, error: String) {
-        try Self.run(try #require(TicklerctlProcess.executable), arguments, environment: ["SOURCE_DATE_EPOCH": epoch])
+        try Self.run(
+            try #require(TicklerctlProcess.executable),
+            arguments,
+            environment: ["SOURCE_DATE_EPOCH": epoch, "TICKLER_CONTROL_SOCKET": Self.absentSocket]
+        )
     }
+
+    /// A control socket nobody listens on: these exports run without a daemon.
+    private static let absentSocket = "/nonexistent/tickler-export-test.socket"
+
+    /// What an export says on standard error without a daemon.
+    private static let withoutDaemon =
+        "ticklerctl: ticklerd is not running (no ticklerd listens on \(absentSocket)); acknowledgements are left out\n"
 
     /// Runs `executable` with `arguments`, this process's environment changed by `environment` (nil: removed).
     private static func run(
@@ -53,7 +64,7 @@ struct ExportProcessTests {
         let arguments = ["export", "--ics", "--config", Self.config, "--after", "2027-01-01T00:00+07:00"]
         let first = try run(arguments)
         #expect(first.status == 0)
-        #expect(first.error.isEmpty)
+        #expect(first.error == Self.withoutDaemon)
         #expect(first.output.hasPrefix("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"))
         #expect(first.output.hasSuffix("END:VCALENDAR\r\n"))
         #expect(!first.output.replacing("\r\n", with: "").contains("\n"))
@@ -99,7 +110,11 @@ struct ExportProcessTests {
         #expect(mode == 0o666 & ~Int(mask))
         let missing = try run(arguments + ["--output", directory.appendingPathComponent("no/such.ics").path])
         #expect(missing.status == 1)
-        #expect(missing.error.hasPrefix("ticklerctl: --output: create a temporary file in \(directory.path)/no:"))
+        #expect(
+            missing.error.hasPrefix(
+                Self.withoutDaemon + "ticklerctl: --output: create a temporary file in \(directory.path)/no:"
+            )
+        )
     }
 
     @Test(

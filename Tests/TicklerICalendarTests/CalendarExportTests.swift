@@ -244,3 +244,26 @@ struct CalendarExportTests {
         #expect(throws: CalendarExportError.yearOutOfRange(10000)) { try calendar.render() }
     }
 }
+
+/// Replaying an obligation's history: the last of acknowledgement, skip and reopening decides.
+@Suite("Occurrence resolutions from history")
+struct OccurrenceResolutionTests {
+    @Test func theLastActionDecidesAndFiredEventsChangeNothing() {
+        let (first, second, third) = (
+            Instant(secondsSinceEpoch: 1_000), Instant(secondsSinceEpoch: 2_000), Instant(secondsSinceEpoch: 3_000)
+        )
+        let at = { (seconds: Int64) in Instant(secondsSinceEpoch: seconds) }
+        let replayed = OccurrenceResolution.replay([
+            ("reminder", first, at(10)),
+            ("acknowledged", first, at(20)),
+            ("skipped", second, at(30)),
+            ("reopened", second, at(40)),
+            ("acknowledged", second, at(50)),
+            ("acknowledged", third, at(60)),
+            ("reopened", third, at(70)),
+            ("overdue", third, at(80)),
+        ])
+        #expect(replayed == [first: .acknowledged(at: at(20)), second: .acknowledged(at: at(50))])
+        #expect(OccurrenceResolution.replay([("skipped", first, at(5))]) == [first: .skipped(at: at(5))])
+    }
+}
