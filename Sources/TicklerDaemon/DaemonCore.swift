@@ -51,7 +51,11 @@ struct DaemonCore {
             schedule: schedule,
             planner: Planner(schedule: schedule, after: now, firstSeen: firstSeen),
             firstSeen: firstSeen,
-            overdue: OverdueTracker(schedule: schedule, now: now, isEnded: book.isEnded),
+            overdue: OverdueTracker(
+                schedule: schedule,
+                now: now,
+                isEnded: Self.isClosed(book: book, firstSeen: firstSeen)
+            ),
             checkpoint: try await store.checkpoint() ?? now,
             reloadFailure: nil,
             book: book,
@@ -68,6 +72,15 @@ struct DaemonCore {
         let missed = Planner.missedEvents(in: schedule, after: checkpoint, through: now, firstSeen: firstSeen)
         await fire(missed, at: now)
         await escalate(at: now)
+    }
+
+    /// Whether the occurrence of an obligation due at an instant is closed to the overdue count: ended (acknowledged,
+    /// skipped) in `book`, or history — due at or before the obligation was first seen (issue 9: never overdue).
+    static func isClosed(book: OccurrenceBook, firstSeen: [String: Instant]) -> (String, Instant) -> Bool {
+        { id, due in
+            if let seen = firstSeen[id], due <= seen { return true }
+            return book.isEnded(id, due)
+        }
     }
 
     /// When the daemon must next wake: the next event, the next overdue due instant leaving the window, or the next
@@ -104,7 +117,11 @@ struct DaemonCore {
         firstSeen = merged
         schedule = newSchedule
         planner = Planner(schedule: newSchedule, after: checkpoint, firstSeen: firstSeen)
-        overdue = OverdueTracker(schedule: newSchedule, now: now, isEnded: book.isEnded)
+        overdue = OverdueTracker(
+            schedule: newSchedule,
+            now: now,
+            isEnded: Self.isClosed(book: book, firstSeen: firstSeen)
+        )
         planLifecycle(after: checkpoint)
         reloadFailure = nil
         loadedAt = now

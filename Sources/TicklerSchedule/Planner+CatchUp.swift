@@ -35,7 +35,8 @@ extension Planner {
         var found: [(event: ReminderEvent, index: Int)] = []
         for index in schedule.obligations.indices {
             // Most obligations missed nothing: they are decided from their id, without a copy of the obligation.
-            let lower = max(checkpoint, firstSeen[schedule.obligations[index].id] ?? now)
+            let seen = firstSeen[schedule.obligations[index].id] ?? now
+            let lower = max(checkpoint, seen)
             guard lower < now else { continue }
             let obligation = schedule.obligations[index]
             let plan = StagePlan(obligation)
@@ -43,7 +44,8 @@ extension Planner {
                 obligation,
                 plan: plan,
                 after: lower.microsecondsSinceEpoch,
-                through: now.microsecondsSinceEpoch
+                through: now.microsecondsSinceEpoch,
+                duesAfter: seen.microsecondsSinceEpoch
             ) { _ in false }
             found += missed.map { (Self.event(obligation, plan: plan, due: $0.due, stage: $0.stage), index) }
         }
@@ -99,7 +101,13 @@ extension Planner {
         where !removedObligations.contains(Int32(index)) {
             let lower = max(position, floors[index])
             if lower < end {
-                let missed = Self.missed(obligation, plan: plans[index], after: lower, through: end) {
+                let missed = Self.missed(
+                    obligation,
+                    plan: plans[index],
+                    after: lower,
+                    through: end,
+                    duesAfter: dueFloors[index]
+                ) {
                     removedOccurrences.contains(OccurrenceKey(obligation: Int32(index), due: $0))
                 }
                 found += missed.map {
@@ -121,18 +129,29 @@ extension Planner {
     /// first: the last due instant at which stage s has fired by `now` is the latest one whose latest stage is s or
     /// later; that stage v is found by bisection, and the walk goes on from v + 1. At most min(stages, due
     /// instants) steps.
+    ///
+    /// Occurrences due at or before `duesAfter` (the first-seen instant) are history and give nothing.
     static func missed(
         _ obligation: Obligation,
         plan: StagePlan,
         after lower: Int64,
         through now: Int64,
+        duesAfter dueFloor: Int64,
         isRemoved: (Int64) -> Bool
     ) -> [(due: Int64, stage: Int)] {
-        if let few = missedOneByOne(obligation, plan: plan, after: lower, through: now, isRemoved: isRemoved) {
+        // Due instants at or before this have every stage at or before `lower`, or are history.
+        let earliest = max(lower - plan.lastOffset, dueFloor)
+        if let few = missedOneByOne(
+            obligation,
+            plan: plan,
+            after: lower,
+            dueAfter: earliest,
+            through: now,
+            isRemoved: isRemoved
+        ) {
             return few
         }
-        // Due instants at or before this have every stage at or before `lower`.
-        let floor = Instant(microsecondsSinceEpoch: lower - plan.lastOffset)
+        let floor = Instant(microsecondsSinceEpoch: earliest)
         var result: [(due: Int64, stage: Int)] = []
         var stage = 0
         while stage < plan.count {
@@ -157,10 +176,11 @@ extension Planner {
         _ obligation: Obligation,
         plan: StagePlan,
         after lower: Int64,
+        dueAfter earliest: Int64,
         through now: Int64,
         isRemoved: (Int64) -> Bool
     ) -> [(due: Int64, stage: Int)]? {
-        var dues = obligation.recurrence.occurrences(after: Instant(microsecondsSinceEpoch: lower - plan.lastOffset))
+        var dues = obligation.recurrence.occurrences(after: Instant(microsecondsSinceEpoch: earliest))
         var result: [(due: Int64, stage: Int)] = []
         var count = 0
         while let instant = dues.next(), instant.microsecondsSinceEpoch <= now - plan.firstOffset {

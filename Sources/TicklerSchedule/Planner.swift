@@ -25,6 +25,9 @@ public struct Planner: Sendable {
     let plans: [StagePlan]
     /// Per obligation, the instant (microseconds) at or before which nothing is planned: max(after, first seen).
     let floors: [Int64]
+    /// Per obligation, its first-seen instant (microseconds; `Int64.min` when not given): occurrences due at or before
+    /// it are history, never planned, whatever stage of theirs would fire later (an overdue repeat, an escalation).
+    let dueFloors: [Int64]
     /// The runs' and one-offs' next events.
     var queue: BinaryHeap<QueueEntry>
     /// The runs, by obligation and due instant.
@@ -49,7 +52,8 @@ public struct Planner: Sendable {
     /// - Parameters:
     ///   - schedule: the obligations.
     ///   - after: events at or before this instant are taken as processed (the daemon's checkpoint, or now).
-    ///   - firstSeen: when each obligation was first seen; events at or before it are never planned.
+    ///   - firstSeen: when each obligation was first seen; events at or before it, and every event of an occurrence
+    ///     due at or before it, are never planned.
     public init(schedule: Schedule, after: Instant, firstSeen: [String: Instant] = [:]) {
         self.schedule = schedule
         self.plans = StagePlan.plans(of: schedule.obligations)
@@ -57,6 +61,7 @@ public struct Planner: Sendable {
         self.floors = obligations.indices.map {
             max(after, firstSeen[obligations[$0].id] ?? after).microsecondsSinceEpoch
         }
+        self.dueFloors = obligations.map { firstSeen[$0.id]?.microsecondsSinceEpoch ?? Int64.min }
         self.position = after.microsecondsSinceEpoch
         self.lastPopped = after.microsecondsSinceEpoch
         self.queue = BinaryHeap()
@@ -205,8 +210,10 @@ public struct Planner: Sendable {
         // The obligation is used in place: a copy would retain each of its fields.
         var candidate =
             remembered == PlannerRun.unknown
-            ? schedule.obligations[index].nextDue(after: Instant(microsecondsSinceEpoch: instant))?
-                .microsecondsSinceEpoch
+            ? schedule.obligations[index].nextDue(
+                after: Instant(microsecondsSinceEpoch: max(instant, dueFloors[index]))
+            )?
+            .microsecondsSinceEpoch
             : remembered
         while let due = candidate, removedOccurrences.contains(OccurrenceKey(obligation: Int32(index), due: due)) {
             candidate =

@@ -12,6 +12,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 TICKLERD = sys.argv[1] if len(sys.argv) > 1 else ".build/release/ticklerd"
@@ -44,8 +45,11 @@ def run(name, config, stop_after=None):
             if "started ticklerd" in line:
                 started = time.monotonic() - began
                 break
+        # Keep reading what it logs (events fire every second here), so that a full pipe never blocks it.
+        threading.Thread(target=lambda: [None for _ in process.stderr], daemon=True).start()
         time.sleep(1)
     else:
+        threading.Thread(target=lambda: [None for _ in process.stderr], daemon=True).start()
         time.sleep(stop_after)
     memory = peak_kib(process.pid)
     stop = time.monotonic()

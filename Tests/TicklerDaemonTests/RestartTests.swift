@@ -108,12 +108,12 @@ struct RestartTests {
             period: Period(1, .year)
         )
         let daemon = await DaemonHarness.started([old], at: Fixtures.start, state: state)
-        // Eleven years of due dates and yesterday's due time stay silent; yesterday's due instant is overdue, and its
-        // repeats after the obligation was first seen still come.
+        // Eleven years of due dates and yesterday's due time stay silent: due before the obligation was first seen,
+        // they are history, never overdue (issue 9); the next event is next year's reminder.
         #expect(daemon.sink.firings.isEmpty)
         #expect(
             daemon.status
-                == "1 obligation; next: \"Kỷ niệm kết nghĩa 14 cặp xã\" overdue in 1 day (2027-09-22 08:00 +07); 1 overdue"
+                == "1 obligation; next: \"Kỷ niệm kết nghĩa 14 cặp xã\" reminder in 358 days (2028-09-13 08:00 +07)"
         )
         #expect(try await SQLiteStateStore(path: state.file(SQLiteStateStore.fileName)).firedEvents().isEmpty)
         try await daemon.stop()

@@ -49,15 +49,18 @@ struct PlannerCatchUpTests {
         #expect(missed(after: "2027-07-03T08:00:00+07:00", through: "2027-07-03T20:00:00+07:00").isEmpty)
     }
 
-    @Test("first-seen later than the checkpoint bounds the window; unknown obligations missed nothing")
+    @Test("first-seen bounds the window and the due times; unknown obligations missed nothing")
     func firstSeenBound() {
         let after = "2027-06-20T00:00:00+07:00"
         let now = "2027-07-03T09:00:00+07:00"
+        // The occurrence due before first-seen is history: its overdue repeat after first-seen is not missed.
         #expect(
             missed(after: after, through: now, firstSeen: ["agreement": Support.instant("2027-07-02T12:00:00+07:00")])
-                == [
-                    "overdue-3 2027-07-03T08:00:00"
-                ]
+                .isEmpty
+        )
+        #expect(
+            missed(after: after, through: now, firstSeen: ["agreement": Support.instant("2027-06-29T12:00:00+07:00")])
+                == ["overdue-3 2027-07-03T08:00:00"]
         )
         #expect(
             missed(after: after, through: now, firstSeen: ["agreement": Support.instant("2027-07-03T08:30:00+07:00")])
