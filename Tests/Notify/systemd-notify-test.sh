@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # System test of Deploy/tickler-notify.service beside ticklerd.service under real systemd (252 on Debian 12):
-# without notify.toml the notifier is ready, says "no channels" and has its watchdog off; with a webhook channel
-# and an exec channel, an obligation due in seconds is fired by ticklerd, followed through the journal by
+# without notify.toml the notifier is ready, says "no channels" and has its watchdog off; `systemctl reload` with a
+# broken notify.toml fails and changes nothing; reloaded with a webhook channel and an exec channel (the same
+# process, its watchdog on again), an obligation due in seconds is fired by ticklerd, followed through the journal by
 # tickler-notify and reaches a real HTTP server on 127.0.0.1 (Tests/Notify/webhook-server.py) and the command, and
 # the outcome is journaled as TICKLER_EVENT=delivered.
 #
@@ -72,6 +73,20 @@ else
     fail "WatchdogUSec=$watchdog while idle"
 fi
 
+# --- systemctl reload with a broken notify.toml fails and changes nothing ---------------------------------------------
+in_ns sh -ec 'printf "[channel.hook]\nkind = \"pigeon\"\n" >/etc/tickler/notify.toml; chmod 0644 /etc/tickler/notify.toml'
+if ! in_ns systemctl reload tickler-notify.service 2>/dev/null \
+    && [ "$(in_ns systemctl is-active tickler-notify.service)" = active ] && status | grep -q '^no channels'; then
+    pass "systemctl reload with a broken notify.toml fails; the notifier runs on: $(status)"
+else
+    fail "a reload with a broken notify.toml did not fail, or the notifier changed" "status: $(status)"
+fi
+if in_ns journalctl -u tickler-notify.service --no-pager -o cat | grep -q 'notify.toml:2:[0-9]*: .*kind'; then
+    pass "journalctl -u tickler-notify names the error's place"
+else
+    fail "the journal does not name the error" "$(in_ns journalctl -u tickler-notify --no-pager -o cat | tail -n 5)"
+fi
+
 # --- an obligation due in 20 seconds, routed to the webhook and the command ------------------------------------------
 due=$(date -d '+20 seconds' '+%Y-%m-%dT%H:%M:%S')
 in_ns sh -ec "
@@ -99,13 +114,27 @@ command = [\"/usr/bin/logger\", \"-t\", \"notify-exec\", \"--\", \"delivered by 
 NOTIFY
     chmod 0644 /etc/tickler/schedule.toml /etc/tickler/notify.toml
 "
-in_ns systemctl restart tickler-notify.service
+pid_before=$(in_ns systemctl show -p MainPID --value tickler-notify.service)
+if in_ns systemctl reload tickler-notify.service 2>"$work/reload.log"; then
+    pass "systemctl reload tickler-notify takes the new notify.toml"
+else
+    fail "systemctl reload tickler-notify failed" "$(cat "$work/reload.log")" \
+        "$(in_ns journalctl -u tickler-notify --no-pager -o cat | tail -n 5)"
+fi
 in_ns systemctl start ticklerd.service 2>"$work/ticklerd.log" \
     || fail "ticklerd did not start" "$(cat "$work/ticklerd.log")"
-if status | grep -q '^2 channels'; then
-    pass "with notify.toml STATUS= counts the channels: $(status)"
+for _ in $(seq 20); do status | grep -q '^2 channels' && break; sleep 0.25; done
+if status | grep -q '^2 channels' \
+    && [ "$(in_ns systemctl show -p MainPID --value tickler-notify.service)" = "$pid_before" ]; then
+    pass "after the reload, the same process counts the channels in STATUS=: $(status)"
 else
-    fail "STATUS= is '$(status)' with two channels"
+    fail "STATUS= is '$(status)' with two channels after the reload (pid $pid_before before)"
+fi
+watchdog=$(in_ns systemctl show -p WatchdogUSec --value tickler-notify.service)
+if [ "$watchdog" != 0 ] && [ "$watchdog" != infinity ]; then
+    pass "with channels its watchdog is on again (WatchdogUSec=$watchdog)"
+else
+    fail "WatchdogUSec=$watchdog with channels"
 fi
 
 delivered=no
