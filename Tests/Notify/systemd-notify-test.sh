@@ -4,7 +4,7 @@
 # broken notify.toml fails and changes nothing; reloaded with a webhook channel and an exec channel (the same
 # process, its watchdog on again), an obligation due in seconds is fired by ticklerd, followed through the journal by
 # tickler-notify and reaches a real HTTP server on 127.0.0.1 (Tests/Notify/webhook-server.py) and the command, and
-# the outcome is journaled as TICKLER_EVENT=delivered.
+# the outcome is journaled as TICKLER_EVENT=delivered and shown by `ticklerctl history`.
 #
 #   bash Tests/Notify/systemd-notify-test.sh [BIN_DIR]   BIN_DIR holds ticklerd and tickler-notify (default .build/debug)
 #
@@ -41,6 +41,7 @@ in_ns sh -ec "
     getent group tickler >/dev/null || groupadd --system tickler
     install -m 0755 $T/build/ticklerd /usr/local/bin/ticklerd
     install -m 0755 $T/build/tickler-notify /usr/local/bin/tickler-notify
+    install -m 0755 $T/build/ticklerctl /usr/local/bin/ticklerctl
     sed -e 's|/usr/bin/ticklerd|/usr/local/bin/ticklerd|' $T/checkout/Deploy/ticklerd.service \
         >/etc/systemd/system/ticklerd.service
     install -m 0644 $T/checkout/Deploy/ticklerd.socket /etc/systemd/system/ticklerd.socket
@@ -178,6 +179,13 @@ if echo "$outcomes" | grep -q ' 2 delivered' && echo "$outcomes" | grep -q ' 1 d
     pass "journalctl -t tickler-notify shows the outcomes: $outcomes"
 else
     fail "outcomes in the journal: $outcomes"
+fi
+history=$(in_ns ticklerctl history system-test --no-pager 2>&1)
+if echo "$history" | grep -q 'delivered to hook (due)' && echo "$history" | grep -q 'delivery to hook failed (due)' \
+    && echo "$history" | grep -q 'delivered to script (due)'; then
+    pass "ticklerctl history shows where the due event was delivered (hook after a failure, script)"
+else
+    fail "ticklerctl history does not show the deliveries" "$history"
 fi
 
 exposure=$(in_ns systemd-analyze security --no-pager tickler-notify.service 2>/dev/null \
