@@ -53,6 +53,20 @@ in_ns sh -ec "
     # directories get group systemd-journal, whose members (the notifier) may read them.
     systemd-tmpfiles --create --prefix /run/log/journal --prefix /var/log/journal >/dev/null 2>&1 || true
 "
+# The mailbox: Debian's exim4 as an SMTP server on 127.0.0.1:$smtp_port inside the namespace (its spool and
+# /var/mail are the namespace's), and msmtp, a sendmail that submits to it over SMTP — the sandboxed unit has no new
+# privileges, so a setuid sendmail cannot run in it.
+smtp_port=2525
+mail_ready=no
+if [ -x /usr/sbin/exim4 ] && [ -x /usr/bin/msmtp ]; then
+    in_ns sh -ec "
+        printf 'defaults\nauto_from off\nsyslog off\naccount default\nhost 127.0.0.1\nport $smtp_port\nfrom tickler@localhost\n' \
+            >/etc/msmtprc
+        chmod 0644 /etc/msmtprc
+        rm -f /var/mail/mail /var/mail/root
+        systemd-run --quiet --unit=test-mta /usr/sbin/exim4 -bdf -oX $smtp_port
+    " && mail_ready=yes
+fi
 status() { in_ns systemctl show -p StatusText --value tickler-notify.service; }
 
 if in_ns systemctl start tickler-notify.service 2>"$work/start.log" \
@@ -96,7 +110,7 @@ in_ns sh -ec "
 timezone = \"UTC\"
 remind = []
 overdue-every = \"0\"
-notify = [\"hook\", \"script\"]
+notify = [\"hook\", \"script\", \"mail\"]
 
 [[obligation]]
 id = \"system-test\"
@@ -112,6 +126,12 @@ url = \"http://127.0.0.1:$port/hook\"
 [channel.script]
 kind = \"exec\"
 command = [\"/usr/bin/logger\", \"-t\", \"notify-exec\", \"--\", \"delivered by exec\"]
+
+[channel.mail]
+kind = \"mail\"
+to = [\"root@localhost\"]
+from = \"Tickler <tickler@localhost>\"
+sendmail = \"/usr/bin/msmtp\"
 NOTIFY
     chmod 0644 /etc/tickler/schedule.toml /etc/tickler/notify.toml
 "
@@ -124,12 +144,12 @@ else
 fi
 in_ns systemctl start ticklerd.service 2>"$work/ticklerd.log" \
     || fail "ticklerd did not start" "$(cat "$work/ticklerd.log")"
-for _ in $(seq 20); do status | grep -q '^2 channels' && break; sleep 0.25; done
-if status | grep -q '^2 channels' \
+for _ in $(seq 20); do status | grep -q '^3 channels' && break; sleep 0.25; done
+if status | grep -q '^3 channels' \
     && [ "$(in_ns systemctl show -p MainPID --value tickler-notify.service)" = "$pid_before" ]; then
     pass "after the reload, the same process counts the channels in STATUS=: $(status)"
 else
-    fail "STATUS= is '$(status)' with two channels after the reload (pid $pid_before before)"
+    fail "STATUS= is '$(status)' with three channels after the reload (pid $pid_before before)"
 fi
 watchdog=$(in_ns systemctl show -p WatchdogUSec --value tickler-notify.service)
 if [ "$watchdog" != 0 ] && [ "$watchdog" != infinity ]; then
@@ -175,15 +195,36 @@ else
 fi
 outcomes=$(in_ns journalctl -t tickler-notify TICKLER_OBLIGATION=system-test --no-pager \
     -o export 2>/dev/null | sed -n 's/^TICKLER_EVENT=//p' | sort | uniq -c | tr -s ' ' | tr '\n' ',')
-if echo "$outcomes" | grep -q ' 2 delivered' && echo "$outcomes" | grep -q ' 1 delivery-failed'; then
+if echo "$outcomes" | grep -q ' 3 delivered' && echo "$outcomes" | grep -q ' 1 delivery-failed'; then
     pass "journalctl -t tickler-notify shows the outcomes: $outcomes"
 else
     fail "outcomes in the journal: $outcomes"
 fi
+# The mail, read back from the namespace's mailbox by Python's email package, by its Message-ID (the delivery key).
+key=$(in_ns journalctl -t tickler-notify TICKLER_CHANNEL=mail TICKLER_EVENT=delivered --no-pager -o export \
+    2>/dev/null | sed -n 's/^TICKLER_DELIVERY_KEY=//p' | head -n 1)
+message='{}'
+for _ in $(seq 40); do
+    for box in /var/mail/mail /var/mail/root; do
+        message=$(in_ns python3 "$T/checkout/Tests/Notify/read-mailbox.py" "$box" "<$key@tickler-notify>" 2>/dev/null)
+        [ -n "$message" ] && [ "$message" != '{}' ] && break 2
+    done
+    sleep 0.5
+done
+if [ "$mail_ready" = yes ] && [ -n "$key" ] && echo "$message" | python3 -c '
+import json, sys
+m = json.load(sys.stdin)
+sys.exit(not (m.get("subject", "").endswith("Thư chúc mừng $(id); echo") and "ticklerctl ack system-test" in m.get("body", "")))'
+then
+    pass "the mail reached the mailbox through msmtp and exim4, its Vietnamese subject decoded (RFC 2047)"
+else
+    fail "no mail in the mailbox (key ${key:-none}, MTA ready: $mail_ready)" "$message" \
+        "$(in_ns journalctl -u tickler-notify -u test-mta --no-pager -o cat | tail -n 8)"
+fi
 history=$(in_ns ticklerctl history system-test --no-pager 2>&1)
 if echo "$history" | grep -q 'delivered to hook (due)' && echo "$history" | grep -q 'delivery to hook failed (due)' \
-    && echo "$history" | grep -q 'delivered to script (due)'; then
-    pass "ticklerctl history shows where the due event was delivered (hook after a failure, script)"
+    && echo "$history" | grep -q 'delivered to script (due)' && echo "$history" | grep -q 'delivered to mail (due)'; then
+    pass "ticklerctl history shows where the due event was delivered (hook after a failure, script, mail)"
 else
     fail "ticklerctl history does not show the deliveries" "$history"
 fi
