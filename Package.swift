@@ -103,7 +103,7 @@ let package = Package(
             name: "TicklerControl",
             dependencies: [
                 "TicklerCalendar", "TicklerRRule", "TicklerOnCalendar", "TicklerLunar", "TicklerSchedule",
-                "TicklerPlatform", "TicklerICalendar", "TicklerControlProtocol",
+                "TicklerPlatform", "TicklerICalendar", "TicklerControlProtocol", "Systemd", "TicklerJournalSchema",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "SystemPackage", package: "swift-system"),
             ]

@@ -5,12 +5,14 @@
 #   mandoc                       lints the man pages (ManPageTests)
 #   icalendar, recurring-ical-events (PyPI)   read the iCalendar export independently (Tests/ICS)
 #   exim4-daemon-light           a real MTA behind /usr/sbin/sendmail for the mail channel (TicklerNotifyTests)
+#   msmtp                        a sendmail that submits over SMTP, for mail under the sandboxed unit (Tests/Notify)
 #   systemd-journal-remote       writes journal files the notifier's process tests follow (TicklerNotifyTests)
 
 tickler_ensure_test_deps() {
     local packages=()
     command -v mandoc >/dev/null 2>&1 || packages+=(mandoc)
     [ -x /usr/sbin/exim4 ] || packages+=(exim4-daemon-light)
+    [ -x /usr/bin/msmtp ] || packages+=(msmtp)
     [ -x /lib/systemd/systemd-journal-remote ] || packages+=(systemd-journal-remote)
     if [ "${#packages[@]}" -gt 0 ]; then
         if [ "$(id -u)" -eq 0 ]; then

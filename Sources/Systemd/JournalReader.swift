@@ -124,11 +124,37 @@ public final class JournalReader {
         return result == 0 ? nil : try current()
     }
 
-    /// Blocks until the journal changes or `timeout` (microseconds) passes; true when it changed.
+    /// Blocks until the journal changes or `timeout` (microseconds) passes — or, with `wake`, until that descriptor
+    /// is readable (the caller drains it) —; true when the journal changed.
+    ///
+    /// With `wake` it does what `sd_journal_wait` does, on two descriptors: polls the journal's own
+    /// (`sd_journal_get_fd`, `sd_journal_get_events`, no longer than `sd_journal_get_timeout` asks) and `wake`, then
+    /// `sd_journal_process`.
     /// - Throws: ``JournalError/callFailed(_:code:)``.
-    public func wait(microseconds timeout: UInt64) throws(JournalError) -> Bool {
-        let result = sd_journal_wait(journal, timeout)
-        guard result >= 0 else { throw .callFailed("sd_journal_wait", code: -result) }
+    public func wait(microseconds timeout: UInt64, wake: Int32? = nil) throws(JournalError) -> Bool {
+        guard let wake else {
+            let result = sd_journal_wait(journal, timeout)
+            guard result >= 0 else { throw .callFailed("sd_journal_wait", code: -result) }
+            return result != SD_JOURNAL_NOP
+        }
+        let descriptor = sd_journal_get_fd(journal)
+        guard descriptor >= 0 else { throw .callFailed("sd_journal_get_fd", code: -descriptor) }
+        let events = sd_journal_get_events(journal)
+        guard events >= 0 else { throw .callFailed("sd_journal_get_events", code: -events) }
+        var milliseconds = timeout / 1000 + (timeout % 1000 == 0 ? 0 : 1)
+        var deadline: UInt64 = .max
+        if sd_journal_get_timeout(journal, &deadline) >= 0, deadline != .max {
+            let now = MonotonicClock.microseconds()
+            milliseconds = min(milliseconds, deadline > now ? (deadline - now + 999) / 1000 : 0)
+        }
+        var descriptors = [
+            pollfd(fd: descriptor, events: Int16(events), revents: 0),
+            pollfd(fd: wake, events: Int16(POLLIN), revents: 0),
+        ]
+        let polled = poll(&descriptors, 2, Int32(clamping: milliseconds))
+        guard polled >= 0 || errno == EINTR else { throw .callFailed("poll", code: errno) }
+        let result = sd_journal_process(journal)
+        guard result >= 0 else { throw .callFailed("sd_journal_process", code: -result) }
         return result != SD_JOURNAL_NOP
     }
 

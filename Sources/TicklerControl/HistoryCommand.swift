@@ -1,6 +1,7 @@
 import ArgumentParser
 import TicklerCalendar
 import TicklerControlProtocol
+import TicklerJournalSchema
 
 /// `ticklerctl history ID`: everything that happened to an obligation's occurrences, from the running daemon.
 struct HistoryCommand: ParsableCommand {
@@ -13,10 +14,15 @@ struct HistoryCommand: ParsableCommand {
             to the journal, and every acknowledgement, snooze, skip and
             reopening with who did it (the Unix user), when, and their note.
             The history of an obligation removed from the schedule is kept.
+            Beside them, where each event was delivered: what tickler-notify
+            journaled (delivered, delivery-failed, delivery-dead, with the
+            channel and the error), read from the journal as you may read it
+            (root and the groups adm and systemd-journal see it all; others
+            are told that outcomes may be missing).
 
             --json prints an array of objects with the keys at, due, event,
-            stage, user, note and snoozed_until (times ISO 8601 in the
-            daemon's zone, or null).
+            stage, user, note, snoozed_until and channel (times ISO 8601 in
+            the daemon's zone, or null).
 
             Exit status: 0; 1 when no obligation has that id; 3 when ticklerd
             is not running; 4 when permission is denied.
@@ -35,11 +41,24 @@ struct HistoryCommand: ParsableCommand {
 
     @OptionGroup var control: ControlOptions
 
+    @Option(
+        name: .customLong("journal-directory"),
+        help: ArgumentHelp(
+            "Read delivery outcomes from the journal files in this directory, not the system's.",
+            valueName: "dir"
+        ),
+        completion: .directory
+    )
+    var journalDirectory: String?
+
     @OptionGroup var view: TableViewOptions
 
     func run() throws {
         let reply = try DaemonClient.require(.history(obligationID: id), socket: control.path)
-        guard case .history(let entries) = reply else { throw DaemonClient.unexpected(reply) }
+        guard case .history(let fired) = reply else { throw DaemonClient.unexpected(reply) }
+        let deliveries = DeliveryHistory.read(obligationID: id, directory: journalDirectory)
+        if let note = deliveries.note { FileDescriptorSink.diagnose(note) }
+        let entries = deliveries.merged(into: fired)
         let zone = DaemonTime.systemZone
         var output = FileDescriptorSink.standardOutput
         if json {
@@ -48,7 +67,7 @@ struct HistoryCommand: ParsableCommand {
         }
         var table = TextTable(headings: ["when", "due", "event", "user", "note"])
         for entry in entries {
-            var event = entry.stage.map { $0 == entry.event ? $0 : "\(entry.event) \($0)" } ?? entry.event
+            var event = Self.eventText(entry)
             if let until = entry.snoozedUntil { event += " until " + DaemonTime.human(until, zone: zone) }
             table.rows.append([
                 DaemonTime.human(entry.at, zone: zone), DaemonTime.human(entry.due, zone: zone), event,
@@ -62,6 +81,19 @@ struct HistoryCommand: ParsableCommand {
         )
     }
 
+    /// The EVENT column: `remind-7d`, `acknowledged`, `delivered to chat (due)`, `delivery to mail failed (due)`.
+    static func eventText(_ entry: HistoryEntry) -> String {
+        guard let channel = entry.channel else {
+            return entry.stage.map { $0 == entry.event ? $0 : "\(entry.event) \($0)" } ?? entry.event
+        }
+        let stage = entry.stage.map { " (\($0))" } ?? ""
+        switch entry.event {
+        case DaemonEventKind.delivered.name: return "delivered to \(channel)\(stage)"
+        case DaemonEventKind.deliveryDead.name: return "delivery to \(channel) given up\(stage)"
+        default: return "delivery to \(channel) failed\(stage)"
+        }
+    }
+
     /// One entry as `history --json` prints it.
     static func json(_ entry: HistoryEntry, zone: String) -> JSONValue {
         .object([
@@ -69,6 +101,7 @@ struct HistoryCommand: ParsableCommand {
             ("due", .string(DaemonTime.iso(entry.due, zone: zone))),
             ("event", .string(entry.event)), ("stage", .optional(entry.stage)), ("user", .optional(entry.user)),
             ("note", .optional(entry.note)), ("snoozed_until", DaemonTime.iso(entry.snoozedUntil, zone: zone)),
+            ("channel", .optional(entry.channel)),
         ])
     }
 }

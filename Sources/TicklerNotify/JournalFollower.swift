@@ -3,13 +3,22 @@ import Synchronization
 public import Systemd
 public import TicklerJournalSchema
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
 /// Follows ticklerd's reminder, due, overdue and escalation entries in the journal, from a cursor on.
 ///
 /// sd-journal is not thread-safe: the reader is used under a lock, and its blocking wait runs on a Dispatch thread
-/// so that no task of the cooperative pool is held.
+/// so that no task of the cooperative pool is held. ``wake()`` ends a wait at once (a pipe polled beside the
+/// journal's descriptor), for a reload or a stop.
 public final class JournalFollower: Sendable {
     /// The reader, with its matches set.
     private let reader: Mutex<JournalReader>
+    /// The pipe whose write end ``wake()`` writes and whose read end a wait polls.
+    private let waker: (read: Int32, write: Int32)
 
     /// A follower of the entries of `identifier` (ticklerd) in the local journal, or in the files of `directory`.
     /// - Throws: ``JournalError`` when the journal cannot be opened.
@@ -19,7 +28,26 @@ public final class JournalFollower: Sendable {
         try opened.addMatch(.syslogIdentifier, identifier)
         let event = JournalFieldName(stringLiteral: EventField.event.name)
         for kind in DeliveryEvent.deliveredKinds { try opened.addMatch(event, kind) }
+        var ends: [Int32] = [-1, -1]
+        guard pipe(&ends) == 0 else { throw .callFailed("pipe", code: errno) }
+        for end in ends {
+            _ = fcntl(end, F_SETFD, FD_CLOEXEC)
+            _ = fcntl(end, F_SETFL, fcntl(end, F_GETFL) | O_NONBLOCK)
+        }
+        waker = (ends[0], ends[1])
         reader = Mutex(opened)
+    }
+
+    /// Closes the wake-up descriptor.
+    deinit {
+        close(waker.read)
+        close(waker.write)
+    }
+
+    /// Ends the current wait, or the next one, at once.
+    public func wake() {
+        var one: UInt8 = 1
+        _ = write(waker.write, &one, 1)
     }
 
     /// Positions the follower after `cursor`, or, without one (a first start), at the entries of the last
@@ -55,13 +83,23 @@ public final class JournalFollower: Sendable {
         }
     }
 
-    /// Waits, on a thread of its own, until the journal changes or `microseconds` pass; true when it changed.
+    /// Waits, on a thread of its own, until the journal changes, `microseconds` pass or ``wake()`` is called; true
+    /// when the journal changed.
     public func wait(microseconds: UInt64) async -> Bool {
         await withCheckedContinuation { continuation in
             DispatchQueue.global().async {
-                let changed = self.reader.withLock { reader in (try? reader.wait(microseconds: microseconds)) ?? false }
+                let changed = self.reader.withLock { reader in
+                    (try? reader.wait(microseconds: microseconds, wake: self.waker.read)) ?? false
+                }
+                drainPipe(self.waker.read)
                 continuation.resume(returning: changed)
             }
         }
     }
+}
+
+/// Reads everything written into the non-blocking pipe end `descriptor`.
+private func drainPipe(_ descriptor: Int32) {
+    var bytes = [UInt8](repeating: 0, count: 64)
+    while read(descriptor, &bytes, bytes.count) > 0 {}
 }

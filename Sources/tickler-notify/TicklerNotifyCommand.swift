@@ -81,7 +81,11 @@ struct TicklerNotifyCommand: AsyncParsableCommand {
             case .standardError: TerminalEventSink(identifier: JournalSchema.notifierIdentifier)
             }
         let notifier = Notifier()
+        let (reloads, reloadRequests) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
+        let credentials = CredentialSource.fromEnvironment(environment)
+        let (journalDirectory, identifier) = (journalDirectory, identifier)
         var services: [any Service] = [
+            await ReloadSignalService(requests: reloadRequests),
             NotifyService(
                 configuration: configuration,
                 configurationFile: file,
@@ -89,8 +93,15 @@ struct TicklerNotifyCommand: AsyncParsableCommand {
                 follower: follower,
                 sink: sink,
                 notifier: notifier,
-                logger: logger
-            )
+                logger: logger,
+                reloads: reloads,
+                loadConfiguration: { () throws(NotifyConfigurationError) in
+                    try NotifyConfiguration.load(directory: directory, credentials: credentials)
+                },
+                makeFollower: { () throws(JournalError) in
+                    try JournalFollower(directory: journalDirectory, identifier: identifier)
+                }
+            ),
         ]
         if !configuration.channels.isEmpty { services.append(WatchdogService(notifier: notifier, logger: logger)) }
         let group = ServiceGroup(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)

@@ -68,6 +68,46 @@ struct NotifierProcessTests {
     }
 }
 
+extension NotifierProcessTests {
+    @Test func aReloadBringsTheFirstChannelsAndABrokenFileKeepsTheChannelsInForce() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try FileManager.default.createDirectory(atPath: directory.file("state"), withIntermediateDirectories: true)
+        let server = try WebhookServer(in: directory)
+        let journal = try NotifierProcess.writeJournal(count: 5, channels: "chat", in: directory)
+        // No notify.toml: it idles.
+        let errors = directory.file("stderr.log")
+        let process = try NotifierProcess.start(directory, journal: journal, errorLog: errors)
+        try await Task.sleep(for: .milliseconds(500))
+        #expect(server.requests().isEmpty)
+        _ = try directory.write(
+            "[channel.chat]\nkind = \"webhook\"\nurl = \"\(server.url)\"\ndigest = false\n",
+            to: "notify.toml"
+        )
+        kill(process.processIdentifier, SIGHUP)
+        var keys: Set<String> = []
+        for _ in 0..<300 where keys.count < 5 {
+            try await Task.sleep(for: .milliseconds(100))
+            keys = Set(server.requests().compactMap { $0["key"] as? String })
+        }
+        #expect(keys.count == 5, "the reload brought the channel: \(keys.count) of 5 delivered")
+        // A broken file: the reload fails, says where, and the notifier goes on with the channel in force.
+        _ = try directory.write("[channel.chat]\nkind = \"pigeon\"\n", to: "notify.toml")
+        kill(process.processIdentifier, SIGHUP)
+        try await Task.sleep(for: .milliseconds(500))
+        #expect(process.isRunning)
+        // Graceful shutdown ends the journal wait at once.
+        let stop = ContinuousClock.now
+        kill(process.processIdentifier, SIGTERM)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(ContinuousClock.now - stop < .seconds(20))
+        let said = (try? String(contentsOfFile: errors, encoding: .utf8)) ?? ""
+        #expect(said.contains("reloaded \(directory.path)/notify.toml: 1 channel"), "\(said)")
+        #expect(said.contains("reload failed; the channels in force stay: \(directory.path)/notify.toml:2:"), "\(said)")
+    }
+}
+
 /// The tickler-notify executable of the build and the journal files it follows in the tests.
 enum NotifierProcess {
     /// systemd-journal-remote, which writes journal files from the export format.
@@ -106,14 +146,20 @@ enum NotifierProcess {
         return journal
     }
 
-    /// Starts the notifier on `directory`'s notify.toml, state and journal.
-    static func start(_ directory: TemporaryDirectory, journal: String) throws -> Process {
+    /// Starts the notifier on `directory`'s notify.toml, state and journal, its standard error into `errorLog`
+    /// (else nowhere).
+    static func start(_ directory: TemporaryDirectory, journal: String, errorLog: String? = nil) throws -> Process {
         let process = Process()
         process.executableURL = executable
         process.arguments = [
             "--config", directory.path, "--state-dir", directory.file("state"), "--journal-directory", journal,
         ]
-        process.standardError = FileHandle.nullDevice
+        if let errorLog {
+            _ = FileManager.default.createFile(atPath: errorLog, contents: nil)
+            process.standardError = FileHandle(forWritingAtPath: errorLog)
+        } else {
+            process.standardError = FileHandle.nullDevice
+        }
         process.standardOutput = FileHandle.nullDevice
         // Not the test process's service-manager variables: a suite of another target may have set NOTIFY_SOCKET
         // (process-wide) for its own socket, which must not receive this child's READY=1.
