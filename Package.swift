@@ -219,7 +219,7 @@ let package = Package(
             ],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "TicklerTOMLTests", dependencies: ["TicklerTOML"]),
+        .testTarget(name: "TicklerTOMLTests", dependencies: ["TicklerTOML", "TicklerTestKit"]),
         .testTarget(
             name: "TicklerNotifyTests",
             dependencies: ["TicklerNotify", "TicklerJournalSchema", "TicklerTestKit"]

@@ -141,19 +141,13 @@ struct ExportCommand: ParsableCommand {
         }
         let end = start.adding(seconds: Int64(days) * 86_400)
         do {
-            let window = CalendarExport(obligations: obligations, after: start, before: end, stamp: stamp)
-            var inWindow: [String] = []
-            for occurrence in try window.occurrences() where !inWindow.contains(occurrence.obligation.id) {
-                inWindow.append(occurrence.obligation.id)
-            }
-            let export = CalendarExport(
-                obligations: obligations,
-                after: start,
-                before: end,
-                stamp: stamp,
-                resolutions: resolutions(of: inWindow)
-            )
-            return try export.render()
+            var export = CalendarExport(obligations: obligations, after: start, before: end, stamp: stamp)
+            try export.checkYears()
+            let occurrences = try export.occurrences()
+            var seen: Set<String> = []
+            let inWindow = occurrences.map(\.obligation.id).filter { seen.insert($0).inserted }
+            export.resolutions = resolutions(of: inWindow)
+            return try export.render(occurrences)
         } catch {
             throw ExportCommandError("", error.description)
         }

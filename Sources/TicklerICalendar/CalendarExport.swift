@@ -31,7 +31,7 @@ public struct CalendarExport: Sendable {
     /// The most occurrences written; more is an error, not a silent cut.
     public let eventLimit: Int
     /// How people ended occurrences, by ``CalendarOccurrence/uid``: ticklerd's history, when it could be asked.
-    public let resolutions: [String: OccurrenceResolution]
+    public var resolutions: [String: OccurrenceResolution]
 
     /// An export of `obligations` due in `start <.. end`, generated at `stamp`, with the occurrences people ended
     /// marked as `resolutions` say.
@@ -73,11 +73,15 @@ public struct CalendarExport: Sendable {
     /// The calendar as UTF-8 octets with CRLF line ends, folded at 75 octets.
     /// - Throws: ``CalendarExportError`` when the window holds too many occurrences or reaches past year 9999.
     public func render() throws(CalendarExportError) -> [UInt8] {
-        for instant in [start, end] {
-            let year = ZoneRules.utc.localDateTime(at: instant).date.year
-            guard ICalendarFormat.years.contains(year) else { throw .yearOutOfRange(year) }
-        }
-        let occurrences = try occurrences()
+        try checkYears()
+        return try render(try occurrences())
+    }
+
+    /// The calendar of `occurrences` (this export's ``occurrences()``, computed once by a caller that needed them
+    /// first) as ``render()`` writes it.
+    /// - Throws: ``CalendarExportError/yearOutOfRange(_:)`` when the window reaches past year 9999.
+    public func render(_ occurrences: [CalendarOccurrence]) throws(CalendarExportError) -> [UInt8] {
+        try checkYears()
         var writer = ICalendarWriter()
         writer.begin("VCALENDAR")
         writer.property("VERSION", "2.0")
@@ -96,6 +100,15 @@ public struct CalendarExport: Sendable {
         for occurrence in occurrences { event(occurrence, into: &writer) }
         writer.end("VCALENDAR")
         return writer.bytes
+    }
+
+    /// Refuses a window that reaches outside the years iCalendar's DATE-TIME can write.
+    /// - Throws: ``CalendarExportError/yearOutOfRange(_:)``.
+    public func checkYears() throws(CalendarExportError) {
+        for instant in [start, end] {
+            let year = ZoneRules.utc.localDateTime(at: instant).date.year
+            guard ICalendarFormat.years.contains(year) else { throw .yearOutOfRange(year) }
+        }
     }
 
     /// Writes the VEVENT of `occurrence`.

@@ -250,17 +250,13 @@ public final class EventLoop: Sendable {
         tolerance: C.Duration?,
         clock: C
     ) {
-        core.schedule(
-            EventLoopCore.Entry(job: UnownedJob(job), onMainExecutor: true),
-            after: EventLoopCore.delay(delay)
-        )
+        core.schedule(job, onMainExecutor: true, after: delay)
     }
 
     /// Enqueues `job` to run on the loop's thread, as the main executor, once `clock` reaches `instant`.
     public func enqueue<C: Clock>(_ job: consuming ExecutorJob, at instant: C.Instant, tolerance: C.Duration?, clock: C)
     {
-        let delay = EventLoopCore.delay(until: instant, on: clock)
-        core.schedule(EventLoopCore.Entry(job: UnownedJob(job), onMainExecutor: true), after: delay)
+        core.schedule(job, onMainExecutor: true, at: instant, clock: clock)
     }
 }
 

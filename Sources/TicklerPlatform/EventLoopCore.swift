@@ -119,6 +119,20 @@ final class EventLoopCore: Sendable {
         if wake { signalWaker() }
     }
 
+    /// Adds `job` (for the main executor or the task executor) to run after `delay` of a clock's duration type: the
+    /// `SchedulingExecutor` witnesses of ``EventLoop`` and ``EventLoopTaskExecutor``.
+    func schedule<D: DurationProtocol>(_ job: consuming ExecutorJob, onMainExecutor: Bool, after delay: D) {
+        schedule(Entry(job: UnownedJob(job), onMainExecutor: onMainExecutor), after: Self.delay(delay))
+    }
+
+    /// Adds `job` (for the main executor or the task executor) to run once `clock` reaches `instant`.
+    func schedule<C: Clock>(_ job: consuming ExecutorJob, onMainExecutor: Bool, at instant: C.Instant, clock: C) {
+        schedule(
+            Entry(job: UnownedJob(job), onMainExecutor: onMainExecutor),
+            after: Self.delay(until: instant, on: clock)
+        )
+    }
+
     /// Adds a job that runs once `delay` has passed on `CLOCK_BOOTTIME`, arming the timerfd if it is the earliest.
     func schedule(_ entry: Entry, after delay: Duration) {
         let (sum, overflow) = Self.bootTime().addingReportingOverflow(Self.nanoseconds(delay))

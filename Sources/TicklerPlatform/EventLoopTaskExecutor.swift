@@ -23,17 +23,13 @@ public final class EventLoopTaskExecutor: TaskExecutor, Sendable {
         tolerance: C.Duration?,
         clock: C
     ) {
-        core.schedule(
-            EventLoopCore.Entry(job: UnownedJob(job), onMainExecutor: false),
-            after: EventLoopCore.delay(delay)
-        )
+        core.schedule(job, onMainExecutor: false, after: delay)
     }
 
     /// Enqueues `job` to run on the loop's thread once `clock` reaches `instant`.
     public func enqueue<C: Clock>(_ job: consuming ExecutorJob, at instant: C.Instant, tolerance: C.Duration?, clock: C)
     {
-        let delay = EventLoopCore.delay(until: instant, on: clock)
-        core.schedule(EventLoopCore.Entry(job: UnownedJob(job), onMainExecutor: false), after: delay)
+        core.schedule(job, onMainExecutor: false, at: instant, clock: clock)
     }
 }
 

@@ -8,7 +8,7 @@ import TicklerPlatform
 @Suite("OccurrenceWriter")
 struct OccurrenceWriterTests {
     /// A small seeded generator (xorshift64*), so that a failure can be reproduced.
-    struct SeededGenerator: RandomNumberGenerator {
+    struct SeededRandom: RandomNumberGenerator {
         private var state: UInt64
 
         init(seed: UInt64) { state = seed | 1 }
@@ -47,7 +47,7 @@ struct OccurrenceWriterTests {
 
     /// A random instant: a year from one of several ranges (before year 0, under 1000, four digits, five and six
     /// digits), any day and time of day, and a fraction of a second half of the time.
-    static func randomInstant(_ generator: inout SeededGenerator) -> Instant {
+    static func randomInstant(_ generator: inout SeededRandom) -> Instant {
         let ranges = [-20_000 ... -1, 0...999, 1000...9999, 10_000...99_999, 100_000...200_000, 1960...2100]
         let year = Int.random(in: ranges.randomElement(using: &generator)!, using: &generator)
         let day = CivilDate(unchecked: year, 1, 1).daysSinceEpoch + Int.random(in: 0..<366, using: &generator)
@@ -58,7 +58,7 @@ struct OccurrenceWriterTests {
 
     @Test(arguments: [false, true])
     func randomInstantsAndOffsetsMatchTheReference(json: Bool) {
-        var generator = SeededGenerator(seed: json ? 7 : 3)
+        var generator = SeededRandom(seed: json ? 7 : 3)
         for offset in Self.offsets {
             let zone = ZoneRules.fixed(offsetSeconds: offset)
             let instants = (0..<2000).map { _ in Self.randomInstant(&generator) }
@@ -71,7 +71,7 @@ struct OccurrenceWriterTests {
     /// that the cached date is moved within a month and rebuilt across months.
     @Test(arguments: [0, 5 * 3600 + 45 * 60, -(3 * 3600 + 30 * 60)])
     func increasingRunsMatchTheReference(offset: Int) {
-        var generator = SeededGenerator(seed: UInt64(bitPattern: Int64(offset)))
+        var generator = SeededRandom(seed: UInt64(bitPattern: Int64(offset)))
         let steps: [Int64] = [
             86_400_000_000, 7 * 86_400_000_000, 3_600_000_000, 900_000_000, 86_400_000_001, 31 * 86_400_000_000,
             1, 999_999, 29 * 86_400_000_000 + 1_500_000,
@@ -107,7 +107,7 @@ struct OccurrenceWriterTests {
     @Test(arguments: ["America/New_York", "Australia/Lord_Howe", "America/St_Johns", "Asia/Kathmandu"])
     func zonesWithTransitionsMatchTheReference(name: String) throws {
         let zone = try ZoneDatabase.shared.rules(for: name)
-        var generator = SeededGenerator(seed: 11)
+        var generator = SeededRandom(seed: 11)
         var micros = Int64(1_900_000_000) * 1_000_000
         var instants: [Instant] = []
         for _ in 0..<20_000 {

@@ -74,7 +74,7 @@ struct ReloadRandomInputTests {
     static let rounds = 1000
 
     /// One random edit of `text`: bytes, lines, keys or values.
-    static func mutate(_ text: String, _ random: inout SeededGenerator) -> String {
+    static func mutate(_ text: String, _ random: inout SeededRandom) -> String {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let line = Int.random(in: 0..<lines.count, using: &random)
         switch Int.random(in: 0..<7, using: &random) {
@@ -121,7 +121,7 @@ struct ReloadRandomInputTests {
     @Test("1000 random edits reloaded: adopted or refused with diagnostics, the last good schedule kept, history kept")
     func randomEditsReloaded() async throws {
         let store = InMemoryStateStore()
-        var random = SeededGenerator(seed: 0x8_2027)
+        var random = SeededRandom(seed: 0x8_2027)
         var history: [FiredEvent] = []
         var (adopted, refused) = (0, 0)
         // A fresh daemon on the same state every 50 edits: the harness's recorders grow with every message, and

@@ -133,7 +133,7 @@ import TicklerRRule
             "FREQ=MONTHLY;BYDAY=-1SU,1SU,2SU;BYHOUR=2,3;BYMINUTE=0,30;BYSETPOS=1,-1",
             "FREQ=YEARLY;BYMONTH=3,10;BYDAY=-1SU,2SU;BYHOUR=2,3;BYMINUTE=0,30",
         ]
-        var random = SeededGenerator(seed: 0xC0_0A7)
+        var random = SeededRandom(seed: 0xC0_0A7)
         for text in rules {
             // Northern gaps come in March, Lord Howe's in October.
             let month = zoneName.hasPrefix("Australia") ? "09" : "03"

@@ -107,7 +107,7 @@ import TicklerRRule
             let recurrence = RRuleRecurrence(rule: value.rule, start: value.start, zone: zone)
             let all = Self.expand(value.rule, value.start, zone, limit: 200)
             guard let first = all.first, let last = all.last else { continue }
-            var random = SeededGenerator(seed: UInt64(truncatingIfNeeded: first.microsecondsSinceEpoch))
+            var random = SeededRandom(seed: UInt64(truncatingIfNeeded: first.microsecondsSinceEpoch))
             let span = last.microseconds(since: first) + 4 * 86_400_000_000
             var queries = all.prefix(3) + all.suffix(2)
             for _ in 0..<5 {

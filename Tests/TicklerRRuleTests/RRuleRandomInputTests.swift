@@ -19,20 +19,20 @@ struct RRuleRandomInputTests {
     ]
 
     /// A value for a BY-part: mostly within `range` (signed when `signed`), sometimes a number near a limit.
-    static func item(_ range: ClosedRange<Int>, signed: Bool, _ random: inout SeededGenerator) -> String {
+    static func item(_ range: ClosedRange<Int>, signed: Bool, _ random: inout SeededRandom) -> String {
         guard Int.random(in: 0..<12, using: &random) > 0 else { return numbers.randomElement(using: &random)! }
         let value = Int.random(in: range, using: &random)
         return signed && Bool.random(using: &random) ? "-\(value)" : "\(value)"
     }
 
     /// One random rule part, `NAME=VALUE`, or junk.
-    static func part(_ random: inout SeededGenerator) -> String {
+    static func part(_ random: inout SeededRandom) -> String {
         let names = [
             "INTERVAL", "COUNT", "UNTIL", "BYSECOND", "BYMINUTE", "BYHOUR", "BYDAY", "BYMONTHDAY", "BYYEARDAY",
             "BYWEEKNO", "BYMONTH", "BYSETPOS", "WKST", "FREQ",
         ]
         let name = names.randomElement(using: &random)!
-        func list(_ item: (inout SeededGenerator) -> String) -> String {
+        func list(_ item: (inout SeededRandom) -> String) -> String {
             (0..<Int.random(in: 1...4, using: &random)).map { _ in item(&random) }.joined(separator: ",")
         }
         let value: String
@@ -71,7 +71,7 @@ struct RRuleRandomInputTests {
     }
 
     /// A random start: often at the edges of the years 1–9999.
-    static func start(_ random: inout SeededGenerator) -> LocalDateTime {
+    static func start(_ random: inout SeededRandom) -> LocalDateTime {
         let year = [1, 2, 1969, 1970, 2026, 9998, 9999, Int.random(in: 1...9999, using: &random)]
             .randomElement(using: &random)!
         let month = Int.random(in: 1...12, using: &random)
@@ -85,7 +85,7 @@ struct RRuleRandomInputTests {
     }
 
     /// A random instant to list from: the start, somewhere in the years 1–9999, or an extreme.
-    static func after(_ start: Instant, _ random: inout SeededGenerator) -> Instant {
+    static func after(_ start: Instant, _ random: inout SeededRandom) -> Instant {
         switch Int.random(in: 0..<6, using: &random) {
         case 0: start.adding(microseconds: -1)
         case 1: Instant(microsecondsSinceEpoch: .min)
@@ -105,7 +105,7 @@ struct RRuleRandomInputTests {
 
     @Test("2000 random rules: a clean error or a bounded increasing sequence within the years 1–9999")
     func randomRules() {
-        var random = SeededGenerator(seed: 0x8_2026)
+        var random = SeededRandom(seed: 0x8_2026)
         var parsed = 0
         var occurrences = 0
         for _ in 0..<2000 {

@@ -2,7 +2,7 @@ import TicklerCalendar
 import TicklerRRule
 
 /// A small seeded generator (SplitMix64), so that property tests see the same rules on every run.
-struct SeededGenerator: RandomNumberGenerator {
+struct SeededRandom: RandomNumberGenerator {
     private var state: UInt64
 
     init(seed: UInt64) { state = seed }
@@ -27,7 +27,7 @@ enum RandomRules {
 
     /// `count` cases from `seed`; starts fall near the American daylight-saving changes when `nearDST`.
     static func cases(_ count: Int, seed: UInt64, nearDST: Bool = false) -> [Case] {
-        var random = SeededGenerator(seed: seed)
+        var random = SeededRandom(seed: seed)
         var result: [Case] = []
         while result.count < count {
             if let value = make(&random, nearDST: nearDST) { result.append(value) }
@@ -38,18 +38,18 @@ enum RandomRules {
     private static func some(
         _ range: ClosedRange<Int>,
         _ count: ClosedRange<Int>,
-        _ random: inout SeededGenerator
+        _ random: inout SeededRandom
     )
         -> [Int]
     {
         (0..<Int.random(in: count, using: &random)).map { _ in Int.random(in: range, using: &random) }
     }
 
-    private static func signed(_ limit: Int, _ random: inout SeededGenerator) -> [Int] {
+    private static func signed(_ limit: Int, _ random: inout SeededRandom) -> [Int] {
         some(1...limit, 1...3, &random).map { Bool.random(using: &random) ? $0 : -$0 }
     }
 
-    private static func make(_ random: inout SeededGenerator, nearDST: Bool) -> Case? {
+    private static func make(_ random: inout SeededRandom, nearDST: Bool) -> Case? {
         let frequency = RecurrenceRule.Frequency.allCases.randomElement(using: &random)!
         let fine = frequency < .daily
         func chance(_ p: Double) -> Bool { Double.random(in: 0..<1, using: &random) < p }

@@ -136,7 +136,7 @@ struct PlannerReferenceTests {
     /// A seeded random schedule of 3–6 obligations whose events overlap: periods from 20 minutes to a week, leads
     /// up to 45 days (mostly longer than the period), overdue repeats from every 6 hours to none, some ending.
     static func randomSchedule(seed: UInt64) -> Schedule {
-        var generator = SeededGenerator(seed: seed)
+        var generator = SeededRandom(seed: seed)
         let periods = [
             Period(20, .minute), Period(1, .hour), Period(3, .hour), Period(7, .hour), Period(1, .day),
             Period(2, .day), Period(1, .week),
@@ -167,7 +167,7 @@ struct PlannerReferenceTests {
     @Test("random overlapping schedules: popping gives exactly the brute-force events", arguments: 1...12)
     func randomSchedules(seed: UInt64) {
         let schedule = Self.randomSchedule(seed: seed)
-        var generator = SeededGenerator(seed: seed &* 7919)
+        var generator = SeededRandom(seed: seed &* 7919)
         let start = Support.instant("2027-02-10T00:00:00Z").adding(
             seconds: Int64.random(in: 0...864_000, using: &generator)
         )
@@ -181,7 +181,7 @@ struct PlannerReferenceTests {
     @Test("random overlapping schedules: the catch-up is the rule applied to the brute-force events", arguments: 1...12)
     func randomCatchUp(seed: UInt64) {
         let schedule = Self.randomSchedule(seed: seed)
-        var generator = SeededGenerator(seed: seed &* 104_729)
+        var generator = SeededRandom(seed: seed &* 104_729)
         let checkpoint = Support.instant("2027-02-01T00:00:00Z")
             .adding(seconds: Int64.random(in: 0...1_728_000, using: &generator))
         let now = checkpoint.adding(seconds: Int64.random(in: 60...(5 * 86_400), using: &generator))

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TicklerTOML
+import TicklerTestKit
 
 /// Seeded random inputs: mutations of every toml-test document and of the sample schedule, and random token soup.
 /// Each must parse or throw, never trap or hang, and every position reported must lie inside the document.
