@@ -101,6 +101,7 @@ extension DaemonCore {
             sink.emit(candidate.event)
             fired.append(FiredEvent(key: candidate.key, firedAt: now))
         }
+        if !fired.isEmpty { noteFiring(at: now) }
         do {
             try await store.record(fired: fired, checkpoint: checkpoint)
         } catch {

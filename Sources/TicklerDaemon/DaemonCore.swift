@@ -22,6 +22,9 @@ struct DaemonCore {
     var overdue: OverdueTracker
     /// The instant up to which every event has been processed.
     private(set) var checkpoint: Instant
+    /// The latest time anything fired (``StateStore/latestFiring()``, then every firing of this run), nil when
+    /// nothing ever did: an event that cannot fire before a later time has not fired, and is not looked up.
+    private(set) var latestFiring: Instant?
     /// The last reload, when it failed.
     private(set) var reloadFailure: DaemonStatus.ReloadFailure?
     /// What people did to occurrences, and the escalation checks.
@@ -57,6 +60,7 @@ struct DaemonCore {
                 isEnded: Self.isClosed(book: book, firstSeen: firstSeen)
             ),
             checkpoint: try await store.checkpoint() ?? now,
+            latestFiring: try await store.latestFiring(),
             reloadFailure: nil,
             book: book,
             loadedAt: now,
@@ -173,11 +177,16 @@ struct DaemonCore {
         let stages = Self.latestStages(of: events)
         defer { follow(stages, at: now) }
         let latest = stages.filter { !book.suppresses($0) }
+        // Only events that may have fired before are looked up: in a burst of new events, none (no query at all
+        // before the first entry goes out).
+        let doubtful = latest.filter { event in latestFiring.map { Self.earliestFiring(of: event) <= $0 } ?? false }
         var alreadyFired: Set<EventKey> = []
-        do {
-            alreadyFired = try await store.fired(among: latest.map(Self.key))
-        } catch {
-            reportStateError(error)
+        if !doubtful.isEmpty {
+            do {
+                alreadyFired = try await store.fired(among: doubtful.map(Self.key))
+            } catch {
+                reportStateError(error)
+            }
         }
         var fired: [FiredEvent] = []
         for event in latest {
@@ -190,11 +199,25 @@ struct DaemonCore {
         // The checkpoint follows the clock, also backwards: a wrong clock that was later corrected must not silence
         // the events up to the time it showed. The fired table still keeps anything from firing twice.
         checkpoint = now
+        if !fired.isEmpty { noteFiring(at: now) }
         do {
             try await store.record(fired: fired, checkpoint: checkpoint)
         } catch {
             reportStateError(error)
         }
+    }
+
+    /// Notes that events fired at `now` (recorded, or kept to be recorded, with that fire time).
+    mutating func noteFiring(at now: Instant) {
+        latestFiring = max(latestFiring ?? now, now)
+    }
+
+    /// The earliest time at which an event with `event`'s key can have fired: a reminder's fire time (its lead
+    /// is part of the key), else the due instant (an overdue repeat's key counts repeats, whose interval a reload
+    /// may change, but never fires before the due instant).
+    static func earliestFiring(of event: ReminderEvent) -> Instant {
+        if case .reminder = event.stage { return event.fireAt }
+        return event.due
     }
 
     private func reportStateError(_ error: StateError) {

@@ -80,6 +80,12 @@ public final class RetryingStateStore: StateStore {
         return try await base.checkpoint()
     }
 
+    public func latestFiring() async throws(StateError) -> Instant? {
+        let kept = pending.withLock { pending in pending.fired.values.map(\.firedAt).max() }
+        let stored = try await base.latestFiring()
+        return [kept, stored].compactMap { $0 }.max()
+    }
+
     public func fired(among keys: [EventKey]) async throws(StateError) -> Set<EventKey> {
         let kept = pending.withLock { pending in keys.filter { pending.fired[$0] != nil } }
         return try await base.fired(among: keys).union(kept)

@@ -2,35 +2,88 @@ public import TicklerCalendar
 
 /// One recurring duty toward a partner: what is due, when it recurs, and when to remind about it.
 public struct Obligation: Sendable, Identifiable, CustomStringConvertible {
+    /// The fields, in one immutable object: an obligation is copied wherever the planner, the overdue count and
+    /// the control tool pass it, and a copy of one reference costs one retain, not one per field (a dozen).
+    private final class Storage: Sendable {
+        let id: String
+        let title: String
+        let partner: String?
+        let category: String?
+        let notes: String?
+        let owner: String?
+        let zone: ZoneRules
+        let recurrence: any Recurrence
+        let recurrenceDescription: String
+        let reminderLeads: [Period]
+        let overdueEvery: Period
+        let notify: NotifyRouting
+        let escalate: [Period]
+        let source: SourceLocation
+
+        init(
+            id: String,
+            title: String,
+            partner: String?,
+            category: String?,
+            notes: String?,
+            owner: String?,
+            zone: ZoneRules,
+            recurrence: any Recurrence,
+            recurrenceDescription: String,
+            reminderLeads: [Period],
+            overdueEvery: Period,
+            notify: NotifyRouting,
+            escalate: [Period],
+            source: SourceLocation
+        ) {
+            self.id = id
+            self.title = title
+            self.partner = partner
+            self.category = category
+            self.notes = notes
+            self.owner = owner
+            self.zone = zone
+            self.recurrence = recurrence
+            self.recurrenceDescription = recurrenceDescription
+            self.reminderLeads = reminderLeads
+            self.overdueEvery = overdueEvery
+            self.notify = notify
+            self.escalate = escalate
+            self.source = source
+        }
+    }
+
+    private let storage: Storage
+
     /// The unique name, `[a-z0-9-]+` (`labour-agreement-van-son`).
-    public let id: String
+    public var id: String { storage.id }
     /// What has to be done, in the user's language.
-    public let title: String
+    public var title: String { storage.title }
     /// The partner it concerns, free text.
-    public let partner: String?
+    public var partner: String? { storage.partner }
     /// A free-text category (`greetings`, `education`).
-    public let category: String?
+    public var category: String? { storage.category }
     /// Free-text notes.
-    public let notes: String?
+    public var notes: String? { storage.notes }
     /// Who is responsible, free text.
-    public let owner: String?
+    public var owner: String? { storage.owner }
     /// The zone the due times are read and shown in.
-    public let zone: ZoneRules
+    public var zone: ZoneRules { storage.zone }
     /// The rule that yields the due instants.
-    public let recurrence: any Recurrence
+    public var recurrence: any Recurrence { storage.recurrence }
     /// The recurrence as people read it: `every 5y from 2014-12-15 08:00`.
-    public let recurrenceDescription: String
+    public var recurrenceDescription: String { storage.recurrenceDescription }
     /// Reminder lead times, fixed lengths, longest first, no duplicates, none zero.
-    public let reminderLeads: [Period]
+    public var reminderLeads: [Period] { storage.reminderLeads }
     /// The interval of overdue repeats after a due time; ``Period/zero`` means none.
-    public let overdueEvery: Period
+    public var overdueEvery: Period { storage.overdueEvery }
     /// The channels each stage's events are delivered to (`notify`, `notify-<stage>`, over `[defaults]`).
-    public let notify: NotifyRouting
+    public var notify: NotifyRouting { storage.notify }
     /// The escalation delays after a due time (`escalate = ["3d", "7d"]`), fixed lengths, shortest first, no
     /// duplicates, none zero: after each with no acknowledgement, one `escalated` entry at a higher priority.
-    public let escalate: [Period]
+    public var escalate: [Period] { storage.escalate }
     /// Where the obligation's `[[obligation]]` header is.
-    public let source: SourceLocation
+    public var source: SourceLocation { storage.source }
 
     /// An obligation; `reminderLeads` is sorted longest first and `escalate` shortest first, with zero and duplicate
     /// lengths dropped.
@@ -50,20 +103,22 @@ public struct Obligation: Sendable, Identifiable, CustomStringConvertible {
         escalate: [Period] = [],
         source: SourceLocation
     ) {
-        self.id = id
-        self.title = title
-        self.partner = partner
-        self.category = category
-        self.notes = notes
-        self.owner = owner
-        self.zone = zone
-        self.recurrence = recurrence
-        self.recurrenceDescription = recurrenceDescription
-        self.reminderLeads = Obligation.normalized(leads: reminderLeads)
-        self.overdueEvery = overdueEvery
-        self.notify = notify
-        self.escalate = Array(Obligation.normalized(leads: escalate).reversed())
-        self.source = source
+        self.storage = Storage(
+            id: id,
+            title: title,
+            partner: partner,
+            category: category,
+            notes: notes,
+            owner: owner,
+            zone: zone,
+            recurrence: recurrence,
+            recurrenceDescription: recurrenceDescription,
+            reminderLeads: Obligation.normalized(leads: reminderLeads),
+            overdueEvery: overdueEvery,
+            notify: notify,
+            escalate: Array(Obligation.normalized(leads: escalate).reversed()),
+            source: source
+        )
     }
 
     /// `id: recurrence description`.

@@ -67,6 +67,7 @@ public struct Planner: Sendable {
         self.queue = BinaryHeap()
         var entries: [QueueEntry] = []
         entries.reserveCapacity(schedule.count)
+        runs.reserveCapacity(schedule.count)
         for index in schedule.obligations.indices {
             seed(index, after: floors[index], into: &entries)
         }

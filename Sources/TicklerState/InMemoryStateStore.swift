@@ -54,6 +54,10 @@ public final class InMemoryStateStore: StateStore {
         state.withLock { $0.checkpoint }
     }
 
+    public func latestFiring() async throws(StateError) -> Instant? {
+        state.withLock { $0.fired.values.max() }
+    }
+
     public func fired(among keys: [EventKey]) async throws(StateError) -> Set<EventKey> {
         state.withLock { state in Set(keys.filter { state.fired[$0] != nil }) }
     }

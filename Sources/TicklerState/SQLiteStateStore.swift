@@ -122,6 +122,13 @@ public final class SQLiteStateStore: StateStore {
         }
     }
 
+    public func latestFiring() async throws(StateError) -> Instant? {
+        try await read { db in
+            try Int64.fetchOne(db, sql: "SELECT max(fired_at_us) FROM fired_event")
+                .map(Instant.init(microsecondsSinceEpoch:))
+        }
+    }
+
     /// The most keys ``fired(among:)`` asks about in one query (three parameters each, well within SQLite's
     /// limit of 32,766).
     static let keysPerQuery = 256

@@ -36,6 +36,13 @@ public protocol StateStore: Sendable {
     /// - Throws: ``StateError`` when the state cannot be read.
     func checkpoint() async throws(StateError) -> Instant?
 
+    /// The latest fire time recorded by ``record(fired:checkpoint:)``, or nil when nothing has fired.
+    ///
+    /// An event fires at or after its fire time, so an event whose earliest possible fire time lies after this has
+    /// not fired: a wake-up asks ``fired(among:)`` only about the others.
+    /// - Throws: ``StateError`` when the state cannot be read.
+    func latestFiring() async throws(StateError) -> Instant?
+
     /// The subset of `keys` that have fired.
     /// - Throws: ``StateError`` when the state cannot be read.
     func fired(among keys: [EventKey]) async throws(StateError) -> Set<EventKey>
@@ -78,5 +85,11 @@ extension StateStore {
     /// - Throws: ``StateError`` when the state cannot be read.
     public func firedEvents() async throws(StateError) -> [FiredEvent] {
         try await firedEvents(obligationID: nil)
+    }
+
+    /// The latest fire time, from the whole history (stores that keep it at hand answer at once).
+    /// - Throws: ``StateError`` when the state cannot be read.
+    public func latestFiring() async throws(StateError) -> Instant? {
+        try await firedEvents().map(\.firedAt).max()
     }
 }

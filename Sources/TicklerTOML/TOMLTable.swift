@@ -81,8 +81,10 @@ public struct TOMLTable: Equatable, Sendable {
         if let index {
             return index[TOMLKey(key)].map { entries[$0] }
         }
-        // `==` first: fast, and true for byte-equal keys; canonically equivalent spellings are then told apart.
-        return entries.first { $0.key == key && $0.key.utf8.elementsEqual(key.utf8) }
+        // Keys are equal when their bytes are (canonically equivalent spellings are different keys); most keys
+        // asked for are absent, and most differ in length.
+        let length = key.utf8.count
+        return entries.first { $0.key.utf8.count == length && $0.key.utf8.elementsEqual(key.utf8) }
     }
 
     /// The value at `key`, if the table has it.

@@ -7,11 +7,12 @@ public import TicklerState
 /// of a working store (by default an ``InMemoryStateStore``).
 ///
 /// While ``failingWrites`` is set, `recordFirstSeen` and `record` throw without writing; reads always go through.
-/// It counts the write attempts, so a test can tell a retry from a repeat.
+/// It counts the write attempts, so a test can tell a retry from a repeat, and the keys asked about in
+/// `fired(among:)`, so a test can tell which wake-ups query the state before they write.
 public final class FaultInjectingStateStore: StateStore {
     /// The store behind it.
     public let base: any StateStore
-    private let state = Mutex((failure: StateError?.none, attempts: 0, failed: 0))
+    private let state = Mutex((failure: StateError?.none, attempts: 0, failed: 0, lookedUp: 0))
 
     /// A store in front of `base`, writing normally until told otherwise.
     public init(base: any StateStore = InMemoryStateStore()) {
@@ -35,6 +36,9 @@ public final class FaultInjectingStateStore: StateStore {
     /// How many writes were attempted so far.
     public var writeAttempts: Int { state.withLock { $0.attempts } }
 
+    /// How many keys `fired(among:)` was asked about so far.
+    public var keysLookedUp: Int { state.withLock { $0.lookedUp } }
+
     /// How many writes failed so far.
     public var failedWrites: Int { state.withLock { $0.failed } }
 
@@ -49,8 +53,11 @@ public final class FaultInjectingStateStore: StateStore {
 
     public func checkpoint() async throws(StateError) -> Instant? { try await base.checkpoint() }
 
+    public func latestFiring() async throws(StateError) -> Instant? { try await base.latestFiring() }
+
     public func fired(among keys: [EventKey]) async throws(StateError) -> Set<EventKey> {
-        try await base.fired(among: keys)
+        state.withLock { $0.lookedUp += keys.count }
+        return try await base.fired(among: keys)
     }
 
     public func firedEvents(obligationID: String?) async throws(StateError) -> [FiredEvent] {

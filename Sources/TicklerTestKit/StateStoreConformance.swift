@@ -51,6 +51,7 @@ public enum StateStoreConformance {
             Check("the checkpoint follows each record, also backwards", checkpointFollowsEachRecord),
             Check("events and the checkpoint are recorded together", eventsAndCheckpointAreRecordedTogether),
             Check("the history lists fired events by fire time", historyListsFiredEventsByFireTime),
+            Check("the latest firing is the greatest fire time kept", latestFiringIsTheGreatestFireTimeKept),
             Check("a store opened again keeps everything", reopenedStoreKeepsEverything),
             Check("a lead's spelling does not change a stage", leadSpellingDoesNotChangeTheStage),
         ] + occurrenceChecks
@@ -92,6 +93,21 @@ public enum StateStoreConformance {
         try await store.record(fired: [], checkpoint: at(5))
         _ = try await store.recordFirstSeen(["c"], at: at(6))
         #expect(try await store.checkpoint() == at(5))
+    }
+
+    static func latestFiringIsTheGreatestFireTimeKept(
+        _ store: any StateStore,
+        _ location: any StateStoreLocation
+    ) async throws {
+        #expect(try await store.latestFiring() == nil)
+        try await store.record(fired: [FiredEvent(key: key("a", 0, "due"), firedAt: at(5))], checkpoint: at(5))
+        // A clock set back records an earlier time, which leaves the latest as it was; so does a key recorded again.
+        try await store.record(fired: [FiredEvent(key: key("b", 0, "due"), firedAt: at(2))], checkpoint: at(2))
+        try await store.record(fired: [FiredEvent(key: key("a", 0, "due"), firedAt: at(9))], checkpoint: at(9))
+        #expect(try await store.latestFiring() == at(5))
+        try await store.record(fired: [FiredEvent(key: key("c", 0, "due"), firedAt: at(7))], checkpoint: at(7))
+        #expect(try await store.latestFiring() == at(7))
+        #expect(try await location.open().latestFiring() == at(7))
     }
 
     static func firedKeysAmongABatch(_ store: any StateStore, _: any StateStoreLocation) async throws {
