@@ -9,7 +9,7 @@ import TicklerCalendar
 ///   (a multiple of 30° of solar longitude) falls is the leap month and repeats the previous month's number.
 ///
 /// Lookups are constant time: the table is a few thousand 32-bit day numbers.
-struct MonthTable: Sendable {
+struct MonthTable: Sendable, Equatable {
     /// The calendar, which says at what offset from UTC days are counted.
     let kind: LunarCalendarKind
     /// The first lunar year of the table.
@@ -17,14 +17,14 @@ struct MonthTable: Sendable {
     /// The last lunar year of the table.
     let lastYear: Int
     /// Day numbers (days since 1970-01-01) of each month's first day; the last entry is month 1 of `lastYear + 1`.
-    private let starts: [Int32]
+    let starts: [Int32]
     /// Each month's number, with ``leapFlag`` set for a leap month.
-    private let labels: [UInt8]
+    let labels: [UInt8]
     /// For each year from `firstYear` through `lastYear + 1`, the index in `starts` of its month 1.
-    private let yearStarts: [Int32]
+    let yearStarts: [Int32]
 
     /// The bit that marks a leap month in `labels`.
-    private static let leapFlag: UInt8 = 0x80
+    static let leapFlag: UInt8 = 0x80
 
     /// Computes the table of `kind` for `years`.
     init(kind: LunarCalendarKind, years: ClosedRange<Int>) {

@@ -17,6 +17,12 @@ extension RRuleRecurrence {
         private var cache = RRulePlan.DayCache()
         /// Periods loaded in a row without a candidate; past a threshold, the day filter is checked for emptiness.
         private var emptyLoads = 0
+        /// How many periods the next load may take: one at first, doubling up to ``largestBatch``. A query for the
+        /// next occurrence (the planner's, the overdue count's) needs one or two periods, and loading 64 months
+        /// of a monthly rule for it was most of its cost; an expansion that goes on soon loads 64 at a time.
+        private var batch = 1
+        /// The most periods, and about the most candidates, one load takes.
+        private static let largestBatch = 64
         /// Occurrences still to give (COUNT), counting those at or before `after`.
         private var remaining: Int
         /// The last instant given (or skipped as not after `after`), microseconds.
@@ -109,7 +115,8 @@ extension RRuleRecurrence {
             defer { noteEmptiness() }
             guard !plan.setPositions.isEmpty && !plan.selectsWhileFilling else {
                 // Without BYSETPOS periods need not be told apart: load several at once.
-                for _ in 0..<64 where buffer.count < 64 {
+                defer { batch = min(2 * batch, Self.largestBatch) }
+                for _ in 0..<batch where buffer.count < Self.largestBatch {
                     guard plan.fill(&buffer, period: &period, cache: &cache) else {
                         exhausted = true
                         return

@@ -198,8 +198,12 @@ extension RecurrenceBuilder {
             let start = start(required: true)
             let until = until(after: start)
             guard let rule, let start else { return nil }
-            let base = RRuleRecurrence(rule: rule, start: start, zone: zone)
-            let description = "rrule \(rule) from \(text(start))" + untilText(until)
+            let zone = zone
+            let (base, from) = cache.recurrence(of: rule, from: start, in: zone) {
+                let recurrence = RRuleRecurrence(rule: rule, start: start, zone: zone)
+                return (recurrence, "rrule \(rule) from \(RecurrenceBuilder.text(start))")
+            }
+            let description = from + untilText(until)
             guard let until else { return (base, description) }
             return (AmendedRecurrence(base: base, zone: zone, notAfter: zone.instant(for: until)), description)
         }

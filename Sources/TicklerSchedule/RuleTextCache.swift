@@ -1,3 +1,4 @@
+import TicklerCalendar
 import TicklerOnCalendar
 import TicklerRRule
 
@@ -14,6 +15,27 @@ struct RuleTextCache {
     private var rules: [String: RecurrenceRule] = [:]
     /// Parsed `on-calendar` texts.
     private var events: [String: CalendarEvent] = [:]
+    /// `rrule` recurrences compiled against their start, with their descriptions: a generated schedule repeats the
+    /// same rule from the same start, and compiling one (its day filters) costs more than reading it.
+    private var recurrences: [RecurrenceKey: (RRuleRecurrence, String)] = [:]
+
+    /// A rule, a start and a zone. Hashed without the zone's transitions (their identifier stands in for them);
+    /// compared with them, which for the shared zones of one load is one identity check.
+    private struct RecurrenceKey: Hashable {
+        let rule: RecurrenceRule
+        let start: LocalDateTime
+        let zone: ZoneRules
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(rule)
+            hasher.combine(start)
+            hasher.combine(zone.identifier)
+        }
+
+        static func == (lhs: RecurrenceKey, rhs: RecurrenceKey) -> Bool {
+            lhs.rule == rhs.rule && lhs.start == rhs.start && lhs.zone == rhs.zone
+        }
+    }
 
     /// The rule `text` parses to, parsing it with `parse` the first time.
     mutating func rule<Failure: Error>(
@@ -24,6 +46,20 @@ struct RuleTextCache {
         let rule = try parse(text)
         if rules.count < Self.capacity { rules[text] = rule }
         return rule
+    }
+
+    /// The recurrence of `rule` from `start` in `zone`, with its description, made by `build` the first time.
+    mutating func recurrence(
+        of rule: RecurrenceRule,
+        from start: LocalDateTime,
+        in zone: ZoneRules,
+        build: () -> (RRuleRecurrence, String)
+    ) -> (RRuleRecurrence, String) {
+        let key = RecurrenceKey(rule: rule, start: start, zone: zone)
+        if let built = recurrences[key] { return built }
+        let built = build()
+        if recurrences.count < Self.capacity { recurrences[key] = built }
+        return built
     }
 
     /// The calendar event `text` parses to, parsing it with `parse` the first time.

@@ -35,6 +35,45 @@ struct LoaderSharingTests {
         #expect(dues.count == 3 && dues == dues.sorted() && Set(dues).count == 3)
     }
 
+    @Test("an rrule compiled once for the same start and zone serves each, and no other start or zone")
+    func sharedCompiledRules() throws {
+        // o-0, o-1 and o-3 share rule, start and zone; o-2 has another start, o-4 another zone, o-5 a spelling of
+        // the same rule, and o-1 an until of its own.
+        let rule = "rrule = \"FREQ=MONTHLY;BYDAY=2TU\"\n"
+        let schedule = try TestSupport.load(
+            "[defaults]\ntimezone = \"Asia/Ho_Chi_Minh\"\n"
+                + text(6) { index in
+                    switch index {
+                    case 1: rule + "start = \"2020-01-01\"\nuntil = \"2027-03-31\"\n"
+                    case 2: rule + "start = \"2026-12-10T09:30\"\n"
+                    case 4: rule + "start = \"2020-01-01\"\ntimezone = \"Asia/Shanghai\"\n"
+                    case 5: "rrule = \"BYDAY=2TU;FREQ=MONTHLY\"\nstart = \"2020-01-01\"\n"
+                    default: rule + "start = \"2020-01-01\"\n"
+                    }
+                }
+        )
+        let after = TestSupport.instant("2027-03-01T00:00:00Z")
+        func dues(_ id: String) throws -> [String] {
+            TestSupport.dues(try #require(schedule[id]), after: "2026-12-01T00:00:00Z", count: 3)
+        }
+        let utc7 = ["2026-12-08T08:00:00+07:00", "2027-01-12T08:00:00+07:00", "2027-02-09T08:00:00+07:00"]
+        #expect(try dues("o-0") == utc7)
+        #expect(try dues("o-3") == utc7)
+        #expect(try dues("o-5") == utc7)
+        #expect(
+            try dues("o-2") == ["2027-01-12T09:30:00+07:00", "2027-02-09T09:30:00+07:00", "2027-03-09T09:30:00+07:00"]
+        )
+        #expect(
+            try dues("o-4") == ["2026-12-08T08:00:00+08:00", "2027-01-12T08:00:00+08:00", "2027-02-09T08:00:00+08:00"]
+        )
+        #expect(schedule["o-1"]?.nextDue(after: after) == TestSupport.instant("2027-03-09T01:00:00Z"))
+        #expect(schedule["o-1"]?.nextDue(after: TestSupport.instant("2027-03-10T00:00:00Z")) == nil)
+        #expect(
+            schedule["o-1"]?.recurrenceDescription
+                == "rrule FREQ=MONTHLY;BYDAY=2TU from 2020-01-01 08:00 until 2027-03-31"
+        )
+    }
+
     @Test("a bad rule text repeated in many obligations is reported at each of them")
     func repeatedBadText() {
         do {
