@@ -12,8 +12,6 @@ struct ObligationParser {
         ["id", "title"] + textKeys + ["at", "timezone", "remind", "overdue-every", "escalate"] + recurrenceKeys
         + ["start", "until", "calendar", "leap", "except", "also", "adjust", "holidays", "workdays"]
         + NotifyRouting.keys
-    /// ``knownKeys``, for lookups: each key of each obligation is looked up.
-    static let knownKeySet = Set(knownKeys)
 
     let zones: any ZoneSource
     let systemZone: ZoneRules
@@ -24,7 +22,7 @@ struct ObligationParser {
     func parse(_ reader: inout TableReader, index: Int, cache: inout RuleTextCache) -> Obligation? {
         let id = readID(&reader)
         reader.scope = .obligation(id: id, index: index)
-        reader.reportUnknownKeys(known: Self.knownKeys, lookup: Self.knownKeySet)
+        reader.reportUnknownKeys(known: Self.knownKeys)
         let title = reader.requiredString("title")
         if let title, Self.isBlank(title) { reader.report("title", "must not be empty") }
         let texts = Self.textKeys.map { reader.string($0) }

@@ -57,14 +57,9 @@ struct TableReader {
         )
     }
 
-    /// Reports every key not in `known` (looked up in `lookup`, the same keys as a set, when given), with the message
-    /// `advice` gives for it, else suggesting the nearest known one.
-    mutating func reportUnknownKeys(
-        known: [String],
-        lookup: Set<String>? = nil,
-        advice: (String) -> String? = { _ in nil }
-    ) {
-        for entry in table.entries where !(lookup?.contains(entry.key) ?? known.contains(entry.key)) {
+    /// Reports every key not in `known`, with the message `advice` gives for it, else suggesting the nearest known one.
+    mutating func reportUnknownKeys(known: [String], advice: (String) -> String? = { _ in nil }) {
+        for entry in table.entries where !known.contains(entry.key) {
             if let message = advice(entry.key) {
                 report(entry.key, message)
                 continue

@@ -86,10 +86,4 @@ extension StateStore {
     public func firedEvents() async throws(StateError) -> [FiredEvent] {
         try await firedEvents(obligationID: nil)
     }
-
-    /// The latest fire time, from the whole history (stores that keep it at hand answer at once).
-    /// - Throws: ``StateError`` when the state cannot be read.
-    public func latestFiring() async throws(StateError) -> Instant? {
-        try await firedEvents().map(\.firedAt).max()
-    }
 }

@@ -139,6 +139,8 @@ final class SlowFirstSeenStore: StateStore {
 
     func checkpoint() async throws(StateError) -> Instant? { try await base.checkpoint() }
 
+    func latestFiring() async throws(StateError) -> Instant? { try await base.latestFiring() }
+
     func fired(among keys: [EventKey]) async throws(StateError) -> Set<EventKey> { try await base.fired(among: keys) }
 
     func firedEvents(obligationID: String?) async throws(StateError) -> [FiredEvent] {
