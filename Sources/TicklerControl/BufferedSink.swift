@@ -17,9 +17,34 @@ struct BufferedSink<Base: OutputSink> {
 
     /// Adds a line of text and its line end, writing the buffer out when it is full.
     mutating func writeLine(_ text: String) {
-        buffer.append(contentsOf: text.utf8)
+        write(text)
+        endLine()
+    }
+
+    /// Adds text, writing the buffer out when it is full.
+    mutating func write(_ text: String) {
+        var text = text
+        text.withUTF8 { buffer.append(contentsOf: $0) }
+        if buffer.count >= Self.capacity { flush() }
+    }
+
+    /// Adds `count` spaces.
+    mutating func writeSpaces(_ count: Int) {
+        guard count > 0 else { return }
+        buffer.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count))
+        if buffer.count >= Self.capacity { flush() }
+    }
+
+    /// Ends a line.
+    mutating func endLine() {
         buffer.append(UInt8(ascii: "\n"))
         if buffer.count >= Self.capacity { flush() }
+    }
+
+    /// The sink behind, with everything collected written to it.
+    mutating func flushed() -> Base {
+        flush()
+        return base
     }
 
     /// Writes out everything collected.

@@ -23,11 +23,7 @@ struct TableViewOptions: ParsableArguments {
         let pager = noPager ? nil : Pager.start(environment: environment)
         defer { pager?.finish() }
         var output = BufferedSink(FileDescriptorSink.standardOutput)
-        var isHeading = true
-        fitted.forEachLine(headingStyle: style) { line in
-            defer { isHeading = false }
-            if !isHeading || !noLegend { output.writeLine(line) }
-        }
+        fitted.write(to: &output, headingStyle: style, legend: !noLegend)
         if !noLegend { output.writeLine("\n" + footer) }
         output.flush()
     }

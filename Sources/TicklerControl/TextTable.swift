@@ -17,55 +17,61 @@ struct TextTable {
 
     /// The heading line (in `headingStyle`), then one line per row, as ``render(headingStyle:)`` joins them.
     func renderedLines(headingStyle: (on: String, off: String)? = nil) -> [String] {
-        var lines: [String] = []
-        lines.reserveCapacity(rows.count + 1)
-        forEachLine(headingStyle: headingStyle) { lines.append($0) }
-        return lines
+        var sink = BufferedSink(ByteArraySink())
+        write(to: &sink, headingStyle: headingStyle)
+        // Cells are escaped, so the only line ends are the ones written after each line.
+        return sink.flushed().text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
     }
 
-    /// Gives `body` the heading line (in `headingStyle`), then one line per row, without holding them all.
+    /// Writes the heading line (in `headingStyle`, unless `legend` is false), then one line per row, to `sink`.
     ///
     /// Each cell is measured once (its width kept in one flat array) and escaped where it is measured and where it
-    /// is written, which costs nothing for the usual cell that needs no escaping; a line is assembled in one
-    /// preallocated string.
-    func forEachLine(headingStyle: (on: String, off: String)? = nil, _ body: (String) -> Void) {
+    /// is written, which costs nothing for the usual cell that needs no escaping; cells and padding go straight
+    /// into the sink's buffer, with no string made per line.
+    func write<Sink: OutputSink>(
+        to sink: inout BufferedSink<Sink>,
+        headingStyle: (on: String, off: String)? = nil,
+        legend: Bool = true
+    ) {
         let columns = headings.count
         var widths = headings.map { DisplayWidth.of($0) }
         // The width of cell `column` of row `row` at `row * columns + column`; cells beyond the headings are not
         // measured (they are written as they are, after the last padded column).
         var cellWidths = [Int](repeating: 0, count: rows.count * columns)
-        for (rowIndex, row) in rows.enumerated() {
-            for (column, cell) in row.prefix(columns).enumerated() {
-                let width = DisplayWidth.of(Terminal.escaped(cell))
-                cellWidths[rowIndex * columns + column] = width
-                widths[column] = max(widths[column], width)
-            }
-        }
-        let padding = widths.reduce(2 * columns, +)
-        var text = ""
-        /// Appends cell `index` of a line of `count` cells, shown as `cell` and `measured` columns wide.
-        func append(_ cell: String, at index: Int, of count: Int, measured: Int) {
-            if index > 0 { text += "  " }
-            text += cell
-            if index < count - 1, index < columns, measured < widths[index] {
-                text += String(repeating: " ", count: widths[index] - measured)
-            }
-        }
-        let upper = headings.map { $0.uppercased() }
-        for (index, cell) in upper.enumerated() {
-            append(cell, at: index, of: upper.count, measured: DisplayWidth.of(cell))
-        }
-        if let style = headingStyle { text = style.on + text + style.off }
-        body(text)
         for rowIndex in rows.indices {
-            let count = rows[rowIndex].count
-            text = ""
-            text.reserveCapacity(padding + 160)
-            for index in 0..<count {
-                let measured = index < columns ? cellWidths[rowIndex * columns + index] : 0
-                append(Terminal.escaped(rows[rowIndex][index]), at: index, of: count, measured: measured)
+            rows[rowIndex].withUnsafeBufferPointer { row in
+                for column in 0..<min(columns, row.count) {
+                    let width = DisplayWidth.of(Terminal.escaped(row[column]))
+                    cellWidths[rowIndex * columns + column] = width
+                    widths[column] = max(widths[column], width)
+                }
             }
-            body(text)
+        }
+        /// Writes cell `index` of a line of `count` cells, shown as `cell` and `measured` columns wide.
+        func write(_ cell: String, at index: Int, of count: Int, measured: Int) {
+            if index > 0 { sink.write("  ") }
+            sink.write(cell)
+            if index < count - 1, index < columns, measured < widths[index] {
+                sink.writeSpaces(widths[index] - measured)
+            }
+        }
+        if legend {
+            let upper = headings.map { $0.uppercased() }
+            if let style = headingStyle { sink.write(style.on) }
+            for (index, cell) in upper.enumerated() {
+                write(cell, at: index, of: upper.count, measured: DisplayWidth.of(cell))
+            }
+            if let style = headingStyle { sink.write(style.off) }
+            sink.endLine()
+        }
+        for rowIndex in rows.indices {
+            rows[rowIndex].withUnsafeBufferPointer { row in
+                for index in row.indices {
+                    let measured = index < columns ? cellWidths[rowIndex * columns + index] : 0
+                    write(Terminal.escaped(row[index]), at: index, of: row.count, measured: measured)
+                }
+            }
+            sink.endLine()
         }
     }
 }

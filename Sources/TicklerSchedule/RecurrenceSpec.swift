@@ -110,7 +110,8 @@ public struct RecurrenceSpec: Sendable {
 
     /// Whether `key` is given, with a value or without one.
     public func contains(_ key: String) -> Bool {
-        if keysWithoutValue.contains(key) { return true }
+        // Usually empty: then no hash of `key` is needed.
+        if !keysWithoutValue.isEmpty, keysWithoutValue.contains(key) { return true }
         switch key {
         case kind.key: return value != nil
         case "start": return start != nil
