@@ -48,16 +48,17 @@ struct DaemonCore {
         let (firstSeen, complete) = try await recordFirstSeen(schedule.ids, in: store, at: now)
         guard complete && !Task.isCancelled else { return nil }
         let book = OccurrenceBook(records: try await store.occurrences())
+        let seen = FirstSeenTimes(schedule, from: firstSeen)
         var core = DaemonCore(
             store: store,
             sink: sink,
             schedule: schedule,
-            planner: Planner(schedule: schedule, after: now, firstSeen: firstSeen),
+            planner: Planner(schedule: schedule, after: now, firstSeen: seen),
             firstSeen: firstSeen,
             overdue: OverdueTracker(
                 schedule: schedule,
                 now: now,
-                isEnded: Self.isClosed(book: book, firstSeen: firstSeen)
+                isEnded: Self.isClosed(in: schedule, book: book, firstSeen: seen)
             ),
             checkpoint: try await store.checkpoint() ?? now,
             latestFiring: try await store.latestFiring(),
@@ -73,17 +74,27 @@ struct DaemonCore {
     /// Fires the events missed since the checkpoint — per obligation and due instant only the latest stage, once —
     /// and moves the checkpoint to `now`.
     mutating func catchUp(at now: Instant) async {
-        let missed = Planner.missedEvents(in: schedule, after: checkpoint, through: now, firstSeen: firstSeen)
+        let missed = Planner.missedEvents(
+            in: schedule,
+            after: checkpoint,
+            through: now,
+            firstSeen: FirstSeenTimes(schedule, from: firstSeen)
+        )
         await fire(missed, at: now)
         await escalate(at: now)
     }
 
-    /// Whether the occurrence of an obligation due at an instant is closed to the overdue count: ended (acknowledged,
-    /// skipped) in `book`, or history — due at or before the obligation was first seen (issue 9: never overdue).
-    static func isClosed(book: OccurrenceBook, firstSeen: [String: Instant]) -> (String, Instant) -> Bool {
-        { id, due in
-            if let seen = firstSeen[id], due <= seen { return true }
-            return book.isEnded(id, due)
+    /// Whether the occurrence of the obligation at an index of `schedule` due at an instant is closed to the overdue
+    /// count: ended (acknowledged, skipped) in `book`, or history — due at or before the obligation was first seen
+    /// (issue 9: never overdue).
+    static func isClosed(
+        in schedule: Schedule,
+        book: OccurrenceBook,
+        firstSeen: FirstSeenTimes
+    ) -> (Int, Instant) -> Bool {
+        { index, due in
+            if let seen = firstSeen[index], due <= seen { return true }
+            return book.isEnded(schedule.obligations[index].id, due)
         }
     }
 
@@ -119,12 +130,17 @@ struct DaemonCore {
             for id in unknown { merged[id] = now }
         }
         firstSeen = merged
+        // The old plan and overdue set each hold the old schedule: let them go before the new ones are built, so
+        // that a reload does not hold two schedules' plans at once.
         schedule = newSchedule
-        planner = Planner(schedule: newSchedule, after: checkpoint, firstSeen: firstSeen)
+        planner = Planner(schedule: .empty, after: checkpoint)
+        overdue = OverdueTracker(schedule: .empty, now: now)
+        let seen = FirstSeenTimes(newSchedule, from: firstSeen)
+        planner = Planner(schedule: newSchedule, after: checkpoint, firstSeen: seen)
         overdue = OverdueTracker(
             schedule: newSchedule,
             now: now,
-            isEnded: Self.isClosed(book: book, firstSeen: firstSeen)
+            isEnded: Self.isClosed(in: newSchedule, book: book, firstSeen: seen)
         )
         planLifecycle(after: checkpoint)
         reloadFailure = nil

@@ -32,13 +32,13 @@ struct OverdueTracker {
     private var queue = BinaryHeap<Expiry>()
 
     /// The overdue obligations of `schedule` at `now`; an obligation whose latest passed due instant `isEnded`
-    /// (acknowledged or skipped) is not one.
-    init(schedule: Schedule, now: Instant, isEnded: (String, Instant) -> Bool = { _, _ in false }) {
+    /// (acknowledged or skipped; called with the obligation's index in `schedule`) is not one.
+    init(schedule: Schedule, now: Instant, isEnded: (Int, Instant) -> Bool = { _, _ in false }) {
         self.schedule = schedule
         var entries: [Expiry] = []
         for index in schedule.obligations.indices {
             let obligation = schedule.obligations[index]
-            guard let latest = Self.latestDue(of: obligation, at: now), !isEnded(obligation.id, latest) else {
+            guard let latest = Self.latestDue(of: obligation, at: now), !isEnded(index, latest) else {
                 continue
             }
             let expiry = latest.microsecondsSinceEpoch + Self.windowMicroseconds

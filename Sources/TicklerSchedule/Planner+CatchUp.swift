@@ -32,10 +32,27 @@ extension Planner {
         through now: Instant,
         firstSeen: [String: Instant]
     ) -> [ReminderEvent] {
+        missedEvents(
+            in: schedule,
+            after: checkpoint,
+            through: now,
+            firstSeen: FirstSeenTimes(schedule, from: firstSeen)
+        )
+    }
+
+    /// The events missed between `checkpoint` and `now`, with the first-seen times already read for `schedule`; the
+    /// same rule as the function given the times by id.
+    public static func missedEvents(
+        in schedule: Schedule,
+        after checkpoint: Instant,
+        through now: Instant,
+        firstSeen: FirstSeenTimes
+    ) -> [ReminderEvent] {
         var found: [(event: ReminderEvent, index: Int)] = []
         for index in schedule.obligations.indices {
-            // Most obligations missed nothing: they are decided from their id, without a copy of the obligation.
-            let seen = firstSeen[schedule.obligations[index].id] ?? now
+            // Most obligations missed nothing: they are decided from their first-seen time, without a copy of the
+            // obligation.
+            let seen = firstSeen[index] ?? now
             let lower = max(checkpoint, seen)
             guard lower < now else { continue }
             let obligation = schedule.obligations[index]

@@ -55,13 +55,17 @@ public struct Planner: Sendable {
     ///   - firstSeen: when each obligation was first seen; events at or before it, and every event of an occurrence
     ///     due at or before it, are never planned.
     public init(schedule: Schedule, after: Instant, firstSeen: [String: Instant] = [:]) {
+        self.init(schedule: schedule, after: after, firstSeen: FirstSeenTimes(schedule, from: firstSeen))
+    }
+
+    /// Plans the events of `schedule` that fire strictly after `after` and after each obligation's first-seen time
+    /// in `firstSeen`, as the initializer given the times by id does.
+    public init(schedule: Schedule, after: Instant, firstSeen: FirstSeenTimes) {
         self.schedule = schedule
         self.plans = StagePlan.plans(of: schedule.obligations)
-        let obligations = schedule.obligations
-        self.floors = obligations.indices.map {
-            max(after, firstSeen[obligations[$0].id] ?? after).microsecondsSinceEpoch
-        }
-        self.dueFloors = obligations.map { firstSeen[$0.id]?.microsecondsSinceEpoch ?? Int64.min }
+        let indices = schedule.obligations.indices
+        self.dueFloors = indices.map { firstSeen.floor(of: $0) }
+        self.floors = dueFloors.map { max(after.microsecondsSinceEpoch, $0) }
         self.position = after.microsecondsSinceEpoch
         self.lastPopped = after.microsecondsSinceEpoch
         self.queue = BinaryHeap()

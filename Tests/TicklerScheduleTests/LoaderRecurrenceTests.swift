@@ -127,6 +127,75 @@ struct LoaderRecurrenceTests {
         #expect(try description("solar-term = \"qingming\"\n") == "solar-term qingming (vietnamese) at 08:00")
     }
 
+    /// Each kind's description, bounded and not, adjusted and amended. A plain `every`, `lunar` or `solar-term`
+    /// description is written from the recurrence when it is read, the others at load: both must read as before.
+    @Test(
+        "descriptions of every kind read the same whether written at load or when read",
+        arguments: [
+            ("every = \"1y\"\nstart = 2016-03-01\n", "every 1y from 2016-03-01 08:00"),
+            (
+                "every = \"2w\"\nstart = 2016-03-01T09:30:00\nuntil = 2030-12-31\n",
+                "every 2w from 2016-03-01 09:30 until 2030-12-31"
+            ),
+            (
+                "every = \"1m\"\nstart = 2016-03-31\nuntil = 2030-12-31T17:00:00\nadjust = \"next-workday\"\n",
+                "every 1m from 2016-03-31 08:00 until 2030-12-31 17:00, adjust next-workday"
+            ),
+            (
+                "lunar = \"01-10\"\nstart = 2018-01-01\nuntil = 2040-12-31\nat = \"07:15\"\n",
+                "lunar 01-10 (vietnamese) at 07:15 from 2018-01-01 07:15 until 2040-12-31"
+            ),
+            (
+                "lunar = \"12-30\"\nleap = \"also\"\ncalendar = \"chinese\"\nexcept = [2030-02-01]\n",
+                "lunar 12-30 (chinese, leap also) at 08:00, except 1 date"
+            ),
+            (
+                "solar-term = \"qingming\"\ncalendar = \"chinese\"\nstart = 2020-01-01\n",
+                "solar-term qingming (chinese) at 08:00 from 2020-01-01 08:00"
+            ),
+            ("on-calendar = \"Mon..Fri *-*-1..7 08:00\"\n", "on-calendar Mon..Fri *-*-01..07 08:00:00"),
+            (
+                "on-calendar = \"Mon..Fri *-*-1..7 08:00\"\nstart = 2027-01-01\nuntil = 2028-06-30\n",
+                "on-calendar Mon..Fri *-*-01..07 08:00:00 from 2027-01-01 08:00 until 2028-06-30"
+            ),
+            (
+                "rrule = \"FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=15\"\nstart = 2014-12-15\nuntil = 2034-12-31\n",
+                "rrule FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=15 from 2014-12-15 08:00 until 2034-12-31"
+            ),
+            ("once = 2027-02-06\n", "once 2027-02-06 08:00"),
+        ]
+    )
+    func descriptions(keys: String, expected: String) throws {
+        #expect(try description(keys) == expected)
+    }
+
+    /// One `on-calendar` text shared by obligations with and without bounds (its description is written once per
+    /// text and load): each keeps its own bounds in its description.
+    @Test("obligations sharing an on-calendar text keep their own bounds in their descriptions")
+    func sharedCalendarTextDescriptions() throws {
+        let schedule = try TestSupport.load(
+            """
+            [[obligation]]
+            id = "plain"
+            title = "t"
+            on-calendar = "*-12-15 08:00"
+            [[obligation]]
+            id = "bounded"
+            title = "t"
+            on-calendar = "*-12-15 08:00"
+            start = 2027-01-01
+            [[obligation]]
+            id = "again"
+            title = "t"
+            on-calendar = "*-12-15 08:00"
+
+            """
+        )
+        #expect(schedule["plain"]?.recurrenceDescription == "on-calendar *-12-15 08:00:00")
+        #expect(schedule["bounded"]?.recurrenceDescription == "on-calendar *-12-15 08:00:00 from 2027-01-01 08:00")
+        #expect(schedule["again"]?.recurrenceDescription == "on-calendar *-12-15 08:00:00")
+    }
+
     @Test("adjust moves a holiday or weekend due date to the working day before or after")
     func adjust() throws {
         // 2027-05-01 is a Saturday and Labour Day; 30 April is a holiday too; Thursday 29 April is a working day.
