@@ -84,18 +84,17 @@ public final class SQLiteStateStore: StateStore {
             for start in stride(from: 0, to: ids.count, by: Self.keysPerQuery) {
                 let chunk = ids[start..<min(start + Self.keysPerQuery, ids.count)]
                 let full = chunk.count == Self.keysPerQuery
-                let pairs = repeatElement("(?, ?)", count: chunk.count).joined(separator: ", ")
-                let insertSQL = "INSERT OR IGNORE INTO obligation_seen (obligation_id, first_seen_us) VALUES \(pairs)"
-                let insert = full ? try db.cachedStatement(sql: insertSQL) : try db.makeStatement(sql: insertSQL)
+                let insert =
+                    full
+                    ? try db.cachedStatement(sql: Self.firstSeenInsertSQL.full)
+                    : try db.makeStatement(sql: Self.firstSeenInsertSQL.text(chunk.count))
                 var pairArguments = StatementArguments()
                 for id in chunk { pairArguments += [id, instant.microsecondsSinceEpoch] }
                 try insert.execute(arguments: pairArguments)
-                let marks = repeatElement("(?)", count: chunk.count).joined(separator: ", ")
-                let selectSQL = """
-                    WITH wanted(id) AS (VALUES \(marks))
-                    SELECT id, first_seen_us FROM wanted CROSS JOIN obligation_seen ON obligation_id = id
-                    """
-                let select = full ? try db.cachedStatement(sql: selectSQL) : try db.makeStatement(sql: selectSQL)
+                let select =
+                    full
+                    ? try db.cachedStatement(sql: Self.firstSeenSelectSQL.full)
+                    : try db.makeStatement(sql: Self.firstSeenSelectSQL.text(chunk.count))
                 let rows = try Row.fetchCursor(select, arguments: StatementArguments(Array(chunk)))
                 while let row = try rows.next() {
                     result[row[0]] = Instant(microsecondsSinceEpoch: row[1])
@@ -133,6 +132,27 @@ public final class SQLiteStateStore: StateStore {
     /// limit of 32,766).
     static let keysPerQuery = 256
 
+    /// Recording first-seen ids: insert those not yet known, then read each id's stored time.
+    static let firstSeenInsertSQL = ChunkedSQL(
+        "INSERT OR IGNORE INTO obligation_seen (obligation_id, first_seen_us) VALUES ",
+        row: "(?, ?)"
+    )
+    static let firstSeenSelectSQL = ChunkedSQL(
+        "WITH wanted(id) AS (VALUES ",
+        row: "(?)",
+        ")\nSELECT id, first_seen_us FROM wanted CROSS JOIN obligation_seen ON obligation_id = id"
+    )
+    /// Which of a burst's events fired before.
+    static let firedSelectSQL = ChunkedSQL(
+        "WITH wanted(obligation, due, stage) AS (VALUES ",
+        row: "(?, ?, ?)",
+        """
+        )
+        SELECT obligation, due, wanted.stage FROM wanted CROSS JOIN fired_event
+        ON obligation_id = obligation AND due_us = due AND fired_event.stage = wanted.stage
+        """
+    )
+
     public func fired(among keys: [EventKey]) async throws(StateError) -> Set<EventKey> {
         try await read { db in
             // One query per 256 keys rather than one per key: a burst of 1,000 events costs 4 queries. The keys
@@ -141,14 +161,10 @@ public final class SQLiteStateStore: StateStore {
             var result: Set<EventKey> = []
             for start in stride(from: 0, to: keys.count, by: Self.keysPerQuery) {
                 let chunk = keys[start..<min(start + Self.keysPerQuery, keys.count)]
-                let values = repeatElement("(?, ?, ?)", count: chunk.count).joined(separator: ", ")
-                let sql = """
-                    WITH wanted(obligation, due, stage) AS (VALUES \(values))
-                    SELECT obligation, due, wanted.stage FROM wanted CROSS JOIN fired_event
-                    ON obligation_id = obligation AND due_us = due AND fired_event.stage = wanted.stage
-                    """
                 let statement =
-                    chunk.count == Self.keysPerQuery ? try db.cachedStatement(sql: sql) : try db.makeStatement(sql: sql)
+                    chunk.count == Self.keysPerQuery
+                    ? try db.cachedStatement(sql: Self.firedSelectSQL.full)
+                    : try db.makeStatement(sql: Self.firedSelectSQL.text(chunk.count))
                 var arguments = StatementArguments()
                 for key in chunk { arguments += [key.obligationID, key.due.microsecondsSinceEpoch, key.stage] }
                 let rows = try Row.fetchCursor(statement, arguments: arguments)

@@ -44,6 +44,24 @@ import Musl
         #expect(try await store.firstSeen().count == 600)
     }
 
+    /// The fired check sends its keys 256 to a statement: over two full statements and a part, exactly the keys
+    /// that fired come back, the stage and the due instant both part of a key.
+    @Test func firedAmongManyKeysInManyStatements() async throws {
+        let temporary = try TemporaryDirectory()
+        defer { temporary.remove() }
+        let store = try SQLiteStateStore(path: temporary.file("state.sqlite"))
+        let keys = (0..<600).map {
+            EventKey(obligationID: "o-\($0 % 200)", due: t0.adding(seconds: Int64($0)), stage: "due")
+        }
+        let fired = keys.enumerated().filter { $0.offset % 7 == 0 }.map(\.element)
+        try await store.record(fired: fired.map { FiredEvent(key: $0, firedAt: t0) }, checkpoint: t0)
+        let other = keys.map { EventKey(obligationID: $0.obligationID, due: $0.due, stage: "3d") }
+        #expect(try await store.fired(among: keys + other) == Set(fired))
+        #expect(
+            try await store.fired(among: Array(keys.prefix(256))) == Set(fired.filter { keys.prefix(256).contains($0) })
+        )
+    }
+
     @Test func aNewDatabaseIsBuiltBesideItsNameAndRenamedIntoPlace() throws {
         let temporary = try TemporaryDirectory()
         defer { temporary.remove() }
