@@ -13,7 +13,7 @@ public struct Obligation: Sendable, Identifiable, CustomStringConvertible {
         let owner: String?
         let zone: ZoneRules
         let recurrence: any Recurrence
-        let recurrenceDescription: RecurrenceDescription
+        let recurrenceDescription: String
         let reminderLeads: [Period]
         let overdueEvery: Period
         let notify: NotifyRouting
@@ -29,7 +29,7 @@ public struct Obligation: Sendable, Identifiable, CustomStringConvertible {
             owner: String?,
             zone: ZoneRules,
             recurrence: any Recurrence,
-            recurrenceDescription: RecurrenceDescription,
+            recurrenceDescription: String,
             reminderLeads: [Period],
             overdueEvery: Period,
             notify: NotifyRouting,
@@ -72,7 +72,7 @@ public struct Obligation: Sendable, Identifiable, CustomStringConvertible {
     /// The rule that yields the due instants.
     public var recurrence: any Recurrence { storage.recurrence }
     /// The recurrence as people read it: `every 5y from 2014-12-15 08:00`.
-    public var recurrenceDescription: String { storage.recurrenceDescription.text(describing: storage.recurrence) }
+    public var recurrenceDescription: String { storage.recurrenceDescription }
     /// Reminder lead times, fixed lengths, longest first, no duplicates, none zero.
     public var reminderLeads: [Period] { storage.reminderLeads }
     /// The interval of overdue repeats after a due time; ``Period/zero`` means none.
@@ -103,39 +103,6 @@ public struct Obligation: Sendable, Identifiable, CustomStringConvertible {
         escalate: [Period] = [],
         source: SourceLocation
     ) {
-        self.init(
-            id: id,
-            title: title,
-            partner: partner,
-            category: category,
-            notes: notes,
-            owner: owner,
-            zone: zone,
-            recurrence: BuiltRecurrence(recurrence: recurrence, description: recurrenceDescription),
-            reminderLeads: reminderLeads,
-            overdueEvery: overdueEvery,
-            notify: notify,
-            escalate: escalate,
-            source: source
-        )
-    }
-
-    /// An obligation with a recurrence from ``RecurrenceBuilder``, its description written when it is read.
-    init(
-        id: String,
-        title: String,
-        partner: String?,
-        category: String?,
-        notes: String?,
-        owner: String?,
-        zone: ZoneRules,
-        recurrence built: BuiltRecurrence,
-        reminderLeads: [Period],
-        overdueEvery: Period,
-        notify: NotifyRouting,
-        escalate: [Period],
-        source: SourceLocation
-    ) {
         self.storage = Storage(
             id: id,
             title: title,
@@ -144,8 +111,8 @@ public struct Obligation: Sendable, Identifiable, CustomStringConvertible {
             notes: notes,
             owner: owner,
             zone: zone,
-            recurrence: built.recurrence,
-            recurrenceDescription: built.describing,
+            recurrence: recurrence,
+            recurrenceDescription: recurrenceDescription,
             reminderLeads: Obligation.normalized(leads: reminderLeads),
             overdueEvery: overdueEvery,
             notify: notify,

@@ -39,7 +39,7 @@ struct ObligationParser {
         let escalate = reader.escalationDelays() ?? defaults.escalate ?? []
         let built = RecurrenceBuilder(zone: zone, zones: zones, time: time).build(&reader, cache: &cache)
         let problems = reader.diagnostics.count
-        guard problems == 0, let id, let title, let built else { return nil }
+        guard problems == 0, let id, let title, let (recurrence, description) = built else { return nil }
         return Obligation(
             id: id,
             title: title,
@@ -48,7 +48,8 @@ struct ObligationParser {
             notes: texts[2],
             owner: texts[3],
             zone: zone,
-            recurrence: built,
+            recurrence: recurrence,
+            recurrenceDescription: description,
             reminderLeads: leads,
             overdueEvery: overdue,
             notify: notify,

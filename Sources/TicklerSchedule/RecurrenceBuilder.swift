@@ -27,10 +27,11 @@ public struct RecurrenceBuilder: Sendable {
 
     /// The recurrence of an `[[obligation]]` table and its description, or nil after reporting every problem to
     /// `reader` under its key.
-    func build(_ reader: inout TableReader, cache: inout RuleTextCache) -> BuiltRecurrence? {
+    func build(_ reader: inout TableReader, cache: inout RuleTextCache) -> (any Recurrence, String)? {
         guard let spec = RecurrenceSpec(reading: &reader, zone: zone, zones: zones, time: time) else { return nil }
         do {
-            return try Self.build(spec, cache: &cache)
+            let built = try Self.build(spec, cache: &cache)
+            return (built.recurrence, built.description)
         } catch {
             for problem in error.problems { reader.report(problem.key, problem.message) }
             return nil
@@ -99,10 +100,7 @@ extension RecurrenceBuilder {
             guard let (base, description) = buildBase() else { return nil }
             guard let (adjusted, adjustment) = adjust(base) else { return nil }
             guard let (amended, amendment) = amend(adjusted) else { return nil }
-            return BuiltRecurrence(
-                recurrence: amended,
-                describing: description.appending(adjustment + amendment, describing: base)
-            )
+            return BuiltRecurrence(recurrence: amended, description: description + adjustment + amendment)
         }
 
         /// Reports parameters that do not fit the recurrence kind.
@@ -144,7 +142,7 @@ extension RecurrenceBuilder {
             return end
         }
 
-        private mutating func buildBase() -> (any Recurrence, RecurrenceDescription)? {
+        private mutating func buildBase() -> (any Recurrence, String)? {
             switch spec.kind {
             case .every: every()
             case .once: once()
@@ -154,7 +152,7 @@ extension RecurrenceBuilder {
             }
         }
 
-        private mutating func every() -> (any Recurrence, RecurrenceDescription)? {
+        private mutating func every() -> (any Recurrence, String)? {
             var period: Period?
             if let text = ruleText() {
                 do {
@@ -172,10 +170,10 @@ extension RecurrenceBuilder {
             let until = until(after: start)
             guard let period, !period.isZero, let start else { return nil }
             let recurrence = EveryRecurrence(start: start, period: period, until: until, zone: zone)
-            return (recurrence, .every)
+            return (recurrence, "every \(period) from \(text(start))" + untilText(until))
         }
 
-        private mutating func once() -> (any Recurrence, RecurrenceDescription)? {
+        private mutating func once() -> (any Recurrence, String)? {
             let date: DateValue?
             switch spec.value {
             case .date(let value): date = value
@@ -185,10 +183,10 @@ extension RecurrenceBuilder {
             case nil: date = nil
             }
             guard let local = date?.local(at: time, in: zone) else { return nil }
-            return (OnceRecurrence(at: zone.instant(for: local)), .text("once \(text(local))"))
+            return (OnceRecurrence(at: zone.instant(for: local)), "once \(text(local))")
         }
 
-        private mutating func rrule() -> (any Recurrence, RecurrenceDescription)? {
+        private mutating func rrule() -> (any Recurrence, String)? {
             var rule: RecurrenceRule?
             if let text = ruleText() {
                 do {
@@ -205,22 +203,19 @@ extension RecurrenceBuilder {
                 let recurrence = RRuleRecurrence(rule: rule, start: start, zone: zone)
                 return (recurrence, "rrule \(rule) from \(RecurrenceBuilder.text(start))")
             }
-            guard let until else { return (base, .text(from)) }
-            let bounded = AmendedRecurrence(base: base, zone: zone, notAfter: zone.instant(for: until))
-            return (bounded, .text(from + untilText(until)))
+            let description = from + untilText(until)
+            guard let until else { return (base, description) }
+            return (AmendedRecurrence(base: base, zone: zone, notAfter: zone.instant(for: until)), description)
         }
 
-        private mutating func onCalendar() -> (any Recurrence, RecurrenceDescription)? {
+        private mutating func onCalendar() -> (any Recurrence, String)? {
             var event: CalendarEvent?
-            var eventText = ""
             if let text = ruleText() {
                 do {
                     let zones = spec.zones
-                    let parsed = try cache.event(text) { (text) throws(CalendarEventError) in
-                        let event = try CalendarEvent(parsing: text, zones: zones)
-                        return (event, "on-calendar \(event)")
+                    event = try cache.event(text) { (text) throws(CalendarEventError) in
+                        try CalendarEvent(parsing: text, zones: zones)
                     }
-                    (event, eventText) = (parsed.0, parsed.1)
                 } catch {
                     report("on-calendar", error.description)
                 }
@@ -229,9 +224,9 @@ extension RecurrenceBuilder {
             let until = until(after: start)
             guard let event else { return nil }
             let base = CalendarEventRecurrence(event: event, zone: zone)
-            guard start != nil || until != nil else { return (base, .text(eventText)) }
             let from = start.map { " from \(text($0))" } ?? ""
-            let description = RecurrenceDescription.text(eventText + from + untilText(until))
+            let description = "on-calendar \(event)" + from + untilText(until)
+            guard start != nil || until != nil else { return (base, description) }
             let bounded = AmendedRecurrence(
                 base: base,
                 zone: zone,
@@ -241,7 +236,7 @@ extension RecurrenceBuilder {
             return (bounded, description)
         }
 
-        private mutating func lunar() -> (any Recurrence, RecurrenceDescription)? {
+        private mutating func lunar() -> (any Recurrence, String)? {
             let kind = spec.kind.key
             var calendar = LunarCalendarKind.vietnamese
             if let name = spec.calendar {
@@ -250,11 +245,14 @@ extension RecurrenceBuilder {
             let start = start(required: false)
             let until = until(after: start)
             guard let text = ruleText() else { return nil }
+            let at =
+                " at \(time.shortDescription)" + (start.map { " from \(RecurrenceBuilder.text($0))" } ?? "")
+                + untilText(until)
             do {
                 if spec.kind == .solarTerm {
                     let rule = SolarTermRule(term: try SolarTerm(parsing: text), calendar: calendar)
                     let recurrence = DailyRecurrence(rule: rule, time: time, zone: zone, start: start, until: until)
-                    return (recurrence, .solarTerm)
+                    return (recurrence, "solar-term \(rule.term) (\(calendar))" + at)
                 }
                 let monthDay = try LunarMonthDay(parsing: text)
                 var leap = LeapPolicy.skip
@@ -266,7 +264,8 @@ extension RecurrenceBuilder {
                 }
                 let rule = LunarYearlyRule(monthDay: monthDay, calendar: calendar, leap: leap)
                 let recurrence = DailyRecurrence(rule: rule, time: time, zone: zone, start: start, until: until)
-                return (recurrence, .lunar)
+                let leapText = leap == .skip ? "" : ", leap \(leap)"
+                return (recurrence, "lunar \(monthDay) (\(calendar)\(leapText))" + at)
             } catch {
                 report(kind, error.description)
                 return nil

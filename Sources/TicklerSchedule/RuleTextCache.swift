@@ -13,8 +13,8 @@ struct RuleTextCache {
 
     /// Parsed `rrule` texts.
     private var rules: [String: RecurrenceRule] = [:]
-    /// Parsed `on-calendar` texts, with their normalized form as descriptions show it (`on-calendar *-12-15 08:00:00`).
-    private var events: [String: (CalendarEvent, String)] = [:]
+    /// Parsed `on-calendar` texts.
+    private var events: [String: CalendarEvent] = [:]
     /// `rrule` recurrences compiled against their start, with their descriptions: a generated schedule repeats the
     /// same rule from the same start, and compiling one (its day filters) costs more than reading it.
     private var recurrences: [RecurrenceKey: (RRuleRecurrence, String)] = [:]
@@ -62,11 +62,11 @@ struct RuleTextCache {
         return built
     }
 
-    /// The calendar event `text` parses to and its description, made with `parse` the first time.
+    /// The calendar event `text` parses to, parsing it with `parse` the first time.
     mutating func event<Failure: Error>(
         _ text: String,
-        parse: (String) throws(Failure) -> (CalendarEvent, String)
-    ) throws(Failure) -> (CalendarEvent, String) {
+        parse: (String) throws(Failure) -> CalendarEvent
+    ) throws(Failure) -> CalendarEvent {
         if let event = events[text] { return event }
         let event = try parse(text)
         if events.count < Self.capacity { events[text] = event }
