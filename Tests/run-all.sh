@@ -45,7 +45,24 @@ bash Tests/Notify/systemd-notify-test.sh .build/debug | tee .build/notify-system
 # The kill test: 200 kill -9 of ticklerd at random moments while reminders fire and acknowledgements arrive
 # (about three minutes); 0 lost reminders, at most 1 repeat per kill, 0 lost acknowledgements.
 python3 Tests/Kill/kill-test.py .build/debug | tee .build/kill-test.log || system_status=1
+# Resident memory stays flat over reloads (issue 11: within 5 MB = 4.7 MiB after 10 reloads), in the build that
+# ships (release, static runtime) on 100,000 mixed obligations: a change of allocation pattern made it climb by
+# 48 MiB in 10 reloads while the heap in use stayed flat, which no unit test sees (about 8 minutes, most of it the
+# release build).
+reload_memory_check() {
+    swift build -c release --product ticklerd --scratch-path .build-static --static-swift-stdlib >.build/release-build.log 2>&1 \
+        || { tail -n 30 .build/release-build.log; echo "reload-memory: 0 passed, 1 failed"; return 1; }
+    local schedule
+    schedule=$(mktemp -d)
+    python3 Tests/Benchmarks/make-schedule.py mixed 100000 "$schedule" >/dev/null
+    python3 Tests/Benchmarks/reload-memory.py .build-static/release/ticklerd "$schedule" 10 --flat-within 4.7
+    local status=$?
+    rm -rf "$schedule"
+    return "$status"
+}
+reload_memory_check | tee .build/reload-memory.log || system_status=1
 logs=".build/system-test.log .build/ics-system-test.log .build/notify-system-test.log .build/kill-test.log"
+logs="$logs .build/reload-memory.log"
 # shellcheck disable=SC2086
 system_passed=$(cat $logs \
     | sed -n 's/^[a-z-]*: \([0-9]*\) passed, [0-9]* failed$/\1/p' | awk '{ sum += $1 } END { print sum + 0 }')

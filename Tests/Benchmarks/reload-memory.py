@@ -1,13 +1,16 @@
 #!/usr/bin/env python3
 """Resident memory of ticklerd over reloads, and the time to READY=1 at start and after each reload.
 
-Usage: reload-memory.py TICKLERD CONFIG_DIR [RELOADS]      (default 100 reloads)
+Usage: reload-memory.py TICKLERD CONFIG_DIR [RELOADS] [--flat-within MIB]      (default 100 reloads)
 
 Starts TICKLERD on CONFIG_DIR with a fresh state directory and a notify socket of its own, sends SIGHUP RELOADS
 times, each time waiting for READY=1 (the reload's end), and prints VmRSS after the start, after the first, the
 10th and the last reload, and the largest seen; and the time to READY=1 both as wall-clock time and as the CPU time
 ticklerd used (all threads, from /proc/PID/stat; on a shared machine the wall-clock time includes waiting for a core).
 The peak (VmHWM) is the process's whole-life peak. The schedule comes from make-schedule.py.
+
+With --flat-within MIB it is also a check (Tests/run-all.sh runs one): it exits 1 when the resident size after the
+10th reload (or the last, if fewer) differs from the size after the 1st by more than MIB.
 """
 import os
 import signal
@@ -19,10 +22,20 @@ import time
 
 
 def main():
-    if len(sys.argv) not in (3, 4):
+    arguments = sys.argv[1:]
+    flat_within = None
+    if "--flat-within" in arguments:
+        at = arguments.index("--flat-within")
+        if at + 1 >= len(arguments):
+            sys.exit(__doc__)
+        flat_within = float(arguments[at + 1])
+        del arguments[at : at + 2]
+    if len(arguments) not in (2, 3):
         sys.exit(__doc__)
-    binary, config = sys.argv[1], sys.argv[2]
-    reloads = int(sys.argv[3]) if len(sys.argv) == 4 else 100
+    binary, config = arguments[0], arguments[1]
+    reloads = int(arguments[2]) if len(arguments) == 3 else 100
+    if reloads < 1:
+        sys.exit("reload-memory.py: RELOADS must be at least 1")
     work = tempfile.mkdtemp(prefix="tickler-reload-memory.")
     path = os.path.join(work, "notify")
     notify = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
@@ -77,6 +90,13 @@ def main():
         f"the 10th {tenth:.0f} MiB, the last {figures[-1]:.0f} MiB, at most {max(figures):.0f} MiB"
     )
     print(f"reloads: CPU {min(cpus):.2f}–{max(cpus):.2f} s (median {sorted(cpus)[len(cpus) // 2]:.2f}); peak {peak:.0f} MiB")
+    if flat_within is not None:
+        drift = tenth - figures[0]
+        verdict = "flat" if abs(drift) <= flat_within else "NOT flat"
+        print(f"reload-memory: {verdict}: {drift:+.1f} MiB from the 1st reload to the 10th (allowed ±{flat_within} MiB)")
+        print(f"reload-memory: {1 if verdict == 'flat' else 0} passed, {0 if verdict == 'flat' else 1} failed")
+        if verdict != "flat":
+            sys.exit(1)
 
 
 if __name__ == "__main__":
