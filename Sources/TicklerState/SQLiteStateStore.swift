@@ -80,25 +80,23 @@ public final class SQLiteStateStore: StateStore {
             var result: [String: Instant] = [:]
             result.reserveCapacity(ids.count)
             // 256 ids a statement, not one: an insert and a lookup per id made 100,000 new obligations cost 200,000
-            // statements. The ids' VALUES table drives the lookup, one primary-key search each.
-            for start in stride(from: 0, to: ids.count, by: Self.keysPerQuery) {
-                let chunk = ids[start..<min(start + Self.keysPerQuery, ids.count)]
-                let full = chunk.count == Self.keysPerQuery
-                let insert =
-                    full
-                    ? try db.cachedStatement(sql: Self.firstSeenInsertSQL.full)
-                    : try db.makeStatement(sql: Self.firstSeenInsertSQL.text(chunk.count))
-                var pairArguments = StatementArguments()
-                for id in chunk { pairArguments += [id, instant.microsecondsSinceEpoch] }
-                try insert.execute(arguments: pairArguments)
-                let select =
-                    full
-                    ? try db.cachedStatement(sql: Self.firstSeenSelectSQL.full)
-                    : try db.makeStatement(sql: Self.firstSeenSelectSQL.text(chunk.count))
-                let rows = try Row.fetchCursor(select, arguments: StatementArguments(Array(chunk)))
+            // statements. The ids' VALUES table drives the lookup, one primary-key search each. The stored times are
+            // read first and only the ids without one are inserted: a restart (every id known) inserts nothing, a
+            // first start reads nothing back.
+            for chunk in Self.chunks(of: ids) {
+                let rows = try Row.fetchCursor(
+                    try Self.statement(Self.firstSeenSelectSQL, rows: chunk.count, in: db),
+                    arguments: StatementArguments(Array(chunk))
+                )
                 while let row = try rows.next() {
                     result[row[0]] = Instant(microsecondsSinceEpoch: row[1])
                 }
+            }
+            let unknown = ids.filter { result[$0] == nil }
+            for chunk in Self.chunks(of: unknown) {
+                var pairArguments = StatementArguments()
+                for id in chunk { pairArguments += [id, instant.microsecondsSinceEpoch] }
+                try Self.statement(Self.firstSeenInsertSQL, rows: chunk.count, in: db).execute(arguments: pairArguments)
             }
             for id in ids where result[id] == nil { result[id] = instant }
             // The first record also starts the checkpoint, in the same transaction: a crash after it loses nothing
@@ -153,18 +151,25 @@ public final class SQLiteStateStore: StateStore {
         """
     )
 
+    /// `keys` in runs of ``keysPerQuery``, the last one shorter.
+    static func chunks<Key>(of keys: [Key]) -> [ArraySlice<Key>] {
+        stride(from: 0, to: keys.count, by: keysPerQuery).map { keys[$0..<min($0 + keysPerQuery, keys.count)] }
+    }
+
+    /// The statement of `sql` for `rows` rows: cached for a full chunk, prepared afresh for a shorter one (which comes
+    /// once per call, so caching it would only fill the cache).
+    static func statement(_ sql: ChunkedSQL, rows: Int, in db: Database) throws -> Statement {
+        rows == keysPerQuery ? try db.cachedStatement(sql: sql.full) : try db.makeStatement(sql: sql.text(rows))
+    }
+
     public func fired(among keys: [EventKey]) async throws(StateError) -> Set<EventKey> {
         try await read { db in
             // One query per 256 keys rather than one per key: a burst of 1,000 events costs 4 queries. The keys
             // form a VALUES table that drives the join, so that each is one primary-key lookup (with IN instead,
             // SQLite would scan the whole table).
             var result: Set<EventKey> = []
-            for start in stride(from: 0, to: keys.count, by: Self.keysPerQuery) {
-                let chunk = keys[start..<min(start + Self.keysPerQuery, keys.count)]
-                let statement =
-                    chunk.count == Self.keysPerQuery
-                    ? try db.cachedStatement(sql: Self.firedSelectSQL.full)
-                    : try db.makeStatement(sql: Self.firedSelectSQL.text(chunk.count))
+            for chunk in Self.chunks(of: keys) {
+                let statement = try Self.statement(Self.firedSelectSQL, rows: chunk.count, in: db)
                 var arguments = StatementArguments()
                 for key in chunk { arguments += [key.obligationID, key.due.microsecondsSinceEpoch, key.stage] }
                 let rows = try Row.fetchCursor(statement, arguments: arguments)
