@@ -1,3 +1,5 @@
+internal import GRDB
+
 /// A statement over a `VALUES` table of placeholder rows, `(?, ?), (?, ?), …`, as ``SQLiteStateStore`` sends keys
 /// ``SQLiteStateStore/keysPerQuery`` at a time.
 ///
@@ -17,15 +19,18 @@ struct ChunkedSQL: Sendable {
         self.prefix = prefix
         self.row = row
         self.suffix = suffix
-        self.full = Self.text(prefix, row: row, suffix, count: SQLiteStateStore.keysPerQuery)
+        self.full = prefix + Self.rows(row, count: SQLiteStateStore.keysPerQuery) + suffix
     }
 
-    /// The text for `count` rows.
-    func text(_ count: Int) -> String {
-        count == SQLiteStateStore.keysPerQuery ? full : Self.text(prefix, row: row, suffix, count: count)
+    /// The statement for `rows` rows in `db`: cached for a full chunk, prepared afresh for a shorter one (which comes
+    /// once per call, so caching it would only fill the cache).
+    func statement(rows: Int, in db: Database) throws -> Statement {
+        rows == SQLiteStateStore.keysPerQuery
+            ? try db.cachedStatement(sql: full)
+            : try db.makeStatement(sql: prefix + Self.rows(row, count: rows) + suffix)
     }
 
-    private static func text(_ prefix: String, row: String, _ suffix: String, count: Int) -> String {
-        prefix + repeatElement(row, count: count).joined(separator: ", ") + suffix
+    private static func rows(_ row: String, count: Int) -> String {
+        repeatElement(row, count: count).joined(separator: ", ")
     }
 }

@@ -85,7 +85,7 @@ public final class SQLiteStateStore: StateStore {
             // first start reads nothing back.
             for chunk in Self.chunks(of: ids) {
                 let rows = try Row.fetchCursor(
-                    try Self.statement(Self.firstSeenSelectSQL, rows: chunk.count, in: db),
+                    try Self.firstSeenSelectSQL.statement(rows: chunk.count, in: db),
                     arguments: StatementArguments(Array(chunk))
                 )
                 while let row = try rows.next() {
@@ -96,7 +96,7 @@ public final class SQLiteStateStore: StateStore {
             for chunk in Self.chunks(of: unknown) {
                 var pairArguments = StatementArguments()
                 for id in chunk { pairArguments += [id, instant.microsecondsSinceEpoch] }
-                try Self.statement(Self.firstSeenInsertSQL, rows: chunk.count, in: db).execute(arguments: pairArguments)
+                try Self.firstSeenInsertSQL.statement(rows: chunk.count, in: db).execute(arguments: pairArguments)
             }
             for id in ids where result[id] == nil { result[id] = instant }
             // The first record also starts the checkpoint, in the same transaction: a crash after it loses nothing
@@ -130,7 +130,7 @@ public final class SQLiteStateStore: StateStore {
     /// limit of 32,766).
     static let keysPerQuery = 256
 
-    /// Recording first-seen ids: insert those not yet known, then read each id's stored time.
+    /// Recording first-seen ids: read the stored times, then insert the ids without one.
     static let firstSeenInsertSQL = ChunkedSQL(
         "INSERT OR IGNORE INTO obligation_seen (obligation_id, first_seen_us) VALUES ",
         row: "(?, ?)"
@@ -156,12 +156,6 @@ public final class SQLiteStateStore: StateStore {
         stride(from: 0, to: keys.count, by: keysPerQuery).map { keys[$0..<min($0 + keysPerQuery, keys.count)] }
     }
 
-    /// The statement of `sql` for `rows` rows: cached for a full chunk, prepared afresh for a shorter one (which comes
-    /// once per call, so caching it would only fill the cache).
-    static func statement(_ sql: ChunkedSQL, rows: Int, in db: Database) throws -> Statement {
-        rows == keysPerQuery ? try db.cachedStatement(sql: sql.full) : try db.makeStatement(sql: sql.text(rows))
-    }
-
     public func fired(among keys: [EventKey]) async throws(StateError) -> Set<EventKey> {
         try await read { db in
             // One query per 256 keys rather than one per key: a burst of 1,000 events costs 4 queries. The keys
@@ -169,7 +163,7 @@ public final class SQLiteStateStore: StateStore {
             // SQLite would scan the whole table).
             var result: Set<EventKey> = []
             for chunk in Self.chunks(of: keys) {
-                let statement = try Self.statement(Self.firedSelectSQL, rows: chunk.count, in: db)
+                let statement = try Self.firedSelectSQL.statement(rows: chunk.count, in: db)
                 var arguments = StatementArguments()
                 for key in chunk { arguments += [key.obligationID, key.due.microsecondsSinceEpoch, key.stage] }
                 let rows = try Row.fetchCursor(statement, arguments: arguments)

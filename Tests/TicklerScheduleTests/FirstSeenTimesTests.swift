@@ -31,7 +31,9 @@ struct FirstSeenTimesTests {
 
     @Test("no times: every index has none")
     func empty() {
-        for times in [FirstSeenTimes(), FirstSeenTimes(Self.schedule, from: [:])] {
+        for times in [
+            FirstSeenTimes(Self.schedule, from: [:]), FirstSeenTimes(.empty, from: ["a": .init(secondsSinceEpoch: 1)]),
+        ] {
             #expect((0..<3).allSatisfy { times[$0] == nil && times.floor(of: $0) == Int64.min })
         }
     }
