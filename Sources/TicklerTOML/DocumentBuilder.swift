@@ -149,8 +149,8 @@ struct DocumentBuilder {
     /// The index of `key`'s entry in `table`.
     private func find(_ key: String, in table: Int) -> Int? {
         if let index = tables[table].index { return index[TOMLKey(key)] }
-        // `==` first: fast, and true for byte-equal keys; canonically equivalent spellings are then told apart.
-        return tables[table].entries.firstIndex { $0.key == key && $0.key.utf8.elementsEqual(key.utf8) }
+        // Byte for byte: canonically equivalent spellings are different keys.
+        return tables[table].entries.firstIndex { $0.key.hasSameUTF8(as: key) }
     }
 
     /// Adds a new key (not yet in `table`).

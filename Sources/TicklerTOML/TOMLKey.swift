@@ -11,7 +11,7 @@ struct TOMLKey: Hashable {
 
     /// Byte-for-byte equality.
     static func == (lhs: TOMLKey, rhs: TOMLKey) -> Bool {
-        lhs.text.utf8.count == rhs.text.utf8.count && lhs.text.utf8.elementsEqual(rhs.text.utf8)
+        lhs.text.hasSameUTF8(as: rhs.text)
     }
 
     /// Hashes the UTF-8 bytes.

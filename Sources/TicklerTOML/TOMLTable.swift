@@ -46,6 +46,10 @@ public struct TOMLTable: Equatable, Sendable {
     public let origin: Origin
     /// Entry indices by key, for large tables.
     private let index: [TOMLKey: Int]?
+    /// For a table without ``index``: one bit set for each key's ``Self/signature(of:)``. Most keys asked of a
+    /// table are absent, and most of those are told absent by their signature's bit alone, without comparing any
+    /// bytes.
+    private let signatures: UInt64
 
     /// A table of `entries` (keys unique), written at `position`.
     public init(entries: [Entry], position: TOMLPosition = TOMLPosition(line: 1, column: 1), origin: Origin = .root) {
@@ -65,6 +69,7 @@ public struct TOMLTable: Equatable, Sendable {
     init(entries: [Entry], index: [TOMLKey: Int]?, position: TOMLPosition, origin: Origin) {
         self.entries = entries
         self.index = index
+        self.signatures = index != nil ? ~0 : entries.reduce(0) { $0 | Self.signature(of: $1.key) }
         self.position = position
         self.origin = origin
     }
@@ -81,10 +86,16 @@ public struct TOMLTable: Equatable, Sendable {
         if let index {
             return index[TOMLKey(key)].map { entries[$0] }
         }
-        // Keys are equal when their bytes are (canonically equivalent spellings are different keys); most keys
-        // asked for are absent, and most differ in length.
-        let length = key.utf8.count
-        return entries.first { $0.key.utf8.count == length && $0.key.utf8.elementsEqual(key.utf8) }
+        guard signatures & Self.signature(of: key) != 0 else { return nil }
+        // Keys are equal when their bytes are (canonically equivalent spellings are different keys).
+        return entries.first { $0.key.hasSameUTF8(as: key) }
+    }
+
+    /// One of 64 bits, chosen by the key's length in UTF-8 and its first byte: keys with the same bytes have the
+    /// same bit.
+    private static func signature(of key: String) -> UInt64 {
+        let utf8 = key.utf8
+        return 1 << UInt64((utf8.count &* 7 &+ Int(utf8.first ?? 0)) & 63)
     }
 
     /// The value at `key`, if the table has it.

@@ -1,0 +1,51 @@
+import Testing
+import TicklerTOML
+import TicklerTestKit
+
+/// Looking keys up in a table: by bytes, for small tables (searched in order, absent keys mostly told apart by a
+/// signature of length and first byte) and large ones (hashed).
+@Suite("TOML table lookups")
+struct TOMLTableLookupTests {
+    /// Keys that share lengths and first bytes, non-ASCII ones, and spellings that Swift's `==` would merge.
+    static let keys = [
+        "id", "title", "every", "start", "until", "notes", "owner", "leap", "also", "adjust", "Sơn", "S\u{1A1}n",
+        "caf\u{E9}", "cafe\u{301}", "\u{212A}elvin", "Kelvin", "", "a-very-long-key-beyond-fifteen-bytes",
+        "a-very-long-key-beyond-fifteen-byteS", "tittle", "titl", "t",
+    ]
+
+    @Test(arguments: [3, 8, 13, keys.count])
+    func everySubsetFindsItsOwnKeysAndNoOther(size: Int) throws {
+        var random = SeededRandom(seed: UInt64(size))
+        for _ in 0..<200 {
+            var unique: [String] = []
+            for key in Self.keys.shuffled(using: &random)
+            where !unique.contains(where: { Array($0.utf8) == Array(key.utf8) }) {
+                unique.append(key)
+            }
+            let present = Array(unique.prefix(size))
+            let table = TOMLTable(
+                entries: present.enumerated().map {
+                    TOMLTable.Entry(
+                        key: $1,
+                        keyPosition: TOMLPosition(line: $0 + 1, column: 1),
+                        value: TOMLValue(.integer(Int64($0)), at: TOMLPosition(line: $0 + 1, column: 5))
+                    )
+                }
+            )
+            for key in Self.keys {
+                let written = present.firstIndex { Array($0.utf8) == Array(key.utf8) }
+                let found = table.entry(key)
+                #expect(found?.keyPosition.line == written.map { $0 + 1 }, "\(key.debugDescription) among \(present)")
+                #expect(table[key]?.integer == written.map(Int64.init), "\(key.debugDescription)")
+            }
+        }
+    }
+
+    @Test func canonicallyEquivalentSpellingsAreDifferentKeys() throws {
+        let table = try TOMLParser().parse("\"caf\u{E9}\" = 1\n\"cafe\u{301}\" = 2\n\"\u{212A}\" = 3\n")
+        #expect(table["caf\u{E9}"]?.integer == 1)
+        #expect(table["cafe\u{301}"]?.integer == 2)
+        #expect(table["\u{212A}"]?.integer == 3)
+        #expect(table["K"] == nil)
+    }
+}
