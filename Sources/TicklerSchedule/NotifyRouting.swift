@@ -60,14 +60,19 @@ public struct NotifyRouting: Sendable, Hashable {
     /// `notify-<stage>`, else its `notify`, else the defaults' `notify-<stage>`, else their `notify`.
     func resolved(over fallback: NotifyRouting) -> NotifyRouting {
         guard channels == nil else { return self }
+        // Most obligations set no route of their own and take the defaults' as they are.
+        guard !stageChannels.isEmpty else { return fallback }
         return fallback.overridden(by: self)
     }
+
+    /// The stages with their keys, spelled once rather than for each table read.
+    private static let stageKeys = Stage.allCases.map { ($0, $0.key) }
 
     /// Reads the route keys of `reader`'s table, reporting bad channel lists to it.
     static func read(_ reader: inout TableReader) -> NotifyRouting {
         var routing = NotifyRouting(channels: channelList(&reader, key: "notify"))
-        for stage in Stage.allCases {
-            routing.stageChannels[stage] = channelList(&reader, key: stage.key)
+        for (stage, key) in stageKeys {
+            if let channels = channelList(&reader, key: key) { routing.stageChannels[stage] = channels }
         }
         return routing
     }
