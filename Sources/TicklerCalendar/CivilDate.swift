@@ -126,7 +126,7 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// `YYYY-MM-DD`.
     public var description: String {
-        "\(TwoDigits.year(year))-\(TwoDigits.pad(month))-\(TwoDigits.pad(day))"
+        DateTextWriter.string(capacity: DateTextWriter.length(of: self)) { $0.date(self) }
     }
 
     /// Parses `YYYY-MM-DD` (years 0001–9999), or returns nil.

@@ -46,7 +46,16 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvert
     }
 
     /// `YYYY-MM-DDTHH:MM:SS`.
-    public var description: String { "\(date)T\(time)" }
+    public var description: String {
+        DateTextWriter.string(capacity: DateTextWriter.length(of: self, short: false)) {
+            $0.dateTime(self, short: false)
+        }
+    }
+
+    /// `2014-12-15 08:00`, or `2014-12-15 08:00:30` with seconds: for people, as in descriptions and listings.
+    public var shortDescription: String {
+        DateTextWriter.string(capacity: DateTextWriter.length(of: self, short: true)) { $0.dateTime(self, short: true) }
+    }
 
     /// Parses `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM[:SS[.fff]]` or the same with a space for `T` (years 0001–9999, up to
     /// nine digits of fraction, of which six are kept); a bare date is midnight.

@@ -48,14 +48,12 @@ public struct TimeOfDay: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// `HH:MM:SS`, with `.ffffff` when there are microseconds.
     public var description: String {
-        let base = "\(TwoDigits.pad(hour)):\(TwoDigits.pad(minute)):\(TwoDigits.pad(second))"
-        return microsecond == 0 ? base : base + "." + TwoDigits.pad(microsecond, width: 6)
+        DateTextWriter.string(capacity: DateTextWriter.length(of: self, short: false)) { $0.time(self, short: false) }
     }
 
     /// `HH:MM`, or `HH:MM:SS` when there are seconds; for people, so fractions of a second are left out.
     public var shortDescription: String {
-        let minutes = "\(TwoDigits.pad(hour)):\(TwoDigits.pad(minute))"
-        return second == 0 ? minutes : minutes + ":" + TwoDigits.pad(second)
+        DateTextWriter.string(capacity: DateTextWriter.length(of: self, short: true)) { $0.time(self, short: true) }
     }
 
     /// Parses `HH:MM` or `HH:MM:SS` (with an optional fraction of a second), or returns nil.

@@ -27,22 +27,25 @@ public struct ZonedDateTime: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// ISO 8601 with the offset: `2027-01-27T08:00:00+07:00` (`Z` is never used, so that lines align).
-    public var description: String { "\(local)\(offsetText(separator: ":"))" }
+    public var description: String {
+        text(short: false)
+    }
 
     /// The short human form used in messages: `2027-01-27 08:00 +07` (minutes of the offset only when not zero).
     public var humanDescription: String {
-        let minutes = abs(offsetSeconds) / 60 % 60
-        let hours = offsetText(separator: ":").prefix(3)
-        return
-            "\(local.date) \(local.time.shortDescription) \(hours)\(minutes == 0 ? "" : ":" + TwoDigits.pad(minutes))"
+        text(short: true)
     }
 
-    /// `+07:00`-style offset.
-    private func offsetText(separator: String) -> String {
-        let sign = offsetSeconds < 0 ? "-" : "+"
-        let magnitude = abs(offsetSeconds)
-        let text = "\(sign)\(TwoDigits.pad(magnitude / 3600))\(separator)\(TwoDigits.pad(magnitude / 60 % 60))"
-        return magnitude % 60 == 0 ? text : text + separator + TwoDigits.pad(magnitude % 60)
+    /// The local date and time, then the offset: a space between them when `short`.
+    private func text(short: Bool) -> String {
+        let capacity =
+            DateTextWriter.length(of: local, short: short) + (short ? 1 : 0)
+            + DateTextWriter.length(ofOffset: offsetSeconds, short: short)
+        return DateTextWriter.string(capacity: capacity) {
+            $0.dateTime(local, short: short)
+            if short { $0.byte(0x20) }
+            $0.offset(seconds: offsetSeconds, short: short)
+        }
     }
 
     /// Parses ISO 8601 with an offset (`Z`, `+07:00`, `+0700`, `+07`); nil when the text has no offset or is malformed.

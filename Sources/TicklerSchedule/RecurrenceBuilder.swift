@@ -61,7 +61,7 @@ public struct RecurrenceBuilder: Sendable {
     }
 
     /// `2014-12-15 08:00`.
-    static func text(_ local: LocalDateTime) -> String { "\(local.date) \(local.time.shortDescription)" }
+    static func text(_ local: LocalDateTime) -> String { local.shortDescription }
 
     /// ` until 2034-12-31` (a whole day) or ` until 2034-12-31 17:00`, or nothing.
     static func untilText(_ until: LocalDateTime?) -> String {
