@@ -434,6 +434,7 @@ public struct CalendarCommand: ParsableCommand {
         switch value {
         case .date(let date): date
         case .text(let text): DateValue(iso: text)
+        case .period: nil
         }
     }
 

@@ -112,6 +112,7 @@ extension RecurrenceBuilder {
         private mutating func ruleText() -> String? {
             switch spec.value {
             case .text(let text): return text
+            case .period(let period): return period.description
             case .date:
                 report(spec.kind.key, "expected a string, found a date")
                 return nil
@@ -154,7 +155,10 @@ extension RecurrenceBuilder {
 
         private mutating func every() -> (any Recurrence, String)? {
             var period: Period?
-            if let text = ruleText() {
+            if case .period(let read) = spec.value {
+                // Parsed and checked against the limit by the schedule's reader.
+                period = read
+            } else if let text = ruleText() {
                 do {
                     period = try Period.parse(text, allowingCalendarUnits: true)
                 } catch {
@@ -180,6 +184,9 @@ extension RecurrenceBuilder {
             case .text(let text):
                 date = DateValue(iso: text)
                 if date == nil { report("once", "invalid date \"\(text)\" (expected YYYY-MM-DD or YYYY-MM-DDTHH:MM)") }
+            case .period(let period):
+                date = nil
+                report("once", "invalid date \"\(period)\" (expected YYYY-MM-DD or YYYY-MM-DDTHH:MM)")
             case nil: date = nil
             }
             guard let local = date?.local(at: time, in: zone) else { return nil }

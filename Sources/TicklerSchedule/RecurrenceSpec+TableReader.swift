@@ -60,7 +60,7 @@ extension RecurrenceSpec {
             return reader.dateValue("once").map(Value.date)
         case .every:
             // A duration, with the reader's checks (an integer 0 is the zero duration; at most 1000 years).
-            return reader.period("every", allowingCalendarUnits: true).map { .text($0.description) }
+            return reader.period("every", allowingCalendarUnits: true).map(Value.period)
         case .rrule, .onCalendar, .lunar, .solarTerm:
             return reader.string(kind.key).map(Value.text)
         }

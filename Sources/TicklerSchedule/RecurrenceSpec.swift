@@ -33,6 +33,8 @@ public struct RecurrenceSpec: Sendable {
         case text(String)
         /// A date or date-time already read as one (a TOML date for `once`).
         case date(DateValue)
+        /// The period of `every`, already parsed and checked by the schedule's reader (so not parsed again).
+        case period(Period)
     }
 
     /// How the builder's messages name the keys they mention.

@@ -20,7 +20,7 @@ struct TableReader {
     }
 
     /// Whether the table has `key`.
-    func contains(_ key: String) -> Bool { table[key] != nil }
+    func contains(_ key: String) -> Bool { table.contains(key) }
 
     /// Where the table is written: its header (`[[obligation]]`), or 1:1 for a file's root table.
     var position: TOMLPosition { table.position }
@@ -178,13 +178,7 @@ struct TableReader {
             report(key, error.description)
             return nil
         }
-        let days =
-            switch period.unit {
-            case .month: Int64(period.count) * 31
-            case .year: Int64(period.count) * 366
-            default: period.seconds! / 86_400
-            }
-        guard days <= Self.longestDurationDays else {
+        guard RecurrenceBuilder.isWithinLimit(period) else {
             report(key, "invalid duration \"\(text)\": too long (at most 1000 years)")
             return nil
         }
