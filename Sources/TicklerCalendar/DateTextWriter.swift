@@ -1,9 +1,10 @@
-/// Writes the ISO 8601 text of dates, times and offsets byte by byte into a new string's storage.
+/// Writes the ISO 8601 text of dates, times and offsets, and the numbers of durations, byte by byte into a new
+/// string's storage.
 ///
-/// The one writer behind ``CivilDate``, ``TimeOfDay``, ``LocalDateTime`` and ``ZonedDateTime`` text: a string
-/// interpolation per field cost thousands of instructions for each date, and a large schedule writes several
-/// dates for each of its obligations (descriptions, `ticklerctl list`).
-struct DateTextWriter {
+/// The one writer behind ``CivilDate``, ``TimeOfDay``, ``LocalDateTime`` and ``ZonedDateTime`` text and the
+/// schedule's durations in words: a string interpolation per field cost thousands of instructions for each date,
+/// and a large schedule writes several dates for each of its obligations (descriptions, `ticklerctl list`).
+public struct DateTextWriter {
     /// The string's storage.
     private let buffer: UnsafeMutableBufferPointer<UInt8>
     /// The bytes written so far.
@@ -20,6 +21,16 @@ struct DateTextWriter {
             var writer = DateTextWriter(buffer: buffer)
             write(&writer)
             return writer.count
+        }
+    }
+
+    /// A string of at most `capacity` ASCII bytes, written by `write` into a temporary buffer on the stack: a
+    /// short result (at most 15 bytes) is a small string, which allocates nothing, whatever the capacity.
+    public static func string(atMost capacity: Int, _ write: (inout DateTextWriter) -> Void) -> String {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
+            var writer = DateTextWriter(buffer: buffer)
+            write(&writer)
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[..<writer.count]), as: UTF8.self)
         }
     }
 
@@ -59,16 +70,24 @@ struct DateTextWriter {
     }
 
     /// Appends one ASCII byte.
-    mutating func byte(_ value: UInt8) {
+    public mutating func byte(_ value: UInt8) {
         precondition(count < buffer.count, "date text longer than its capacity")
         buffer[count] = value
         count += 1
     }
 
     /// Appends `value` in decimal with at least `width` digits (zeros in front), after a `-` when negative.
-    mutating func number(_ value: Int, width: Int = 2) {
+    public mutating func number(_ value: Int, width: Int = 2) {
         if value < 0 { byte(0x2D) }
         digits(value.magnitude, width: width)
+    }
+
+    /// Appends the bytes of `text` (ASCII).
+    public mutating func ascii(_ text: StaticString) {
+        precondition(text.isASCII && count + text.utf8CodeUnitCount <= buffer.count, "text longer than its capacity")
+        let bytes = UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)
+        _ = UnsafeMutableBufferPointer(rebasing: buffer[count...]).initialize(fromContentsOf: bytes)
+        count += bytes.count
     }
 
     /// Appends `magnitude` in decimal with at least `width` digits.
