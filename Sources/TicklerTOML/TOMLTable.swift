@@ -83,12 +83,18 @@ public struct TOMLTable: Equatable, Sendable {
 
     /// The entry for `key`, if the table has it.
     public func entry(_ key: String) -> Entry? {
-        if let index {
-            return index[TOMLKey(key)].map { entries[$0] }
-        }
+        entryIndex(of: key).map { entries[$0] }
+    }
+
+    /// Whether the table has `key`: no entry is copied out.
+    public func contains(_ key: String) -> Bool { entryIndex(of: key) != nil }
+
+    /// The index of `key`'s entry in ``entries``.
+    private func entryIndex(of key: String) -> Int? {
+        if let index { return index[TOMLKey(key)] }
         guard signatures & Self.signature(of: key) != 0 else { return nil }
         // Keys are equal when their bytes are (canonically equivalent spellings are different keys).
-        return entries.first { $0.key.hasSameUTF8(as: key) }
+        return entries.firstIndex { $0.key.hasSameUTF8(as: key) }
     }
 
     /// One of 64 bits, chosen by the key's length in UTF-8 and its first byte: keys with the same bytes have the
