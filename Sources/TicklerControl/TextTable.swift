@@ -25,8 +25,8 @@ struct TextTable {
 
     /// Writes the heading line (in `headingStyle`, unless `legend` is false), then one line per row, to `sink`.
     ///
-    /// Each cell is measured once (its width kept in one flat array) and escaped where it is measured and where it
-    /// is written, which costs nothing for the usual cell that needs no escaping; cells and padding go straight
+    /// Each cell is escaped and measured once (its width kept in one flat array, the rare escaped text beside it),
+    /// which costs a scan of its bytes for the usual cell that needs no escaping; cells and padding go straight
     /// into the sink's buffer, with no string made per line.
     func write<Sink: OutputSink>(
         to sink: inout BufferedSink<Sink>,
@@ -38,10 +38,15 @@ struct TextTable {
         // The width of cell `column` of row `row` at `row * columns + column`; cells beyond the headings are not
         // measured (they are written as they are, after the last padded column).
         var cellWidths = [Int](repeating: 0, count: rows.count * columns)
+        // The few measured cells that needed escaping, as shown, by the same index: escaping always lengthens the
+        // text, and the usual table has none, so that the writing pass escapes nothing again.
+        var escapedCells: [Int: String] = [:]
         for rowIndex in rows.indices {
             rows[rowIndex].withUnsafeBufferPointer { row in
                 for column in 0..<min(columns, row.count) {
-                    let width = DisplayWidth.of(Terminal.escaped(row[column]))
+                    let shown = Terminal.escaped(row[column])
+                    let width = DisplayWidth.of(shown)
+                    if shown.utf8.count != row[column].utf8.count { escapedCells[rowIndex * columns + column] = shown }
                     cellWidths[rowIndex * columns + column] = width
                     widths[column] = max(widths[column], width)
                 }
@@ -67,8 +72,13 @@ struct TextTable {
         for rowIndex in rows.indices {
             rows[rowIndex].withUnsafeBufferPointer { row in
                 for index in row.indices {
-                    let measured = index < columns ? cellWidths[rowIndex * columns + index] : 0
-                    write(Terminal.escaped(row[index]), at: index, of: row.count, measured: measured)
+                    guard index < columns else {
+                        write(Terminal.escaped(row[index]), at: index, of: row.count, measured: 0)
+                        continue
+                    }
+                    let cell = rowIndex * columns + index
+                    let shown = escapedCells.isEmpty ? row[index] : escapedCells[cell] ?? row[index]
+                    write(shown, at: index, of: row.count, measured: cellWidths[cell])
                 }
             }
             sink.endLine()
