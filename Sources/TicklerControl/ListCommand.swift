@@ -68,9 +68,10 @@ struct ListCommand: ParsableCommand {
             guard case .list(let rows) = reply else { throw DaemonClient.unexpected(reply) }
             return showDaemon(rows)
         }
-        let loaded = try schedule.loadOrExit()
+        // Only the obligations are kept: the schedule's index of ids is not needed here, and is let go before the
+        // table is made.
+        let obligations = try schedule.loadOrExit().obligations
         let now = try AfterOption.instant(after, zone: ZoneDatabase.shared.systemRules())
-        let obligations = loaded.obligations
         let rows = Self.soonestFirst(obligations, after: now)
         var output = FileDescriptorSink.standardOutput
         if json {
@@ -88,7 +89,11 @@ struct ListCommand: ParsableCommand {
             ])
         }
         // On a narrow terminal the title and the recurrence give up width.
-        view.show(table, shrinking: [4, 3], footer: "\(ScheduleOptions.count(loaded.count, "obligation")) listed.")
+        view.show(
+            table,
+            shrinking: [4, 3],
+            footer: "\(ScheduleOptions.count(obligations.count, "obligation")) listed."
+        )
     }
 }
 

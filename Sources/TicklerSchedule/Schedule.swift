@@ -21,17 +21,46 @@ public struct Schedule: Sendable {
         defaultZone: ZoneRules? = nil,
         defaultTime: TimeOfDay? = nil
     ) {
+        self.init(
+            obligations: obligations,
+            indexedBy: nil,
+            files: files,
+            defaultZone: defaultZone,
+            defaultTime: defaultTime
+        )
+    }
+
+    /// A schedule of `obligations` with `index` already made when given: each id's position in `obligations`, all
+    /// ids unique (the loader's, which made it while checking that they are).
+    init(
+        obligations: [Obligation],
+        indexedBy index: [String: Int]?,
+        files: [String],
+        defaultZone: ZoneRules?,
+        defaultTime: TimeOfDay?
+    ) {
         self.obligations = obligations
         self.files = files
         self.defaultZone = defaultZone
         self.defaultTime = defaultTime
+        // One entry per obligation; anything else (not the loader's index) is made anew.
+        assert(index.map { $0.count == obligations.count } ?? true, "an index of unique ids, one per obligation")
+        if let index, index.count == obligations.count {
+            self.indexByID = index
+        } else {
+            self.indexByID = Self.index(of: obligations)
+        }
+    }
+
+    /// Each id's first position in `obligations`.
+    private static func index(of obligations: [Obligation]) -> [String: Int] {
         var index: [String: Int] = [:]
         index.reserveCapacity(obligations.count)
         // By position, so that only each id is read, not each whole obligation copied.
         for position in obligations.indices where index[obligations[position].id] == nil {
             index[obligations[position].id] = position
         }
-        self.indexByID = index
+        return index
     }
 
     /// A schedule with no obligations.

@@ -57,8 +57,11 @@ struct ScheduleAssembler {
             parsed.append(file)
         }
         var obligations: [Obligation] = []
-        // Where each id is first defined: the file's position in `parsed`, and the place in it.
-        var firstPlace: [String: (file: Int, position: TOMLPosition)] = [:]
+        // Each id, numbered in the order first defined, and where: the file's position in `parsed` and the place in
+        // it. A schedule is only made when nothing was wrong, every first definition an obligation in that order:
+        // then the numbers are the obligations' positions, and this is the schedule's index.
+        var idNumbers: [String: Int] = [:]
+        var firstPlaces: [(file: Int, position: TOMLPosition)] = []
         var ruleCache = RuleTextCache()
         for fileIndex in parsed.indices {
             let source = parsed[fileIndex].source
@@ -72,7 +75,8 @@ struct ScheduleAssembler {
                 table: TOMLTable(entries: []),
                 defaults: parsed[fileIndex].defaults
             )
-            firstPlace.reserveCapacity(firstPlace.count + tables.count)
+            idNumbers.reserveCapacity(idNumbers.count + tables.count)
+            firstPlaces.reserveCapacity(firstPlaces.count + tables.count)
             obligations.reserveCapacity(obligations.count + tables.count)
             for index in tables.indices {
                 if index % Self.cancellationStride == 0 && Task.isCancelled { throw .cancelled(in: source.path) }
@@ -85,7 +89,8 @@ struct ScheduleAssembler {
                 let obligation = parser.parse(&reader, index: index + 1, cache: &ruleCache)
                 if case .obligation(let id?, _) = reader.scope {
                     let position = reader.position(of: "id") ?? reader.position
-                    if let first = firstPlace[id] {
+                    if let number = idNumbers[id] {
+                        let first = firstPlaces[number]
                         let place = SourceLocation(
                             file: parsed[first.file].source.path,
                             line: first.position.line,
@@ -93,7 +98,8 @@ struct ScheduleAssembler {
                         )
                         reader.report("id", "duplicate id \"\(id)\" (first defined at \(place))")
                     } else {
-                        firstPlace[id] = (fileIndex, position)
+                        idNumbers[id] = firstPlaces.count
+                        firstPlaces.append((fileIndex, position))
                     }
                 }
                 if obligation == nil && reader.diagnostics.isEmpty {
@@ -108,6 +114,7 @@ struct ScheduleAssembler {
         guard problems.isEmpty else { throw ScheduleLoadError(diagnostics: sorted(problems)) }
         return Schedule(
             obligations: obligations,
+            indexedBy: idNumbers,
             files: sources.map(\.path),
             defaultZone: shared.zone,
             defaultTime: shared.time

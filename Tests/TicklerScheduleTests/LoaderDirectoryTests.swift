@@ -33,6 +33,25 @@ struct LoaderDirectoryTests {
         #expect(try ScheduleLoader.files(at: directory.path + "/") == schedule.files)
     }
 
+    @Test("the index the loader makes while checking ids finds each obligation at its place, across files")
+    func indexAcrossFiles() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try directory.write((0..<40).map { obligation("main-\($0)") }.joined(separator: "\n"), to: "schedule.toml")
+        for file in 0..<3 {
+            let text = (0..<25).map { obligation("drop-in-\(file)-\($0)") }.joined(separator: "\n")
+            try directory.write(text, to: "schedule.d/\(file)0.toml")
+        }
+        let schedule = try TestSupport.loader.load(path: directory.path)
+        #expect(schedule.count == 115)
+        for (position, obligation) in schedule.obligations.enumerated() {
+            #expect(schedule.index(of: obligation.id) == position)
+            #expect(schedule[obligation.id]?.id == obligation.id)
+        }
+        #expect(schedule.index(of: "main-40") == nil)
+        #expect(schedule["drop-in-3-0"] == nil)
+    }
+
     @Test("drop-ins without schedule.toml are enough")
     func dropInsOnly() throws {
         let directory = try TemporaryDirectory()
