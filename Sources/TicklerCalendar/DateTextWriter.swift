@@ -90,6 +90,23 @@ public struct DateTextWriter {
         count += bytes.count
     }
 
+    /// Appends the UTF-8 bytes of `text`.
+    public mutating func text(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes in
+            precondition(count + bytes.count <= buffer.count, "text longer than its capacity")
+            _ = UnsafeMutableBufferPointer(rebasing: buffer[count...]).initialize(fromContentsOf: bytes)
+            count += bytes.count
+        }
+    }
+
+    /// Appends ``Period/description``: `30d`, `1y`, `0`.
+    public mutating func period(_ period: Period) {
+        guard !period.isZero else { return byte(0x30) }
+        number(period.count, width: 1)
+        text(period.unit.rawValue)
+    }
+
     /// Appends `magnitude` in decimal with at least `width` digits.
     private mutating func digits(_ magnitude: UInt, width: Int) {
         let total = Self.digitCount(magnitude, width: width)
@@ -103,7 +120,7 @@ public struct DateTextWriter {
     }
 
     /// Appends `YYYY-MM-DD`.
-    mutating func date(_ date: CivilDate) {
+    public mutating func date(_ date: CivilDate) {
         number(date.year, width: 4)
         byte(0x2D)
         number(date.month)
@@ -113,7 +130,7 @@ public struct DateTextWriter {
 
     /// Appends `YYYY-MM-DDTHH:MM:SS` (``LocalDateTime/description``) or, when `short`, `YYYY-MM-DD HH:MM`
     /// (``LocalDateTime/shortDescription``).
-    mutating func dateTime(_ local: LocalDateTime, short: Bool) {
+    public mutating func dateTime(_ local: LocalDateTime, short: Bool) {
         date(local.date)
         byte(short ? 0x20 : 0x54)
         time(local.time, short: short)

@@ -80,7 +80,7 @@ public struct Period: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The canonical text: `7d`, `90s`, `0`.
-    public var description: String { isZero ? "0" : "\(count)\(unit.rawValue)" }
+    public var description: String { DateTextWriter.string(atMost: 24) { $0.period(self) } }
 
     /// English words: `7 days`, `1 hour`.
     public var humanDescription: String { "\(count) \(unit.name)\(count == 1 ? "" : "s")" }

@@ -65,9 +65,32 @@ public struct RecurrenceBuilder: Sendable {
 
     /// ` until 2034-12-31` (a whole day) or ` until 2034-12-31 17:00`, or nothing.
     static func untilText(_ until: LocalDateTime?) -> String {
-        guard let until else { return "" }
-        let endOfDay = TimeOfDay(unchecked: 23, 59, 59, 999_999)
-        return " until " + (until.time == endOfDay ? until.date.description : text(until))
+        guard until != nil else { return "" }
+        return DateTextWriter.string(atMost: 64) { writeUntil(until, to: &$0) }
+    }
+
+    /// `every 1y from 2014-12-15 08:00`, then ``untilText(_:)``, written at once: a large schedule has one for
+    /// each of its obligations, and joining the parts took thousands of instructions.
+    static func everyText(_ period: Period, from start: LocalDateTime, until: LocalDateTime?) -> String {
+        // At most 6 + 23 (a period) + 6 + 35 (a date-time of a 20-character year) + 42 (the until) bytes.
+        DateTextWriter.string(atMost: 128) { writer in
+            writer.ascii("every ")
+            writer.period(period)
+            writer.ascii(" from ")
+            writer.dateTime(start, short: true)
+            writeUntil(until, to: &writer)
+        }
+    }
+
+    /// Writes ``untilText(_:)``.
+    private static func writeUntil(_ until: LocalDateTime?, to writer: inout DateTextWriter) {
+        guard let until else { return }
+        writer.ascii(" until ")
+        if until.time == TimeOfDay(unchecked: 23, 59, 59, 999_999) {
+            writer.date(until.date)
+        } else {
+            writer.dateTime(until, short: true)
+        }
     }
 }
 
@@ -100,7 +123,11 @@ extension RecurrenceBuilder {
             guard let (base, description) = buildBase() else { return nil }
             guard let (adjusted, adjustment) = adjust(base) else { return nil }
             guard let (amended, amendment) = amend(adjusted) else { return nil }
-            return BuiltRecurrence(recurrence: amended, description: description + adjustment + amendment)
+            // Usually both suffixes are empty: then the description is kept as it is, not copied.
+            var text = description
+            if !adjustment.isEmpty { text += adjustment }
+            if !amendment.isEmpty { text += amendment }
+            return BuiltRecurrence(recurrence: amended, description: text)
         }
 
         /// Reports parameters that do not fit the recurrence kind.
@@ -123,7 +150,7 @@ extension RecurrenceBuilder {
         /// The `start` wall-clock time, reporting its absence when `required`.
         private mutating func start(required: Bool) -> LocalDateTime? {
             guard let value = spec.start else {
-                if required && !spec.contains("start") {
+                if required && !spec.contains(.start) {
                     report(
                         spec.kind.key,
                         "needs \(name("start")), the first due date (a date or a local date-time)"
@@ -174,7 +201,7 @@ extension RecurrenceBuilder {
             let until = until(after: start)
             guard let period, !period.isZero, let start else { return nil }
             let recurrence = EveryRecurrence(start: start, period: period, until: until, zone: zone)
-            return (recurrence, "every \(period) from \(text(start))" + untilText(until))
+            return (recurrence, RecurrenceBuilder.everyText(period, from: start, until: until))
         }
 
         private mutating func once() -> (any Recurrence, String)? {
@@ -282,10 +309,10 @@ extension RecurrenceBuilder {
         /// `base` moved off days off when `adjust` asks for it, with the description's suffix.
         private mutating func adjust(_ base: any Recurrence) -> (any Recurrence, String)? {
             guard let text = spec.adjust else {
-                for key in ["holidays", "workdays"] where spec.contains(key) {
-                    report(key, "has no effect without \(name("adjust"))")
+                for key in [RecurrenceSpec.Key.holidays, .workdays] where spec.contains(key) {
+                    report(key.rawValue, "has no effect without \(name("adjust"))")
                 }
-                return spec.contains("adjust") ? nil : (base, "")
+                return spec.contains(.adjust) ? nil : (base, "")
             }
             var adjustment = DateAdjustment.none
             do { adjustment = try DateAdjustment(parsing: text) } catch { report("adjust", error.description) }
@@ -321,7 +348,7 @@ extension RecurrenceBuilder {
         private func amend(_ base: any Recurrence) -> (any Recurrence, String)? {
             let except = spec.except
             let also = spec.also
-            if spec.contains("except") && except == nil || spec.contains("also") && also == nil { return nil }
+            if spec.contains(.except) && except == nil || spec.contains(.also) && also == nil { return nil }
             guard except?.isEmpty == false || also?.isEmpty == false else { return (base, "") }
             var dates: Set<CivilDate> = []
             var instants: Set<Instant> = []
@@ -360,11 +387,11 @@ extension RecurrenceBuilder {
     }
 
     /// The parameters that only some recurrence kinds take, with those kinds.
-    private static let parameterKinds: [(String, [RecurrenceSpec.Kind])] = [
-        ("calendar", [.lunar, .solarTerm]),
-        ("leap", [.lunar]),
-        ("start", [.every, .rrule, .onCalendar, .lunar, .solarTerm]),
-        ("until", [.every, .rrule, .onCalendar, .lunar, .solarTerm]),
+    private static let parameterKinds: [(RecurrenceSpec.Key, [RecurrenceSpec.Kind])] = [
+        (.calendar, [.lunar, .solarTerm]),
+        (.leap, [.lunar]),
+        (.start, [.every, .rrule, .onCalendar, .lunar, .solarTerm]),
+        (.until, [.every, .rrule, .onCalendar, .lunar, .solarTerm]),
     ]
 
     /// The parameters of `spec` that do not fit its recurrence kind (`start` with `once`, `leap` with `every`).
@@ -373,7 +400,7 @@ extension RecurrenceBuilder {
             guard spec.contains(key), !kinds.contains(spec.kind) else { return nil }
             let list = kinds.map { spec.naming.name($0.key) }.joined(separator: ", ")
             return RecurrenceBuildError.Problem(
-                key: key,
+                key: key.rawValue,
                 message: "not valid with \(spec.naming.name(spec.kind.key)) (only with \(list))"
             )
         }

@@ -10,7 +10,8 @@ extension RecurrenceSpec {
     /// that the builder reports them once, as not valid with the kind.
     init?(reading reader: inout TableReader, zone: ZoneRules, zones: any ZoneSource, time: TimeOfDay) {
         let recurrenceKeys = Self.recurrenceKeys
-        var present = recurrenceKeys.filter(reader.contains)
+        // A closure, not `reader.contains` itself: that would copy the reader.
+        var present = recurrenceKeys.filter { reader.contains($0) }
         if present.count > 1 {
             present.sort { (reader.line(of: $0) ?? 0, $0) < (reader.line(of: $1) ?? 0, $1) }
         }
@@ -36,9 +37,10 @@ extension RecurrenceSpec {
         adjust = reader.string("adjust")
         except = reader.dateValues("except")
         also = reader.dateValues("also")
-        // The table's few keys, rather than every key of a recurrence asked of the table.
-        for entry in reader.table.entries where Self.keySet.contains(entry.key) && !contains(entry.key) {
-            keysWithoutValue.insert(entry.key)
+        // Each key of a recurrence asked of the table: most are absent, which the table tells without comparing a
+        // byte, cheaper than hashing the table's few keys.
+        for key in Key.allCases where reader.contains(key.rawValue) && !contains(key) {
+            keysWithoutValue.insert(key.rawValue)
         }
         // More than one recurrence key: build nothing, but still say which parameters do not fit the first.
         guard present.count == 1 else {
@@ -49,9 +51,6 @@ extension RecurrenceSpec {
 
     /// The recurrence keys, in ``Kind`` order.
     private static let recurrenceKeys = Kind.allCases.map(\.key)
-
-    /// ``keys``, for lookups.
-    private static let keySet = Set(keys)
 
     /// The value of the recurrence key, read with its expected type; nil (reported) when it has another.
     private static func value(of kind: Kind, _ reader: inout TableReader) -> Value? {

@@ -27,6 +27,28 @@ public struct RecurrenceSpec: Sendable {
         public var key: String { rawValue }
     }
 
+    /// A key a recurrence is made of: the recurrence keys, in ``Kind`` order, then their parameters and modifiers.
+    public enum Key: String, CaseIterable, Sendable {
+        case every, once, rrule
+        case onCalendar = "on-calendar"
+        case lunar
+        case solarTerm = "solar-term"
+        case start, until, calendar, leap, adjust, holidays, workdays, except, also
+
+        /// The recurrence key of `kind`.
+        public init(_ kind: Kind) {
+            self =
+                switch kind {
+                case .every: .every
+                case .once: .once
+                case .rrule: .rrule
+                case .onCalendar: .onCalendar
+                case .lunar: .lunar
+                case .solarTerm: .solarTerm
+                }
+        }
+    }
+
     /// The value of the recurrence key.
     public enum Value: Hashable, Sendable {
         /// Text: the period, the rule, the calendar event, the month-day or the solar term (or a date, for `once`).
@@ -54,9 +76,7 @@ public struct RecurrenceSpec: Sendable {
     }
 
     /// Every key a recurrence is made of: the recurrence keys, then their parameters and modifiers.
-    public static let keys =
-        Kind.allCases.map(\.key)
-        + ["start", "until", "calendar", "leap", "adjust", "holidays", "workdays", "except", "also"]
+    public static let keys = Key.allCases.map(\.rawValue)
 
     /// The recurrence key.
     public var kind: Kind
@@ -111,21 +131,20 @@ public struct RecurrenceSpec: Sendable {
     }
 
     /// Whether `key` is given, with a value or without one.
-    public func contains(_ key: String) -> Bool {
-        // Usually empty: then no hash of `key` is needed.
-        if !keysWithoutValue.isEmpty, keysWithoutValue.contains(key) { return true }
-        switch key {
-        case kind.key: return value != nil
-        case "start": return start != nil
-        case "until": return until != nil
-        case "calendar": return calendar != nil
-        case "leap": return leap != nil
-        case "adjust": return adjust != nil
-        case "holidays": return holidays != nil
-        case "workdays": return workdays != nil
-        case "except": return except != nil
-        case "also": return also != nil
-        default: return false
+    public func contains(_ key: Key) -> Bool {
+        // Usually empty: then no hash of the key is needed.
+        if !keysWithoutValue.isEmpty, keysWithoutValue.contains(key.rawValue) { return true }
+        return switch key {
+        case .every, .once, .rrule, .onCalendar, .lunar, .solarTerm: key == Key(kind) && value != nil
+        case .start: start != nil
+        case .until: until != nil
+        case .calendar: calendar != nil
+        case .leap: leap != nil
+        case .adjust: adjust != nil
+        case .holidays: holidays != nil
+        case .workdays: workdays != nil
+        case .except: except != nil
+        case .also: also != nil
         }
     }
 
