@@ -5,12 +5,37 @@
 enum DisplayWidth {
     /// The number of columns `text` occupies on a terminal.
     static func of(_ text: some StringProtocol) -> Int {
-        // Printable ASCII, the common case, is one column a byte.
-        let isPrintableASCII =
-            text.utf8.withContiguousStorageIfAvailable { bytes in bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }
-            ?? text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
-        if isPrintableASCII { return text.utf8.count }
+        if let width = text.utf8.withContiguousStorageIfAvailable(latinWidth), let width { return width }
         return text.unicodeScalars.reduce(0) { $0 + width(of: $1) }
+    }
+
+    /// The width of text whose scalars are all below U+0300 or in Latin Extended Additional (ASCII, Latin-1 and
+    /// the Latin letters of Vietnamese, precomposed), read from its UTF-8 bytes as ``width(of:)`` measures each
+    /// scalar; nil for any other text (or bytes that are not UTF-8), which is measured scalar by scalar.
+    private static func latinWidth(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        // Counts stay below the buffer's length, so the arithmetic cannot overflow.
+        var width = 0
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let lead = bytes[index]
+            if lead < 0x80 {
+                // Controls (C0 and DEL) take no column: one column for 0x20…0x7E, without a branch.
+                width &+= lead &- 0x20 < 0x5F ? 1 : 0
+                index &+= 1
+            } else if lead >= 0xC2 && lead < 0xCC, index &+ 1 < count {
+                // U+0080…U+02FF: C1 controls (U+0080…U+009F, 0xC2 0x80…0x9F) take none, the others one.
+                width &+= lead != 0xC2 || bytes[index &+ 1] >= 0xA0 ? 1 : 0
+                index &+= 2
+            } else if lead == 0xE1, index &+ 2 < count, bytes[index &+ 1] >= 0xB8, bytes[index &+ 1] <= 0xBB {
+                // U+1E00…U+1EFF.
+                width &+= 1
+                index &+= 3
+            } else {
+                return nil
+            }
+        }
+        return width
     }
 
     /// The columns one scalar occupies: 0, 1 or 2.

@@ -101,7 +101,10 @@ public struct TOMLTable: Equatable, Sendable {
     /// same bit.
     private static func signature(of key: String) -> UInt64 {
         let utf8 = key.utf8
-        return 1 << UInt64((utf8.count &* 7 &+ Int(utf8.first ?? 0)) & 63)
+        let count = utf8.count
+        // The first byte through the view's own subscript: `first` goes through the generic collection's.
+        let first = count == 0 ? 0 : Int(utf8[utf8.startIndex])
+        return 1 << UInt64((count &* 7 &+ first) & 63)
     }
 
     /// The value at `key`, if the table has it.

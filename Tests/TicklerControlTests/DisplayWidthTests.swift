@@ -1,4 +1,5 @@
 import Testing
+import TicklerTestKit
 
 @testable import TicklerControl
 
@@ -38,6 +39,34 @@ struct DisplayWidthTests {
         #expect(lines.count == 61 && lines.last == "")
         #expect(lines[2] == "c   x             " + long)
         #expect(Array(lines[0..<3]) == table.renderedLines().dropFirst().map { Substring($0) })
+    }
+
+    /// The byte-wise reading of Latin text (ASCII, Latin-1, U+0100…U+02FF, Vietnamese precomposed letters) gives
+    /// what measuring each scalar gives, on random text that mixes those with controls, C1 controls, combining
+    /// marks, CJK and emoji (which the scalar path takes over), as strings and as substrings.
+    @Test func bytewiseLatinWidthMatchesTheScalarWidths() {
+        var random = SeededRandom(seed: 0xD15_7A7)
+        let ranges: [ClosedRange<UInt32>] = [
+            0x00...0x7F, 0x20...0x7E, 0x80...0x9F, 0xA0...0xFF, 0x100...0x2FF, 0x300...0x36F, 0x1E00...0x1EFF,
+            0x1DFF...0x1F00, 0x4E00...0x9FFF, 0x1F300...0x1F64F, 0x2000...0x206F,
+        ]
+        for _ in 0..<20_000 {
+            var text = ""
+            let latinOnly = Bool.random(using: &random)
+            for _ in 0..<Int.random(in: 0...24, using: &random) {
+                let range =
+                    latinOnly
+                    ? [ranges[1], ranges[3], ranges[4], ranges[6]].randomElement(using: &random)!
+                    : ranges.randomElement(using: &random)!
+                if let scalar = Unicode.Scalar(UInt32.random(in: range, using: &random)) {
+                    text.unicodeScalars.append(scalar)
+                }
+            }
+            let expected = text.unicodeScalars.reduce(0) { $0 + DisplayWidth.width(of: $1) }
+            #expect(DisplayWidth.of(text) == expected, "\(text.unicodeScalars.map { $0.value })")
+            let tail = text.dropFirst(min(2, text.count))
+            #expect(DisplayWidth.of(tail) == tail.unicodeScalars.reduce(0) { $0 + DisplayWidth.width(of: $1) })
+        }
     }
 
     @Test func truncationCountsColumnsNotCharacters() {
