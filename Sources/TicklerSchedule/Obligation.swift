@@ -131,14 +131,31 @@ public struct Obligation: Sendable, Identifiable, CustomStringConvertible {
 
     /// The last due instant in (`floor`, `bound`], or nil when there is none.
     ///
-    /// Bounded whatever the number of due instants in between: at most 4 steps forward (enough when due instants
-    /// are sparse), then a bisection of the remaining interval, one ``nextDue(after:)`` each, so at most about 70
-    /// queries in all. It needs nothing but ``nextDue(after:)`` being non-decreasing in its argument.
+    /// Bounded whatever the number of due instants in between, one ``nextDue(after:)`` a query, and needing nothing
+    /// but ``nextDue(after:)`` being non-decreasing in its argument: at most 4 steps forward from `floor` (enough
+    /// when due instants are sparse); then windows ending at `bound` and doubling from about a minute, until one
+    /// holds a due instant (at most 38 of them), and at most 4 steps forward from its first (enough unless due
+    /// instants come in bursts); then a bisection of what is left (at most 64). A daily obligation's last due time
+    /// in a week takes about 17 queries, where a bisection alone took about 43.
     public func lastDue(through bound: Instant, after floor: Instant) -> Instant? {
         guard floor < bound, var best = nextDue(after: floor), best <= bound else { return nil }
-        for _ in 0..<4 {
-            guard let next = nextDue(after: best), next <= bound else { return best }
-            best = next
+        let (stepped, isLast) = Self.stepForward(from: best, through: bound, nextDue)
+        if isLast { return stepped }
+        best = stepped
+        var span: Int64 = 1 << 26
+        while true {
+            let (start, overflow) = bound.microsecondsSinceEpoch.subtractingReportingOverflow(span)
+            // A window reaching back to `best` holds nothing new: the answer lies after `best`, before that window.
+            guard !overflow, start > best.microsecondsSinceEpoch else { break }
+            if let found = nextDue(after: Instant(microsecondsSinceEpoch: start)), found <= bound {
+                let (further, isLast) = Self.stepForward(from: found, through: bound, nextDue)
+                if isLast { return further }
+                best = further
+                break
+            }
+            let (doubled, tooLong) = span.multipliedReportingOverflow(by: 2)
+            guard !tooLong else { break }
+            span = doubled
         }
         // The answer lies in [low, high], and low is a due instant.
         var low = best.microsecondsSinceEpoch
@@ -154,6 +171,21 @@ public struct Obligation: Sendable, Identifiable, CustomStringConvertible {
             }
         }
         return Instant(microsecondsSinceEpoch: low)
+    }
+
+    /// Up to 4 steps from `due` (a due instant) through the due instants at most `bound`: the latest reached, and
+    /// whether it is the last of them (else more may follow).
+    private static func stepForward(
+        from due: Instant,
+        through bound: Instant,
+        _ nextDue: (Instant) -> Instant?
+    ) -> (latest: Instant, isLast: Bool) {
+        var latest = due
+        for _ in 0..<4 {
+            guard let next = nextDue(latest), next <= bound else { return (latest, true) }
+            latest = next
+        }
+        return (latest, false)
     }
 
     /// Leads sorted longest first, keeping the first spelling of each length and dropping zero ones.
