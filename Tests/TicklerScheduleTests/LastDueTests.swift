@@ -1,3 +1,4 @@
+import Synchronization
 import Testing
 import TicklerCalendar
 import TicklerSchedule
@@ -61,6 +62,43 @@ struct LastDueTests {
         #expect(daily.lastDue(through: due.adding(seconds: 86_399), after: due.adding(seconds: -86_400)) == due)
     }
 
+    /// How many queries it takes: a few windows and steps for regular recurrences, bounded for dense ones.
+    @Test func queriesStayFew() {
+        func queries(every period: Period, window days: Int64, boundAfterDue seconds: Int64) -> (Int, Bool) {
+            let counter = QueryCounter()
+            let every = EveryRecurrence(
+                start: LocalDateTime(iso: "2026-01-01T09:00")!,
+                period: period,
+                until: nil,
+                zone: TestSupport.hanoi
+            )
+            let obligation = Obligation(
+                id: "counted",
+                title: "counted",
+                zone: TestSupport.hanoi,
+                recurrence: CountedRecurrence(base: every, counter: counter),
+                recurrenceDescription: "",
+                reminderLeads: [],
+                overdueEvery: .zero,
+                source: SourceLocation(file: TestSupport.path, line: 1)
+            )
+            // A due time near the end of November, asked of the recurrence itself, not counted.
+            let due = every.firstOccurrence(after: TestSupport.instant("2026-11-24T00:00:00+07:00"))!
+            let bound = due.adding(seconds: seconds)
+            let last = obligation.lastDue(through: bound, after: bound.adding(seconds: -days * 86_400))
+            return (counter.count.withLock { $0 }, last == due)
+        }
+        // A daily obligation over a week, the bound 10 hours after its last due time (17; a bisection alone took 43).
+        let daily = queries(every: Period(1, .day), window: 7, boundAfterDue: 36_000)
+        #expect(daily.1 && daily.0 <= 20, "\(daily.0) queries")
+        // Every minute over 60 days (86,400 due times), the bound 30 seconds after the last.
+        let minutely = queries(every: Period(1, .minute), window: 60, boundAfterDue: 30)
+        #expect(minutely.1 && minutely.0 <= 10, "\(minutely.0) queries")
+        // Weekly over 60 days, the bound 6 days after: windows of up to a week (a bisection alone took 46).
+        let weekly = queries(every: Period(1, .week), window: 60, boundAfterDue: 6 * 86_400)
+        #expect(weekly.1 && weekly.0 <= 24, "\(weekly.0) queries")
+    }
+
     /// The last due instant in (`floor`, `bound`], found by stepping from `floor`.
     private static func stepped(_ obligation: Obligation, _ floor: Instant, _ bound: Instant) -> Instant? {
         var last: Instant?
@@ -70,5 +108,21 @@ struct LastDueTests {
             cursor = next
         }
         return last
+    }
+}
+
+/// Counts the queries made of a recurrence.
+private final class QueryCounter: Sendable {
+    let count = Mutex(0)
+}
+
+/// `base`, counting each query in `counter`.
+private struct CountedRecurrence<Base: Recurrence>: Recurrence {
+    let base: Base
+    let counter: QueryCounter
+
+    func occurrences(after instant: Instant) -> Base.Occurrences {
+        counter.count.withLock { $0 += 1 }
+        return base.occurrences(after: instant)
     }
 }
