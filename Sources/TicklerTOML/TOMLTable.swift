@@ -26,12 +26,15 @@ public struct TOMLTable: Equatable, Sendable {
         public let keyPosition: TOMLPosition
         /// The value.
         public let value: TOMLValue
+        /// The key's length and first bytes (``TOMLTable/word(of:)``), compared before its bytes.
+        let keyWord: UInt64
 
         /// `key` at `keyPosition`, holding `value`.
         public init(key: String, keyPosition: TOMLPosition, value: TOMLValue) {
             self.key = key
             self.keyPosition = keyPosition
             self.value = value
+            self.keyWord = TOMLTable.word(of: key)
         }
     }
 
@@ -47,8 +50,8 @@ public struct TOMLTable: Equatable, Sendable {
     /// Entry indices by key, for large tables.
     private let index: [TOMLKey: Int]?
     /// For a table without ``index``: one bit set for each key's ``Self/signature(of:)``. Most keys asked of a
-    /// table are absent, and most of those are told absent by their signature's bit alone, without comparing any
-    /// bytes.
+    /// table are absent, and most of those are told absent by their signature's bit alone, without comparing
+    /// anything more.
     private let signatures: UInt64
 
     /// A table of `entries` (keys unique), written at `position`.
@@ -69,7 +72,7 @@ public struct TOMLTable: Equatable, Sendable {
     init(entries: [Entry], index: [TOMLKey: Int]?, position: TOMLPosition, origin: Origin) {
         self.entries = entries
         self.index = index
-        self.signatures = index != nil ? ~0 : entries.reduce(0) { $0 | Self.signature(of: $1.key) }
+        self.signatures = index != nil ? ~0 : entries.reduce(0) { $0 | Self.signature(of: $1.keyWord) }
         self.position = position
         self.origin = origin
     }
@@ -92,19 +95,39 @@ public struct TOMLTable: Equatable, Sendable {
     /// The index of `key`'s entry in ``entries``.
     private func entryIndex(of key: String) -> Int? {
         if let index { return index[TOMLKey(key)] }
-        guard signatures & Self.signature(of: key) != 0 else { return nil }
-        // Keys are equal when their bytes are (canonically equivalent spellings are different keys).
-        return entries.firstIndex { $0.key.hasSameUTF8(as: key) }
+        let word = Self.word(of: key)
+        guard signatures & Self.signature(of: word) != 0 else { return nil }
+        // Keys are equal when their bytes are (canonically equivalent spellings are different keys): the same word
+        // is the same bytes for keys of at most seven, and longer ones are compared byte for byte.
+        guard word >> 56 > 7 else { return entries.firstIndex { $0.keyWord == word } }
+        return entries.firstIndex { $0.keyWord == word && $0.key.hasSameUTF8(as: key) }
     }
 
-    /// One of 64 bits, chosen by the key's length in UTF-8 and its first byte: keys with the same bytes have the
-    /// same bit.
-    private static func signature(of key: String) -> UInt64 {
-        let utf8 = key.utf8
-        let count = utf8.count
-        // The first byte through the view's own subscript: `first` goes through the generic collection's.
-        let first = count == 0 ? 0 : Int(utf8[utf8.startIndex])
-        return 1 << UInt64((count &* 7 &+ first) & 63)
+    /// The key's length in UTF-8 (at most 255) in the top byte, and its first seven bytes below: keys with the
+    /// same bytes have the same word, and keys of at most seven bytes with the same word have the same bytes.
+    static func word(of key: String) -> UInt64 {
+        // Native strings are contiguous; a foreign one is read through its view.
+        key.utf8.withContiguousStorageIfAvailable(word(of:)) ?? Array(key.utf8).withUnsafeBufferPointer(word(of:))
+    }
+
+    /// ``word(of:)`` of these bytes.
+    private static func word(of bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        let length = UInt64(min(bytes.count, 255)) << 56
+        guard let base = bytes.baseAddress else { return length }
+        // Eight bytes or more: the first eight read at once (little-endian whatever the machine), the eighth
+        // masked off.
+        if bytes.count >= 8 {
+            let first = UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(as: UInt64.self))
+            return length | (first & 0x00FF_FFFF_FFFF_FFFF)
+        }
+        var word = length
+        for offset in 0..<bytes.count { word |= UInt64(base[offset]) << UInt64(offset &* 8) }
+        return word
+    }
+
+    /// One of 64 bits, chosen by a hash of the key's word: keys with the same bytes have the same bit.
+    private static func signature(of word: UInt64) -> UInt64 {
+        1 << ((word &* 0x9E37_79B9_7F4A_7C15) >> 58)
     }
 
     /// The value at `key`, if the table has it.

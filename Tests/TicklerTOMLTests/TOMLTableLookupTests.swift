@@ -2,8 +2,8 @@ import Testing
 import TicklerTOML
 import TicklerTestKit
 
-/// Looking keys up in a table: by bytes, for small tables (searched in order, absent keys mostly told apart by a
-/// signature of length and first byte) and large ones (hashed).
+/// Looking keys up in a table: by bytes, for small tables (searched in order by a word of length and first seven
+/// bytes, absent keys mostly told apart by a signature of that word) and large ones (hashed).
 @Suite("TOML table lookups")
 struct TOMLTableLookupTests {
     /// Keys that share lengths and first bytes, non-ASCII ones, and spellings that Swift's `==` would merge.
@@ -11,6 +11,9 @@ struct TOMLTableLookupTests {
         "id", "title", "every", "start", "until", "notes", "owner", "leap", "also", "adjust", "Sơn", "S\u{1A1}n",
         "caf\u{E9}", "cafe\u{301}", "\u{212A}elvin", "Kelvin", "", "a-very-long-key-beyond-fifteen-bytes",
         "a-very-long-key-beyond-fifteen-byteS", "tittle", "titl", "t",
+        // The same length and first seven bytes; seven bytes exactly; beyond 255 bytes, differing at the end.
+        "abcdefgX", "abcdefgY", "abcdefg", "abcdefh", "adjusts", String(repeating: "k", count: 300),
+        String(repeating: "k", count: 299) + "K", String(repeating: "k", count: 301),
     ]
 
     @Test(arguments: [3, 8, 13, keys.count])
