@@ -24,7 +24,7 @@ public struct DateTextWriter {
         }
     }
 
-    /// A string of at most `capacity` ASCII bytes, written by `write` into a temporary buffer on the stack: a
+    /// A string of at most `capacity` bytes of UTF-8, written by `write` into a temporary buffer on the stack: a
     /// short result (at most 15 bytes) is a small string, which allocates nothing, whatever the capacity.
     public static func string(atMost capacity: Int, _ write: (inout DateTextWriter) -> Void) -> String {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in

@@ -183,17 +183,14 @@ extension RecurrenceBuilder {
         private mutating func every() -> (any Recurrence, String)? {
             var period: Period?
             if case .period(let read) = spec.value {
-                // Parsed and checked against the limit by the schedule's reader.
+                // Already parsed (and checked against the limits) by the schedule's reader.
                 period = read
             } else if let text = ruleText() {
+                // The parser checks the limits: a count of at most 999,999,999, at most 1000 years.
                 do {
                     period = try Period.parse(text, allowingCalendarUnits: true)
                 } catch {
                     report("every", error.description)
-                }
-                if let length = period, !RecurrenceBuilder.isWithinLimit(length) {
-                    report("every", "invalid duration \"\(text)\": too long (at most 1000 years)")
-                    period = nil
                 }
             }
             if period?.isZero == true { report("every", "the interval must be more than 0") }
@@ -404,17 +401,5 @@ extension RecurrenceBuilder {
                 message: "not valid with \(spec.naming.name(spec.kind.key)) (only with \(list))"
             )
         }
-    }
-
-    /// Whether `period` is at most ``TableReader/longestDurationDays`` long, months counted as 31 days and years
-    /// as 366.
-    static func isWithinLimit(_ period: Period) -> Bool {
-        let days =
-            switch period.unit {
-            case .month: Int64(period.count) * 31
-            case .year: Int64(period.count) * 366
-            default: period.seconds! / 86_400
-            }
-        return days <= TableReader.longestDurationDays
     }
 }

@@ -165,24 +165,15 @@ struct TableReader {
         return delays
     }
 
-    /// The longest duration accepted, in days: about 1000 years, far beyond any obligation, and far from the
-    /// ±292,000 years at which microsecond instants overflow.
-    static let longestDurationDays = 365_250
-
-    /// The period `text` at `key`, reporting a bad or too long one.
+    /// The period `text` at `key`, reporting a bad or too long one (``Period/parse(_:allowingCalendarUnits:)``
+    /// checks it against ``Limits``).
     private mutating func parsePeriod(_ text: String, key: String, allowingCalendarUnits: Bool) -> Period? {
-        let period: Period
         do {
-            period = try Period.parse(text, allowingCalendarUnits: allowingCalendarUnits)
+            return try Period.parse(text, allowingCalendarUnits: allowingCalendarUnits)
         } catch {
             report(key, error.description)
             return nil
         }
-        guard RecurrenceBuilder.isWithinLimit(period) else {
-            report(key, "invalid duration \"\(text)\": too long (at most 1000 years)")
-            return nil
-        }
-        return period
     }
 
     /// The date or date-time at `key`: a TOML date or date-time, or ISO 8601 text.
