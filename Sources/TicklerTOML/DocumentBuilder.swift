@@ -255,11 +255,6 @@ struct DocumentBuilder {
         }
         let table = try newTable(depth: arrays[array].depth + 1, position: header, origin: .header)
         tables[table].isDefined = true
-        // The elements of an array of tables usually hold as many keys as each other (a schedule's obligations):
-        // room for as many as the one before has saves growing the entries two, four, eight… one at a time.
-        if case .table(let previous)? = arrays[array].elements.last {
-            tables[table].entries.reserveCapacity(tables[previous].entries.count)
-        }
         arrays[array].elements.append(.table(table))
         return table
     }
