@@ -52,8 +52,9 @@ struct ScheduleAssembler {
             // ``cancellationStride`` obligations, so that a stop is honoured within a fraction of a second.
             if Task.isCancelled { throw .cancelled(in: source.path) }
             sources[position] = ScheduleSource(path: source.path, text: "", isDropIn: source.isDropIn)
-            guard let file = parse(source, problems: &problems) else { continue }
-            if !source.isDropIn { shared = shared.overridden(by: file.defaults) }
+            let isDropIn = source.isDropIn
+            guard let file = parse(consume source, problems: &problems) else { continue }
+            if !isDropIn { shared = shared.overridden(by: file.defaults) }
             parsed.append(file)
         }
         var obligations: [Obligation] = []
@@ -122,10 +123,14 @@ struct ScheduleAssembler {
     }
 
     /// Parses a file's TOML and its `[defaults]`; nil (with the problem recorded) when the TOML does not parse.
-    private func parse(_ source: ScheduleSource, problems: inout [ScheduleDiagnostic]) -> ParsedFile? {
+    ///
+    /// Given the only copy of the file's text, the parser lets it go before it builds the document.
+    private func parse(_ source: consuming ScheduleSource, problems: inout [ScheduleDiagnostic]) -> ParsedFile? {
+        let text = source.text
+        source = ScheduleSource(path: source.path, text: "", isDropIn: source.isDropIn)
         let table: TOMLTable
         do {
-            table = try TOMLParser().parse(source.text)
+            table = try TOMLParser().parse(consume text)
         } catch {
             problems.append(
                 ScheduleDiagnostic(
@@ -153,7 +158,7 @@ struct ScheduleAssembler {
         }
         problems += root.diagnostics
         return ParsedFile(
-            source: ScheduleSource(path: source.path, text: "", isDropIn: source.isDropIn),
+            source: source,
             table: table,
             defaults: defaults
         )

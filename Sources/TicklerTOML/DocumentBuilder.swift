@@ -2,8 +2,7 @@
 /// definition rules need; turned into plain ``TOMLTable`` values once the whole document has been read.
 ///
 /// Indices make every insertion O(1) whatever the depth of the current table, and the tree is assembled without
-/// recursion: a node is always created after the node that holds it, so converting nodes in reverse creation order
-/// finds every child already converted.
+/// recursion, depth first with a stack of its own: a thread's stack is never at the mercy of a deep document.
 ///
 /// The rules are TOML 1.0's, as toml-test checks them:
 /// - a `[header]` may define a table once, and not one made by dotted keys or written inline;
@@ -28,11 +27,16 @@ struct DocumentBuilder {
         let key: String
         /// Where the key is first written.
         let keyPosition: TOMLPosition
+        /// The key's length and first bytes (``TOMLTable/word(of:)``), compared before its bytes.
+        ///
+        /// It also makes a node the size of a finished ``TOMLTable/Entry``: a table's finished entries then fit
+        /// the memory its nodes have just given back, and building the document does not need room for both.
+        let keyWord: UInt64
         /// What the key holds.
         var slot: Slot
     }
 
-    /// A table under construction.
+    /// A table under construction, in 40 bytes: a document of 100,000 tables holds one each until it is built.
     struct TableNode {
         /// The keys, in the order first written.
         var entries: [EntryNode] = []
@@ -40,16 +44,31 @@ struct DocumentBuilder {
         var index: [TOMLKey: Int]?
         /// Where the table is written (see ``TOMLTable/Origin``).
         var position: TOMLPosition
+        // Depths and section numbers count nodes and headers, each at least a byte of a document that has at most
+        // Int32.max (``TOMLLimits/maximumBytes``): four bytes hold them.
+        private let storedDepth: Int32
+        private var storedDottedSection: Int32 = -1
         /// How the table came to be; an implicit table becomes a header table when a header defines it.
         var origin: TOMLTable.Origin
-        /// Levels below the root.
-        let depth: Int
         /// An inline table, complete once its `}` is read.
         var isFrozen = false
         /// Defined by a `[header]`, or an element of an array of tables.
         var isDefined = false
+
+        /// An empty table at `position`, made as `origin` says, `depth` levels below the root.
+        init(position: TOMLPosition, origin: TOMLTable.Origin, depth: Int) {
+            self.position = position
+            self.origin = origin
+            self.storedDepth = Int32(clamping: depth)
+        }
+
+        /// Levels below the root.
+        var depth: Int { Int(storedDepth) }
         /// The table section (or inline table) whose dotted keys made or entered this table; -1 when none.
-        var dottedSection = -1
+        var dottedSection: Int {
+            get { Int(storedDottedSection) }
+            set { storedDottedSection = Int32(clamping: newValue) }
+        }
     }
 
     /// An array under construction.
@@ -64,20 +83,10 @@ struct DocumentBuilder {
         let depth: Int
     }
 
-    /// A node in creation order.
-    enum NodeReference {
-        /// The table at this index of ``tables``.
-        case table(Int)
-        /// The array at this index of ``arrays``.
-        case array(Int)
-    }
-
     /// Every table, the root first.
     private(set) var tables: [TableNode]
     /// Every array, arrays of tables included.
     private(set) var arrays: [ArrayNode] = []
-    /// Every node in creation order: a holder always before what it holds.
-    private var order: [NodeReference] = [.table(0)]
     /// How deeply tables and arrays may nest below the root.
     private let maximumDepth: Int
     /// How many values (tables and arrays included) the document may hold.
@@ -108,7 +117,6 @@ struct DocumentBuilder {
     ) throws(TOMLError) -> Int {
         try checkDepth(depth, at: position)
         tables.append(TableNode(position: position, origin: origin, depth: depth))
-        order.append(.table(tables.count - 1))
         return tables.count - 1
     }
 
@@ -116,7 +124,6 @@ struct DocumentBuilder {
     mutating func newArray(depth: Int, position: TOMLPosition, isTableArray: Bool) throws(TOMLError) -> Int {
         try checkDepth(depth, at: position)
         arrays.append(ArrayNode(position: position, isTableArray: isTableArray, depth: depth))
-        order.append(.array(arrays.count - 1))
         return arrays.count - 1
     }
 
@@ -150,12 +157,15 @@ struct DocumentBuilder {
     private func find(_ key: String, in table: Int) -> Int? {
         if let index = tables[table].index { return index[TOMLKey(key)] }
         // Byte for byte: canonically equivalent spellings are different keys.
-        return tables[table].entries.firstIndex { $0.key.hasSameUTF8(as: key) }
+        let word = TOMLTable.word(of: key)
+        return tables[table].entries.firstIndex { TOMLTable.isKey(key, word: word, $0.key, $0.keyWord) }
     }
 
     /// Adds a new key (not yet in `table`).
     mutating func insert(_ slot: Slot, key: KeyPart, in table: Int) {
-        tables[table].entries.append(EntryNode(key: key.name, keyPosition: key.position, slot: slot))
+        tables[table].entries.append(
+            EntryNode(key: key.name, keyPosition: key.position, keyWord: TOMLTable.word(of: key.name), slot: slot)
+        )
         let count = tables[table].entries.count
         if tables[table].index != nil {
             tables[table].index![TOMLKey(key.name)] = count - 1
@@ -383,53 +393,87 @@ struct DocumentBuilder {
 
     // MARK: - Assembly
 
-    /// The document as plain values; the arena is consumed.
-    consuming func build() -> TOMLTable {
-        // Finished tables and arrays, as values with their positions, until their holder takes them.
-        var done = [TOMLValue?](repeating: nil, count: tables.count + arrays.count)
-        let arrayBase = tables.count
-        var root: TOMLTable?
-        for reference in order.reversed() {
-            switch reference {
-            case .table(let table):
-                var node = TableNode(position: tables[table].position, origin: .root, depth: 0)
-                swap(&node, &tables[table])
-                var entries: [TOMLTable.Entry] = []
-                entries.reserveCapacity(node.entries.count)
-                for entry in node.entries {
-                    let value = Self.take(entry.slot, &done, arrayBase: arrayBase)
-                    entries.append(TOMLTable.Entry(key: entry.key, keyPosition: entry.keyPosition, value: value))
-                }
-                let finished = TOMLTable(
-                    entries: entries,
-                    index: node.index,
-                    position: node.position,
-                    origin: node.origin
+    /// A table or array being assembled: its node, taken out of the arena, and its values so far.
+    private struct Assembly {
+        /// The table's node, for a table.
+        var table: TableNode?
+        /// The array's node, for an array.
+        var array: ArrayNode?
+        /// The table's finished entries.
+        var entries: [TOMLTable.Entry] = []
+        /// The array's finished elements.
+        var elements: [TOMLValue] = []
+
+        /// The slots assembled so far.
+        var done: Int { table != nil ? entries.count : elements.count }
+        /// The table's keys or the array's elements.
+        var count: Int { table?.entries.count ?? array?.elements.count ?? 0 }
+        /// Slot `offset`.
+        func slot(_ offset: Int) -> Slot { table?.entries[offset].slot ?? array!.elements[offset] }
+
+        /// Adds the finished value of the next slot.
+        mutating func add(_ value: TOMLValue) {
+            if let node = table?.entries[entries.count] {
+                entries.append(
+                    TOMLTable.Entry(key: node.key, keyPosition: node.keyPosition, keyWord: node.keyWord, value: value)
                 )
-                if table == 0 {
-                    root = finished
-                } else {
-                    done[table] = TOMLValue(.table(finished), at: node.position)
-                }
-            case .array(let array):
-                var node = ArrayNode(position: arrays[array].position, isTableArray: false, depth: 0)
-                swap(&node, &arrays[array])
-                var elements: [TOMLValue] = []
-                elements.reserveCapacity(node.elements.count)
-                for slot in node.elements { elements.append(Self.take(slot, &done, arrayBase: arrayBase)) }
-                done[arrayBase + array] = TOMLValue(.array(elements), at: node.position)
+            } else {
+                elements.append(value)
             }
         }
-        return root!
-    }
 
-    /// The finished value of `slot`, moved out of `done` (each node has exactly one holder).
-    private static func take(_ slot: Slot, _ done: inout [TOMLValue?], arrayBase: Int) -> TOMLValue {
-        switch slot {
-        case .value(let value): value
-        case .table(let table): done[table].take()!
-        case .array(let array): done[arrayBase + array].take()!
+        /// The finished table (its nodes let go).
+        consuming func finishedTable() -> TOMLTable {
+            let node = table!
+            return TOMLTable(entries: entries, index: node.index, position: node.position, origin: node.origin)
+        }
+
+        /// The finished table or array, as a value.
+        consuming func finished() -> TOMLValue {
+            if let node = array { return TOMLValue(.array(elements), at: node.position) }
+            let position = table!.position
+            return TOMLValue(.table(finishedTable()), at: position)
         }
     }
 
+    /// The document as plain values; the arena is consumed.
+    ///
+    /// Depth first: each table and array is taken out of the arena when its holder reaches it, and its finished
+    /// values made room for as its nodes go (a table's finished entries are the size of its nodes, so they
+    /// usually take the memory its nodes give back).
+    consuming func build() -> TOMLTable {
+        var stack = [take(table: 0)]
+        while true {
+            let top = stack.count - 1
+            if stack[top].done < stack[top].count {
+                switch stack[top].slot(stack[top].done) {
+                case .value(let value): stack[top].add(value)
+                case .table(let table): stack.append(take(table: table))
+                case .array(let array): stack.append(take(array: array))
+                }
+                continue
+            }
+            let assembled = stack.removeLast()
+            guard !stack.isEmpty else { return assembled.finishedTable() }
+            stack[stack.count - 1].add(assembled.finished())
+        }
+    }
+
+    /// Table `table`, taken out of the arena to be assembled.
+    private mutating func take(table: Int) -> Assembly {
+        var node = TableNode(position: tables[table].position, origin: .root, depth: 0)
+        swap(&node, &tables[table])
+        var assembly = Assembly(table: node)
+        assembly.entries.reserveCapacity(assembly.count)
+        return assembly
+    }
+
+    /// Array `array`, taken out of the arena to be assembled.
+    private mutating func take(array: Int) -> Assembly {
+        var node = ArrayNode(position: arrays[array].position, isTableArray: false, depth: 0)
+        swap(&node, &arrays[array])
+        var assembly = Assembly(array: node)
+        assembly.elements.reserveCapacity(assembly.count)
+        return assembly
+    }
 }

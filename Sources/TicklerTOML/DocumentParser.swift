@@ -40,6 +40,13 @@ struct DocumentParser {
     /// The document's root table.
     /// - Throws: ``TOMLError`` at the first problem.
     consuming func parse() throws(TOMLError) -> TOMLTable {
+        try read().build()
+    }
+
+    /// Every table and array of the document, read and checked but not yet built: the bytes are no longer needed
+    /// (every key and string is copied out of them), so a caller may let them go before it builds the document.
+    /// - Throws: ``TOMLError`` at the first problem.
+    consuming func read() throws(TOMLError) -> DocumentBuilder {
         guard bytes.count <= limits.maximumBytes else {
             throw TOMLError(
                 "the document is \(bytes.count) bytes, more than the limit of \(limits.maximumBytes)",
@@ -74,11 +81,11 @@ struct DocumentParser {
                 try endOfLine(after: "a key-value pair")
             }
         }
-        // The arena is moved out before it is built: built from the property, it would be copied, and every node
-        // would stay alive beside the finished document until the parser goes (a third of the peak memory).
+        // The arena is moved out: built from the property, it would be copied, and every node would stay alive
+        // beside the finished document until the parser goes (a third of the peak memory).
         var arena = DocumentBuilder(maximumDepth: 0, maximumValues: 0)
         swap(&arena, &builder)
-        return arena.build()
+        return arena
     }
 
     // MARK: - Positions and messages

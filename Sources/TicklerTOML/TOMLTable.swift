@@ -36,6 +36,14 @@ public struct TOMLTable: Equatable, Sendable {
             self.value = value
             self.keyWord = TOMLTable.word(of: key)
         }
+
+        /// `key` at `keyPosition` holding `value`, its word already computed.
+        init(key: String, keyPosition: TOMLPosition, keyWord: UInt64, value: TOMLValue) {
+            self.key = key
+            self.keyPosition = keyPosition
+            self.value = value
+            self.keyWord = keyWord
+        }
     }
 
     /// Tables with more keys than this are given a hash index; smaller ones are searched in order.
@@ -100,7 +108,14 @@ public struct TOMLTable: Equatable, Sendable {
         // Keys are equal when their bytes are (canonically equivalent spellings are different keys): the same word
         // is the same bytes for keys of at most seven, and longer ones are compared byte for byte.
         guard word >> 56 > 7 else { return entries.firstIndex { $0.keyWord == word } }
-        return entries.firstIndex { $0.keyWord == word && $0.key.hasSameUTF8(as: key) }
+        return entries.firstIndex { Self.isKey(key, word: word, $0.key, $0.keyWord) }
+    }
+
+    /// Whether `candidate` (with word `candidateWord`) is `key` (with word `word`): the same word is the same
+    /// bytes for keys of at most seven, and longer ones are compared byte for byte.
+    @inline(__always)
+    static func isKey(_ key: String, word: UInt64, _ candidate: String, _ candidateWord: UInt64) -> Bool {
+        candidateWord == word && (word >> 56 <= 7 || candidate.hasSameUTF8(as: key))
     }
 
     /// The key's length in UTF-8 (at most 255) in the top byte, and its first seven bytes below: keys with the
