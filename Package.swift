@@ -183,7 +183,10 @@ let package = Package(
             ]
         ),
         .testTarget(name: "TicklerJournalSchemaTests", dependencies: ["TicklerJournalSchema"]),
-        .testTarget(name: "TicklerCalendarTests", dependencies: ["TicklerCalendar", "TicklerPlatform"]),
+        .testTarget(
+            name: "TicklerCalendarTests",
+            dependencies: ["TicklerCalendar", "TicklerPlatform", "TicklerTestKit"]
+        ),
         .testTarget(
             name: "TicklerPlatformTests",
             dependencies: [

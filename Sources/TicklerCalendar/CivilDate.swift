@@ -3,12 +3,18 @@
 /// Arithmetic works on a day count from 1970-01-01 (``daysSinceEpoch``), computed with
 /// era-based integer formulas, so conversions cost a handful of integer operations.
 public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+    // Stored in eight bytes: a date is held by every recurrence, due time and occurrence key, and three words
+    // each would make them more than twice as large (a year beyond ±2^31 is clamped: no calendar reaches it).
+    @usableFromInline let storedYear: Int32
+    @usableFromInline let storedMonth: UInt8
+    @usableFromInline let storedDay: UInt8
+
     /// The year; year 0 is 1 BC, as ISO 8601 counts.
-    public let year: Int
+    @inlinable public var year: Int { Int(storedYear) }
     /// The month, 1…12.
-    public let month: Int
+    @inlinable public var month: Int { Int(storedMonth) }
     /// The day of the month, 1…31.
-    public let day: Int
+    @inlinable public var day: Int { Int(storedDay) }
 
     /// Creates a date, or nil when the month or day does not exist (30 February, month 13) or the year lies outside
     /// ``Limits/years`` (1–9999).
@@ -22,9 +28,9 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     /// Creates a date from parts the caller has already validated.
     @inlinable
     public init(unchecked year: Int, _ month: Int, _ day: Int) {
-        self.year = year
-        self.month = month
-        self.day = day
+        storedYear = Int32(clamping: year)
+        storedMonth = UInt8(clamping: month)
+        storedDay = UInt8(clamping: day)
     }
 
     /// Creates the date that lies `days` days after 1970-01-01 (negative: before it).

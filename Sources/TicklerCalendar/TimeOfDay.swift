@@ -1,13 +1,19 @@
 /// A wall-clock time of day, with microseconds.
 public struct TimeOfDay: Hashable, Comparable, Sendable, CustomStringConvertible {
+    // Stored in eight bytes, as dates are (``CivilDate``).
+    @usableFromInline let storedHour: UInt8
+    @usableFromInline let storedMinute: UInt8
+    @usableFromInline let storedSecond: UInt8
+    @usableFromInline let storedMicrosecond: UInt32
+
     /// The hour, 0…23.
-    public let hour: Int
+    @inlinable public var hour: Int { Int(storedHour) }
     /// The minute, 0…59.
-    public let minute: Int
+    @inlinable public var minute: Int { Int(storedMinute) }
     /// The second, 0…59.
-    public let second: Int
+    @inlinable public var second: Int { Int(storedSecond) }
     /// The microsecond, 0…999 999.
-    public let microsecond: Int
+    @inlinable public var microsecond: Int { Int(storedMicrosecond) }
 
     /// Midnight, the start of a day.
     public static let midnight = TimeOfDay(unchecked: 0, 0, 0)
@@ -23,10 +29,10 @@ public struct TimeOfDay: Hashable, Comparable, Sendable, CustomStringConvertible
     /// Creates a time of day from parts the caller has already validated.
     @inlinable
     public init(unchecked hour: Int, _ minute: Int, _ second: Int, _ microsecond: Int = 0) {
-        self.hour = hour
-        self.minute = minute
-        self.second = second
-        self.microsecond = microsecond
+        storedHour = UInt8(clamping: hour)
+        storedMinute = UInt8(clamping: minute)
+        storedSecond = UInt8(clamping: second)
+        storedMicrosecond = UInt32(clamping: microsecond)
     }
 
     /// Creates the time of day `microseconds` after midnight (0 ..< 86 400 000 000).

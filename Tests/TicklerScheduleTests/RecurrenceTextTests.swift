@@ -26,8 +26,8 @@ struct RecurrenceTextTests {
         let longest = LocalDateTime(date: CivilDate(unchecked: Int.min, 1, 1), time: TimeOfDay(unchecked: 23, 59, 59))
         #expect(
             RecurrenceBuilder.everyText(Period(Int.min, .minute), from: longest, until: longest)
-                == "every -9223372036854775808min from -9223372036854775808-01-01 23:59:59"
-                + " until -9223372036854775808-01-01 23:59:59"
+                == "every -9223372036854775808min from -2147483648-01-01 23:59:59"
+                + " until -2147483648-01-01 23:59:59"
         )
     }
 
