@@ -33,7 +33,7 @@ enum DaemonListing {
     static func table(_ events: [EventView], now: Instant) -> TextTable {
         var table = TextTable(headings: ["when", "left", "event", "state", "id", "title"])
         for event in events {
-            table.rows.append([
+            table.append([
                 DaemonTime.human(event.fireAt, zone: event.zone), DaemonTime.left(event.fireAt, now: now), event.stage,
                 DaemonTime.state(event.state, snoozedUntil: event.snoozedUntil, zone: event.zone), event.obligationID,
                 event.title,
@@ -56,7 +56,7 @@ enum DaemonListing {
     static func table(_ rows: [ObligationView], now: Instant) -> TextTable {
         var table = TextTable(headings: ["due", "left", "state", "id", "recurrence", "title"])
         for row in rows {
-            table.rows.append([
+            table.append([
                 row.due.map { DaemonTime.human($0, zone: row.zone) } ?? "-",
                 row.due.map { DaemonTime.left($0, now: now) } ?? "-",
                 DaemonTime.state(row.state, snoozedUntil: row.snoozedUntil, zone: row.zone), row.obligationID, row.rule,

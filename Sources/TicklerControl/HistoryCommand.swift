@@ -69,7 +69,7 @@ struct HistoryCommand: ParsableCommand {
         for entry in entries {
             var event = Self.eventText(entry)
             if let until = entry.snoozedUntil { event += " until " + DaemonTime.human(until, zone: zone) }
-            table.rows.append([
+            table.append([
                 DaemonTime.human(entry.at, zone: zone), DaemonTime.human(entry.due, zone: zone), event,
                 entry.user ?? "-", entry.note ?? "",
             ])

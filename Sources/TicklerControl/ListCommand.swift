@@ -78,15 +78,16 @@ struct ListCommand: ParsableCommand {
             output.writeLine(JSONValue.array(rows.map { Self.json(obligations[$0.0], nextDue: $0.1) }).rendered())
             return
         }
-        var table = TextTable(headings: ["next due", "left", "id", "recurrence", "title"])
-        table.rows.reserveCapacity(rows.count)
-        for (index, next) in rows {
+        // Each row is made when the table is measured and again when it is written, never held: for 100,000
+        // obligations the rows and their due times would be a tenth of the peak memory.
+        let table = TextTable(headings: ["next due", "left", "id", "recurrence", "title"], count: rows.count) {
+            let (index, next) = rows[$0]
             let obligation = obligations[index]
-            table.rows.append([
+            return [
                 next.map { obligation.zone.zoned($0).humanDescription } ?? "-",
                 next.map { HumanDuration.text(microseconds: $0.microseconds(since: now)) } ?? "-",
                 obligation.id, obligation.recurrenceDescription, obligation.title,
-            ])
+            ]
         }
         // On a narrow terminal the title and the recurrence give up width.
         view.show(

@@ -154,7 +154,7 @@ struct StatusCommand: ParsableCommand {
         var table = TextTable(headings: ["when", "left", "event", "id", "title"])
         for event in events {
             guard let obligation = loaded[event.obligationID] else { continue }
-            table.rows.append([
+            table.append([
                 obligation.zone.zoned(event.fireAt).humanDescription,
                 HumanDuration.text(microseconds: event.fireAt.microseconds(since: now)), event.stageKey, obligation.id,
                 obligation.title,

@@ -5,8 +5,8 @@ extension TextTable {
     /// The display width of each column: its widest cell or heading.
     var columnWidths: [Int] {
         var widths = headings.map { DisplayWidth.of($0) }
-        for row in rows {
-            for (index, cell) in row.enumerated() where index < widths.count {
+        for rowIndex in 0..<rowCount {
+            for (index, cell) in zip(widths.indices, row(rowIndex)) {
                 widths[index] = max(widths[index], DisplayWidth.of(cell))
             }
         }
@@ -35,13 +35,12 @@ extension TextTable {
             widths[columns[widest]] -= 1
             excess -= 1
         }
-        var fitted = TextTable(headings: headings)
-        fitted.rows = rows.map { row in
-            row.enumerated().map { index, cell in
+        // Cut as each row is made: a large table is not held a second time.
+        return TextTable(headings: headings, count: rowCount) { [self, widths] rowIndex in
+            row(rowIndex).enumerated().map { index, cell in
                 index < widths.count && columns.contains(index) ? DisplayWidth.truncated(cell, to: widths[index]) : cell
             }
         }
-        return fitted
     }
 
     /// The table's lines: with its heading line (in `headingStyle`) unless `legend` is false.

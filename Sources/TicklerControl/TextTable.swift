@@ -1,11 +1,75 @@
 /// A plain-text table whose columns are aligned by display width, in the style of `systemctl list-timers`.
 struct TextTable {
+    /// Where the rows come from.
+    private enum Rows {
+        /// Every row's cells, one row after another (a table of 100,000 rows holds no array per row), and where
+        /// each row ends.
+        case stored(cells: [String], ends: [Int32])
+        /// `count` rows, each made when it is needed.
+        case made(count: Int, row: (Int) -> [String])
+    }
+
     /// The column headings, printed in upper case.
     let headings: [String]
-    /// The rows; each has one cell per heading.
-    var rows: [[String]] = []
+    private var source: Rows = .stored(cells: [], ends: [])
 
+    /// A table with no rows yet.
     init(headings: [String]) { self.headings = headings }
+
+    /// A table of `count` rows, row `index` made by `row(index)` each time it is needed (twice when the table is
+    /// written: once to measure, once to write): a large table then holds none of its cells, only what the
+    /// rows are made from.
+    init(headings: [String], count: Int, row: @escaping (Int) -> [String]) {
+        self.headings = headings
+        self.source = .made(count: count, row: row)
+    }
+
+    /// The number of rows.
+    var rowCount: Int {
+        switch source {
+        case .stored(_, let ends): ends.count
+        case .made(let count, _): count
+        }
+    }
+
+    /// The cells of row `index`.
+    func row(_ index: Int) -> ArraySlice<String> {
+        switch source {
+        case .stored(let cells, let ends): cells[(index == 0 ? 0 : Int(ends[index - 1]))..<Int(ends[index])]
+        case .made(_, let row): row(index)[...]
+        }
+    }
+
+    /// The rows, each with one cell per heading (or more: cells beyond the headings are written unpadded).
+    var rows: [[String]] {
+        get { (0..<rowCount).map { Array(row($0)) } }
+        set {
+            source = .stored(cells: [], ends: [])
+            for row in newValue { append(row) }
+        }
+    }
+
+    /// Adds a row at the end (a table whose rows were made as needed keeps them from then on).
+    mutating func append(_ row: [String]) {
+        var cells: [String] = []
+        var ends: [Int32] = []
+        switch source {
+        case .stored(let storedCells, let storedEnds):
+            // Moved out, so that appending does not copy them.
+            source = .stored(cells: [], ends: [])
+            cells = storedCells
+            ends = storedEnds
+        case .made(let count, let made):
+            for index in 0..<count {
+                cells += made(index)
+                ends.append(Int32(clamping: cells.count))
+            }
+        }
+        cells.append(contentsOf: row)
+        // A table of 2^31 cells would not fit in memory long before its ends stopped fitting in four bytes.
+        ends.append(Int32(clamping: cells.count))
+        source = .stored(cells: cells, ends: ends)
+    }
 
     /// Renders the table; the last column is not padded. With `bold`, headings are wrapped in the given escape codes.
     ///
@@ -25,9 +89,10 @@ struct TextTable {
 
     /// Writes the heading line (in `headingStyle`, unless `legend` is false), then one line per row, to `sink`.
     ///
-    /// Each cell is escaped and measured once (its width kept in one flat array, the rare escaped text beside it),
-    /// which costs a scan of its bytes for the usual cell that needs no escaping; cells and padding go straight
-    /// into the sink's buffer, with no string made per line.
+    /// Each cell is escaped once (the rare escaped text kept beside the cells), which costs a scan of its bytes
+    /// for the usual cell that needs no escaping, and measured twice, for its column's width and for its padding,
+    /// rather than holding a width per cell; cells and padding go straight into the sink's buffer, with no string
+    /// made per line.
     func write<Sink: OutputSink>(
         to sink: inout BufferedSink<Sink>,
         headingStyle: (on: String, off: String)? = nil,
@@ -35,21 +100,17 @@ struct TextTable {
     ) {
         let columns = headings.count
         var widths = headings.map { DisplayWidth.of($0) }
-        // The width of cell `column` of row `row` at `row * columns + column`; cells beyond the headings are not
-        // measured (they are written as they are, after the last padded column).
-        var cellWidths = [Int](repeating: 0, count: rows.count * columns)
-        // The few measured cells that needed escaping, as shown, by the same index: escaping always lengthens the
-        // text, and the usual table has none, so that the writing pass escapes nothing again.
+        // Cells beyond the headings are not measured (they are written as they are, after the last padded
+        // column). The few measured cells that needed escaping are kept as shown, by their index in `cells`:
+        // escaping always lengthens the text, and the usual table has none, so that the writing pass escapes
+        // nothing again. Widths are measured again as cells are written rather than kept.
         var escapedCells: [Int: String] = [:]
-        for rowIndex in rows.indices {
-            rows[rowIndex].withUnsafeBufferPointer { row in
-                for column in 0..<min(columns, row.count) {
-                    let shown = Terminal.escaped(row[column])
-                    let width = DisplayWidth.of(shown)
-                    if shown.utf8.count != row[column].utf8.count { escapedCells[rowIndex * columns + column] = shown }
-                    cellWidths[rowIndex * columns + column] = width
-                    widths[column] = max(widths[column], width)
-                }
+        for rowIndex in 0..<rowCount {
+            let row = row(rowIndex)
+            for (column, cell) in zip(0..<columns, row) {
+                let shown = Terminal.escaped(cell)
+                if shown.utf8.count != cell.utf8.count { escapedCells[rowIndex * columns + column] = shown }
+                widths[column] = max(widths[column], DisplayWidth.of(shown))
             }
         }
         /// Writes cell `index` of a line of `count` cells, shown as `cell` and `measured` columns wide.
@@ -69,17 +130,17 @@ struct TextTable {
             if let style = headingStyle { sink.write(style.off) }
             sink.endLine()
         }
-        for rowIndex in rows.indices {
-            rows[rowIndex].withUnsafeBufferPointer { row in
-                for index in row.indices {
-                    guard index < columns else {
-                        write(Terminal.escaped(row[index]), at: index, of: row.count, measured: 0)
-                        continue
-                    }
-                    let cell = rowIndex * columns + index
-                    let shown = escapedCells.isEmpty ? row[index] : escapedCells[cell] ?? row[index]
-                    write(shown, at: index, of: row.count, measured: cellWidths[cell])
+        for rowIndex in 0..<rowCount {
+            let row = row(rowIndex)
+            for (index, cell) in row.enumerated() {
+                guard index < columns else {
+                    write(Terminal.escaped(cell), at: index, of: row.count, measured: 0)
+                    continue
                 }
+                let shown = escapedCells.isEmpty ? cell : escapedCells[rowIndex * columns + index] ?? cell
+                // The last cell of a line is not padded: it need not be measured.
+                let measured = index < row.count - 1 ? DisplayWidth.of(shown) : 0
+                write(shown, at: index, of: row.count, measured: measured)
             }
             sink.endLine()
         }

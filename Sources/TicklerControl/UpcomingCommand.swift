@@ -91,7 +91,7 @@ struct UpcomingCommand: ParsableCommand {
         var table = TextTable(headings: ["when", "left", "event", "id", "message"])
         for event in events {
             guard let obligation = loaded[event.obligationID] else { continue }
-            table.rows.append([
+            table.append([
                 obligation.zone.zoned(event.fireAt).humanDescription,
                 HumanDuration.text(microseconds: event.fireAt.microseconds(since: now)),
                 event.stage.eventKind + (event.lead.map { " " + $0.description } ?? ""),

@@ -32,7 +32,7 @@ struct DisplayWidthTests {
                 == "<b>ID  PARTNER       TITLE</b>\na   百色市        Thư chúc Tết\nbb  Châu Văn Sơn  Gia hạn       extra\n"
         )
         let long = String(repeating: "Thư ", count: 1250)
-        table.rows.append(["c", "x", long])
+        table.append(["c", "x", long])
         var bare = BufferedSink(ByteArraySink())
         for _ in 0..<20 { table.write(to: &bare, legend: false) }
         let lines = bare.flushed().text.split(separator: "\n", omittingEmptySubsequences: false)

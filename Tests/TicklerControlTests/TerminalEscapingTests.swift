@@ -39,8 +39,8 @@ struct TerminalEscapingTests {
     @Test("tables escape their cells and align what they show")
     func tableAlignment() {
         var table = TextTable(headings: ["id", "title", "end"])
-        table.rows.append(["a", "\u{1B}[2J百色", "x"])
-        table.rows.append(["b", "Gia hạn", "y"])
+        table.append(["a", "\u{1B}[2J百色", "x"])
+        table.append(["b", "Gia hạn", "y"])
         let lines = table.render().split(separator: "\n").map(String.init)
         #expect(lines[1] == "a   \\u{1B}[2J百色  x")
         #expect(lines[2] == "b   Gia hạn        y")
