@@ -101,7 +101,7 @@ struct TextTable {
         let columns = headings.count
         var widths = headings.map { DisplayWidth.of($0) }
         // Cells beyond the headings are not measured (they are written as they are, after the last padded
-        // column). The few measured cells that needed escaping are kept as shown, by their index in `cells`:
+        // column). The few measured cells that needed escaping are kept as shown, by `row * columns + column`:
         // escaping always lengthens the text, and the usual table has none, so that the writing pass escapes
         // nothing again. Widths are measured again as cells are written rather than kept.
         var escapedCells: [Int: String] = [:]

@@ -37,12 +37,6 @@ struct DocumentParser {
         builder = DocumentBuilder(maximumDepth: limits.maximumDepth, maximumValues: limits.maximumValues)
     }
 
-    /// The document's root table.
-    /// - Throws: ``TOMLError`` at the first problem.
-    consuming func parse() throws(TOMLError) -> TOMLTable {
-        try read().build()
-    }
-
     /// Every table and array of the document, read and checked but not yet built: the bytes are no longer needed
     /// (every key and string is copied out of them), so a caller may let them go before it builds the document.
     /// - Throws: ``TOMLError`` at the first problem.

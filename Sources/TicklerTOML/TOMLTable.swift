@@ -31,10 +31,7 @@ public struct TOMLTable: Equatable, Sendable {
 
         /// `key` at `keyPosition`, holding `value`.
         public init(key: String, keyPosition: TOMLPosition, value: TOMLValue) {
-            self.key = key
-            self.keyPosition = keyPosition
-            self.value = value
-            self.keyWord = TOMLTable.word(of: key)
+            self.init(key: key, keyPosition: keyPosition, keyWord: TOMLTable.word(of: key), value: value)
         }
 
         /// `key` at `keyPosition` holding `value`, its word already computed.
