@@ -143,11 +143,25 @@ public struct Period: Hashable, Sendable, CustomStringConvertible {
         }
         guard digits >= 1, digits <= 9, count > 0, index != bytes.endIndex,
             bytes[index...].allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }),
-            let unit = unitAliases[String(text[index...])],
+            let unit = bytes.index(after: index) == bytes.endIndex
+                ? letterUnit(bytes[index]) : unitAliases[String(text[index...])],
             unit.seconds != nil || allowingCalendarUnits
         else { return nil }
         let period = Period(count, unit)
         return period.isWithinLimits ? period : nil
+    }
+
+    /// The unit of one letter (`d`), as ``unitAliases`` has it, without hashing a string.
+    private static func letterUnit(_ letter: UInt8) -> Unit? {
+        switch letter {
+        case UInt8(ascii: "s"): .second
+        case UInt8(ascii: "h"): .hour
+        case UInt8(ascii: "d"): .day
+        case UInt8(ascii: "w"): .week
+        case UInt8(ascii: "m"): .month
+        case UInt8(ascii: "y"): .year
+        default: nil
+        }
     }
 
     /// Checks the period against ``Limits``.

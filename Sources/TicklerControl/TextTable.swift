@@ -89,10 +89,10 @@ struct TextTable {
 
     /// Writes the heading line (in `headingStyle`, unless `legend` is false), then one line per row, to `sink`.
     ///
-    /// Each cell is escaped once (the rare escaped text kept beside the cells), which costs a scan of its bytes
-    /// for the usual cell that needs no escaping, and measured twice, for its column's width and for its padding,
-    /// rather than holding a width per cell; cells and padding go straight into the sink's buffer, with no string
-    /// made per line.
+    /// Each cell is escaped once (the rare escaped text kept beside the cells), the usual cell that needs no
+    /// escaping told by the same scan of its bytes that measures it (``DisplayWidth/plainWidth(_:)``), and measured
+    /// twice, for its column's width and for its padding, rather than holding a width per cell; cells and padding
+    /// go straight into the sink's buffer, with no string made per line.
     func write<Sink: OutputSink>(
         to sink: inout BufferedSink<Sink>,
         headingStyle: (on: String, off: String)? = nil,
@@ -108,6 +108,10 @@ struct TextTable {
         for rowIndex in 0..<rowCount {
             let row = row(rowIndex)
             for (column, cell) in zip(0..<columns, row) {
+                if let width = DisplayWidth.plainWidth(cell) {
+                    widths[column] = max(widths[column], width)
+                    continue
+                }
                 let shown = Terminal.escaped(cell)
                 if shown.utf8.count != cell.utf8.count { escapedCells[rowIndex * columns + column] = shown }
                 widths[column] = max(widths[column], DisplayWidth.of(shown))
@@ -139,7 +143,7 @@ struct TextTable {
                 }
                 let shown = escapedCells.isEmpty ? cell : escapedCells[rowIndex * columns + index] ?? cell
                 // The last cell of a line is not padded: it need not be measured.
-                let measured = index < row.count - 1 ? DisplayWidth.of(shown) : 0
+                let measured = index < row.count - 1 ? DisplayWidth.plainWidth(shown) ?? DisplayWidth.of(shown) : 0
                 write(shown, at: index, of: row.count, measured: measured)
             }
             sink.endLine()

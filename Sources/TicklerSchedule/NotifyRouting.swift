@@ -1,3 +1,5 @@
+import TicklerTOML
+
 /// Where an obligation's events are delivered: the channel names of `notify` for every stage, and of
 /// `notify-reminder`, `notify-due`, `notify-overdue`, `notify-escalated` for one stage.
 ///
@@ -66,11 +68,13 @@ public struct NotifyRouting: Sendable, Hashable {
     }
 
     /// The stages with their keys, spelled once rather than for each table read.
-    private static let stageKeys = Stage.allCases.map { ($0, $0.key) }
+    private static let stageKeys = Stage.allCases.map { ($0, TOMLTable.Key($0.key)) }
+    /// `notify`, as the table is asked for it.
+    private static let channelsKey = TOMLTable.Key("notify")
 
     /// Reads the route keys of `reader`'s table, reporting bad channel lists to it.
     static func read(_ reader: inout TableReader) -> NotifyRouting {
-        var routing = NotifyRouting(channels: channelList(&reader, key: "notify"))
+        var routing = NotifyRouting(channels: channelList(&reader, key: channelsKey))
         for (stage, key) in stageKeys {
             if let channels = channelList(&reader, key: key) { routing.stageChannels[stage] = channels }
         }
@@ -79,18 +83,18 @@ public struct NotifyRouting: Sendable, Hashable {
 
     /// The channel names at `key`: an array of distinct names of letters, digits, `-` and `_` (a bare TOML key, as
     /// `[channel.NAME]` in notify.toml names them); nil when absent or bad (reported).
-    private static func channelList(_ reader: inout TableReader, key: String) -> [String]? {
+    private static func channelList(_ reader: inout TableReader, key: TOMLTable.Key) -> [String]? {
         guard let names = reader.strings(key, expected: "an array of channel names such as [\"office-mail\"]") else {
             return nil
         }
         var seen: Set<String> = []
         for name in names {
             guard isChannelName(name) else {
-                reader.report(key, "invalid channel name \"\(name)\" (use letters, digits, \"-\" and \"_\")")
+                reader.report(key.name, "invalid channel name \"\(name)\" (use letters, digits, \"-\" and \"_\")")
                 return nil
             }
             guard seen.insert(name).inserted else {
-                reader.report(key, "channel \"\(name)\" is listed twice")
+                reader.report(key.name, "channel \"\(name)\" is listed twice")
                 return nil
             }
         }

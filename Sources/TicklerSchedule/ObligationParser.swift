@@ -13,6 +13,17 @@ struct ObligationParser {
         + ["start", "until", "calendar", "leap", "except", "also", "adjust", "holidays", "workdays"]
         + NotifyRouting.keys
 
+    /// The keys as the table is asked for them, each key's word made once.
+    private enum TableKeys {
+        static let known = TOMLTable.KeySet(knownKeys)
+        static let id: TOMLTable.Key = "id"
+        static let title: TOMLTable.Key = "title"
+        static let texts = textKeys.map { TOMLTable.Key($0) }
+        static let timezone: TOMLTable.Key = "timezone"
+        static let at: TOMLTable.Key = "at"
+        static let remind: TOMLTable.Key = "remind"
+    }
+
     let zones: any ZoneSource
     let systemZone: ZoneRules
     let defaults: ScheduleDefaults
@@ -22,13 +33,13 @@ struct ObligationParser {
     func parse(_ reader: inout TableReader, index: Int, cache: inout RuleTextCache) -> Obligation? {
         let id = readID(&reader)
         reader.scope = .obligation(id: id, index: index)
-        reader.reportUnknownKeys(known: Self.knownKeys)
-        let title = reader.requiredString("title")
+        reader.reportUnknownKeys(known: TableKeys.known)
+        let title = reader.requiredString(TableKeys.title)
         if let title, Self.isBlank(title) { reader.report("title", "must not be empty") }
-        let texts = Self.textKeys.map { reader.string($0) }
-        let zone = reader.zone("timezone", in: zones) ?? defaults.zone ?? systemZone
-        let time = reader.time("at") ?? defaults.time ?? ScheduleDefaults.builtInTime
-        let leads = reader.periods("remind") ?? defaults.leads ?? ScheduleDefaults.builtInLeads
+        let texts = TableKeys.texts.map { reader.string($0) }
+        let zone = reader.zone(TableKeys.timezone, in: zones) ?? defaults.zone ?? systemZone
+        let time = reader.time(TableKeys.at) ?? defaults.time ?? ScheduleDefaults.builtInTime
+        let leads = reader.periods(TableKeys.remind) ?? defaults.leads ?? ScheduleDefaults.builtInLeads
         if leads.contains(where: \.isZero) {
             reader.report("remind", "a lead of \"0\" is the due time itself; remove it")
         }
@@ -67,10 +78,11 @@ struct ObligationParser {
 
     /// The obligation's id when present and well formed (`[a-z0-9-]+`).
     private func readID(_ reader: inout TableReader) -> String? {
-        guard let id = reader.requiredString("id") else { return nil }
-        let valid =
-            !id.isEmpty
-            && id.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
+        guard let id = reader.requiredString(TableKeys.id) else { return nil }
+        var bytes = id
+        let valid = bytes.withUTF8 { utf8 in
+            !utf8.isEmpty && utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
+        }
         guard valid else {
             reader.report("id", "invalid id \"\(id)\" (use lowercase letters a-z, digits and \"-\")")
             return nil

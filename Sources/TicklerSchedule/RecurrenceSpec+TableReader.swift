@@ -9,37 +9,42 @@ extension RecurrenceSpec {
     /// ``keysWithoutValue``. Keys the recurrence kind does not take are not read at all, only noted as present, so
     /// that the builder reports them once, as not valid with the kind.
     init?(reading reader: inout TableReader, zone: ZoneRules, zones: any ZoneSource, time: TimeOfDay) {
-        let recurrenceKeys = Self.recurrenceKeys
         // A closure, not `reader.contains` itself: that would copy the reader.
-        var present = recurrenceKeys.filter { reader.contains($0) }
+        var present = TableKeys.kinds.filter { reader.contains($0.key) }
         if present.count > 1 {
-            present.sort { (reader.line(of: $0) ?? 0, $0) < (reader.line(of: $1) ?? 0, $1) }
+            present.sort { (reader.line(of: $0.key) ?? 0, $0.kind.key) < (reader.line(of: $1.key) ?? 0, $1.kind.key) }
         }
-        guard let first = present.first, let kind = Kind(rawValue: first) else {
-            let list = recurrenceKeys.map { "\"\($0)\"" }.joined(separator: ", ")
+        guard let (kind, kindKey) = present.first else {
+            let list = Kind.allCases.map { "\"\($0.key)\"" }.joined(separator: ", ")
             reader.report(nil, "missing a recurrence: set exactly one of \(list)")
             return nil
         }
         for extra in present.dropFirst() {
-            let line = reader.line(of: first).map { " on line \($0)" } ?? ""
-            reader.report(extra, "only one recurrence key is allowed, and \"\(first)\" is already set\(line)")
+            let line = reader.line(of: kindKey).map { " on line \($0)" } ?? ""
+            reader.report(
+                extra.kind.key,
+                "only one recurrence key is allowed, and \"\(kind.key)\" is already set\(line)"
+            )
         }
-        self.init(kind: kind, value: Self.value(of: kind, &reader), zone: zone, zones: zones, time: time)
+        self.init(kind: kind, value: Self.value(of: kind, key: kindKey, &reader), zone: zone, zones: zones, time: time)
         if value == nil { keysWithoutValue.insert(kind.key) }
         let takesBounds = kind != .once
         let takesCalendar = kind == .lunar || kind == .solarTerm
-        start = takesBounds ? reader.dateValue("start") : nil
-        until = takesBounds ? reader.dateValue("until") : nil
-        calendar = takesCalendar ? reader.string("calendar") : nil
-        leap = kind == .lunar ? reader.string("leap") : nil
-        holidays = reader.strings("holidays", expected: "an array such as [\"vn\", \"cn\", \"2027-05-03\"]")
-        workdays = reader.strings("workdays", expected: "an array of dates such as [\"2027-02-13\"]")
-        adjust = reader.string("adjust")
-        except = reader.dateValues("except")
-        also = reader.dateValues("also")
+        start = takesBounds ? reader.dateValue(TableKeys.start) : nil
+        until = takesBounds ? reader.dateValue(TableKeys.until) : nil
+        calendar = takesCalendar ? reader.string(TableKeys.calendar) : nil
+        leap = kind == .lunar ? reader.string(TableKeys.leap) : nil
+        holidays = reader.strings(
+            TableKeys.holidays,
+            expected: "an array such as [\"vn\", \"cn\", \"2027-05-03\"]"
+        )
+        workdays = reader.strings(TableKeys.workdays, expected: "an array of dates such as [\"2027-02-13\"]")
+        adjust = reader.string(TableKeys.adjust)
+        except = reader.dateValues(TableKeys.except)
+        also = reader.dateValues(TableKeys.also)
         // Each key of a recurrence asked of the table: most are absent, which the table tells without comparing a
-        // byte, cheaper than hashing the table's few keys.
-        for key in Key.allCases where reader.contains(key.rawValue) && !contains(key) {
+        // byte, its key's word made once.
+        for (key, tableKey) in TableKeys.all where reader.contains(tableKey) && !contains(key) {
             keysWithoutValue.insert(key.rawValue)
         }
         // More than one recurrence key: build nothing, but still say which parameters do not fit the first.
@@ -49,19 +54,34 @@ extension RecurrenceSpec {
         }
     }
 
-    /// The recurrence keys, in ``Kind`` order.
-    private static let recurrenceKeys = Kind.allCases.map(\.key)
+    /// The keys as the table is asked for them, each key's word made once.
+    private enum TableKeys {
+        /// The recurrence keys, in ``Kind`` order.
+        static let kinds = Kind.allCases.map { (kind: $0, key: TOMLTable.Key($0.key)) }
+        /// Every key, in ``Key`` order.
+        static let all = Key.allCases.map { ($0, TOMLTable.Key($0.rawValue)) }
+        static let start = TOMLTable.Key(Key.start.rawValue)
+        static let until = TOMLTable.Key(Key.until.rawValue)
+        static let calendar = TOMLTable.Key(Key.calendar.rawValue)
+        static let leap = TOMLTable.Key(Key.leap.rawValue)
+        static let holidays = TOMLTable.Key(Key.holidays.rawValue)
+        static let workdays = TOMLTable.Key(Key.workdays.rawValue)
+        static let adjust = TOMLTable.Key(Key.adjust.rawValue)
+        static let except = TOMLTable.Key(Key.except.rawValue)
+        static let also = TOMLTable.Key(Key.also.rawValue)
+    }
 
-    /// The value of the recurrence key, read with its expected type; nil (reported) when it has another.
-    private static func value(of kind: Kind, _ reader: inout TableReader) -> Value? {
+    /// The value of the recurrence key `key` of `kind`, read with its expected type; nil (reported) when it has
+    /// another.
+    private static func value(of kind: Kind, key: TOMLTable.Key, _ reader: inout TableReader) -> Value? {
         switch kind {
         case .once:
-            return reader.dateValue("once").map(Value.date)
+            return reader.dateValue(key).map(Value.date)
         case .every:
             // A duration, with the reader's checks (an integer 0 is the zero duration; at most 1000 years).
-            return reader.period("every", allowingCalendarUnits: true).map(Value.period)
+            return reader.period(key, allowingCalendarUnits: true).map(Value.period)
         case .rrule, .onCalendar, .lunar, .solarTerm:
-            return reader.string(kind.key).map(Value.text)
+            return reader.string(key).map(Value.text)
         }
     }
 }

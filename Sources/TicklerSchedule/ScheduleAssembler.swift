@@ -166,7 +166,7 @@ struct ScheduleAssembler {
 
     /// Reports top-level keys other than `[defaults]` and `[[obligation]]`, pointing settings to their table.
     private func reportMisplacedKeys(_ root: inout TableReader) {
-        root.reportUnknownKeys(known: Self.rootKeys) { key in
+        root.reportUnknownKeys(known: TOMLTable.KeySet(Self.rootKeys)) { key in
             if ScheduleDefaults.keys.contains(key) {
                 return "unknown top-level key (put it under [defaults], or in an [[obligation]] table)"
             }

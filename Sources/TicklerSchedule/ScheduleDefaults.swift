@@ -1,4 +1,5 @@
 public import TicklerCalendar
+import TicklerTOML
 
 /// The `[defaults]` settings, each optional; what is unset falls back to the built-in value.
 public struct ScheduleDefaults {
@@ -22,7 +23,7 @@ public struct ScheduleDefaults {
 
     /// Reads a `[defaults]` table, reporting problems to `reader`.
     static func read(_ reader: inout TableReader, zones: any ZoneSource) -> ScheduleDefaults {
-        reader.reportUnknownKeys(known: keys)
+        reader.reportUnknownKeys(known: TOMLTable.KeySet(keys))
         return ScheduleDefaults(
             zone: reader.zone("timezone", in: zones),
             time: reader.time("at"),

@@ -20,14 +20,14 @@ struct TableReader {
     }
 
     /// Whether the table has `key`.
-    func contains(_ key: String) -> Bool { table.contains(key) }
+    func contains(_ key: TOMLTable.Key) -> Bool { table.contains(key) }
 
     /// Where the table is written: its header (`[[obligation]]`), or 1:1 for a file's root table.
     var position: TOMLPosition { table.position }
 
     /// Where `key` is written: the key itself, or for a table made by headers (`[defaults]`, `[[obligation]]`)
     /// its first header; nil when the table has no such key.
-    func position(of key: String) -> TOMLPosition? {
+    func position(of key: TOMLTable.Key) -> TOMLPosition? {
         guard let entry = table.entry(key) else { return nil }
         switch entry.value.content {
         case .table(let inner) where inner.origin == .header || inner.origin == .implicit:
@@ -40,11 +40,11 @@ struct TableReader {
     }
 
     /// The line `key` is written on, when the table has it.
-    func line(of key: String) -> Int? { position(of: key)?.line }
+    func line(of key: TOMLTable.Key) -> Int? { position(of: key)?.line }
 
     /// Records a problem about `key` (nil: about the table), at the key's position, or the table's.
     mutating func report(_ key: String?, _ message: String) {
-        let position = key.flatMap(position(of:)) ?? table.position
+        let position = key.flatMap { self.position(of: TOMLTable.Key($0)) } ?? table.position
         diagnostics.append(
             ScheduleDiagnostic(
                 file: file,
@@ -58,24 +58,24 @@ struct TableReader {
     }
 
     /// Reports every key not in `known`, with the message `advice` gives for it, else suggesting the nearest known one.
-    mutating func reportUnknownKeys(known: [String], advice: (String) -> String? = { _ in nil }) {
-        for entry in table.entries where !known.contains(entry.key) {
+    mutating func reportUnknownKeys(known: TOMLTable.KeySet, advice: (String) -> String? = { _ in nil }) {
+        for entry in table.entries where !known.contains(entry) {
             if let message = advice(entry.key) {
                 report(entry.key, message)
                 continue
             }
             let what = entry.value.table != nil ? "unknown table" : "unknown key"
-            report(entry.key, what + Suggestion.hint(for: entry.key, among: known))
+            report(entry.key, what + Suggestion.hint(for: entry.key, among: known.names))
         }
     }
 
     /// Reports that `key` holds the wrong kind of value.
-    private mutating func reportType(_ key: String, expected: String, found value: TOMLValue) {
-        report(key, "expected \(expected), found \(Self.name(of: value.content))")
+    private mutating func reportType(_ key: TOMLTable.Key, expected: String, found value: TOMLValue) {
+        report(key.name, "expected \(expected), found \(Self.name(of: value.content))")
     }
 
     /// The string at `key`; nil when absent or not a string (reported).
-    mutating func string(_ key: String) -> String? {
+    mutating func string(_ key: TOMLTable.Key) -> String? {
         guard let value = table[key] else { return nil }
         guard let string = value.string else {
             reportType(key, expected: "a string", found: value)
@@ -85,16 +85,16 @@ struct TableReader {
     }
 
     /// The string at `key`, reporting its absence.
-    mutating func requiredString(_ key: String) -> String? {
+    mutating func requiredString(_ key: TOMLTable.Key) -> String? {
         guard contains(key) else {
-            report(nil, "missing required key \"\(key)\"")
+            report(nil, "missing required key \"\(key.name)\"")
             return nil
         }
         return string(key)
     }
 
     /// The strings of the array at `key`; nil when absent or not an array of strings (reported).
-    mutating func strings(_ key: String, expected: String = "an array of strings") -> [String]? {
+    mutating func strings(_ key: TOMLTable.Key, expected: String = "an array of strings") -> [String]? {
         guard let value = table[key] else { return nil }
         guard let array = value.array else {
             reportType(key, expected: expected, found: value)
@@ -103,7 +103,7 @@ struct TableReader {
         var result: [String] = []
         for element in array {
             guard let string = element.string else {
-                report(key, "expected \(expected), found an element that is \(Self.name(of: element.content))")
+                report(key.name, "expected \(expected), found an element that is \(Self.name(of: element.content))")
                 return nil
             }
             result.append(string)
@@ -112,11 +112,11 @@ struct TableReader {
     }
 
     /// The time of day at `key` (`"08:00"` or a TOML time `08:00:00`).
-    mutating func time(_ key: String) -> TimeOfDay? {
+    mutating func time(_ key: TOMLTable.Key) -> TimeOfDay? {
         guard let value = table[key] else { return nil }
         if case .localTime(let time) = value.content {
             guard let timeOfDay = Self.timeOfDay(time) else {
-                report(key, "invalid time of day \(time)")
+                report(key.name, "invalid time of day \(time)")
                 return nil
             }
             return timeOfDay
@@ -126,14 +126,14 @@ struct TableReader {
             return nil
         }
         guard let time = TimeOfDay(iso: text) else {
-            report(key, "invalid time of day \"\(text)\" (expected HH:MM or HH:MM:SS)")
+            report(key.name, "invalid time of day \"\(text)\" (expected HH:MM or HH:MM:SS)")
             return nil
         }
         return time
     }
 
     /// The period at `key` (`"7d"`, or `"0"`/`0` for none).
-    mutating func period(_ key: String, allowingCalendarUnits: Bool) -> Period? {
+    mutating func period(_ key: TOMLTable.Key, allowingCalendarUnits: Bool) -> Period? {
         guard let value = table[key] else { return nil }
         if value.integer == 0 { return .zero }
         guard let text = value.string else {
@@ -144,7 +144,7 @@ struct TableReader {
     }
 
     /// The periods of the array at `key` (`["30d", "7d"]`).
-    mutating func periods(_ key: String) -> [Period]? {
+    mutating func periods(_ key: TOMLTable.Key) -> [Period]? {
         guard let texts = strings(key, expected: "an array of durations such as [\"7d\", \"1d\"]") else { return nil }
         var result: [Period] = []
         for text in texts {
@@ -154,9 +154,12 @@ struct TableReader {
         return result
     }
 
+    /// `escalate`, as tables are asked for it.
+    private static let escalateKey: TOMLTable.Key = "escalate"
+
     /// The delays of `escalate` (`["3d", "7d"]`): fixed lengths, none zero, each longer than the one before.
     mutating func escalationDelays() -> [Period]? {
-        guard let delays = periods("escalate") else { return nil }
+        guard let delays = periods(Self.escalateKey) else { return nil }
         if delays.contains(where: \.isZero) {
             report("escalate", "a delay of \"0\" is the due time itself; escalations come after it")
         } else if zip(delays, delays.dropFirst()).contains(where: { ($0.seconds ?? 0) >= ($1.seconds ?? 0) }) {
@@ -167,23 +170,23 @@ struct TableReader {
 
     /// The period `text` at `key`, reporting a bad or too long one (``Period/parse(_:allowingCalendarUnits:)``
     /// checks it against ``Limits``).
-    private mutating func parsePeriod(_ text: String, key: String, allowingCalendarUnits: Bool) -> Period? {
+    private mutating func parsePeriod(_ text: String, key: TOMLTable.Key, allowingCalendarUnits: Bool) -> Period? {
         do {
             return try Period.parse(text, allowingCalendarUnits: allowingCalendarUnits)
         } catch {
-            report(key, error.description)
+            report(key.name, error.description)
             return nil
         }
     }
 
     /// The date or date-time at `key`: a TOML date or date-time, or ISO 8601 text.
-    mutating func dateValue(_ key: String) -> DateValue? {
+    mutating func dateValue(_ key: TOMLTable.Key) -> DateValue? {
         guard let value = table[key] else { return nil }
         return dateValue(value, key: key)
     }
 
     /// The dates or date-times of the array at `key`.
-    mutating func dateValues(_ key: String) -> [DateValue]? {
+    mutating func dateValues(_ key: TOMLTable.Key) -> [DateValue]? {
         guard let value = table[key] else { return nil }
         guard let array = value.array else {
             reportType(key, expected: "an array of dates", found: value)
@@ -198,23 +201,23 @@ struct TableReader {
     }
 
     /// The date or date-time `value` of `key` (a TOML date-time or ISO 8601 text), reporting a bad one.
-    private mutating func dateValue(_ value: TOMLValue, key: String) -> DateValue? {
+    private mutating func dateValue(_ value: TOMLValue, key: TOMLTable.Key) -> DateValue? {
         switch value.content {
         case .localDate(let date):
             guard let civil = CivilDate(year: date.year, month: date.month, day: date.day) else {
-                report(key, "invalid date \(date)")
+                report(key.name, "invalid date \(date)")
                 return nil
             }
             return .date(civil)
         case .localDateTime(let dateTime):
             guard let local = Self.localDateTime(dateTime.date, dateTime.time) else {
-                report(key, "invalid date-time \(dateTime)")
+                report(key.name, "invalid date-time \(dateTime)")
                 return nil
             }
             return .local(local)
         case .offsetDateTime(let dateTime):
             guard let local = Self.localDateTime(dateTime.date, dateTime.time) else {
-                report(key, "invalid date-time \(dateTime)")
+                report(key.name, "invalid date-time \(dateTime)")
                 return nil
             }
             return .instant(ZonedDateTime(local: local, offsetSeconds: dateTime.offsetMinutes * 60).instant)
@@ -226,7 +229,7 @@ struct TableReader {
             return nil
         }
         guard let date = DateValue(iso: text) else {
-            report(key, "invalid date \"\(text)\" (expected YYYY-MM-DD or YYYY-MM-DDTHH:MM)")
+            report(key.name, "invalid date \"\(text)\" (expected YYYY-MM-DD or YYYY-MM-DDTHH:MM)")
             return nil
         }
         return date
@@ -255,12 +258,12 @@ struct TableReader {
     }
 
     /// The zone named at `key`.
-    mutating func zone(_ key: String, in zones: any ZoneSource) -> ZoneRules? {
+    mutating func zone(_ key: TOMLTable.Key, in zones: any ZoneSource) -> ZoneRules? {
         guard let name = string(key) else { return nil }
         do {
             return try zones.rules(for: name)
         } catch {
-            report(key, error.description)
+            report(key.name, error.description)
             return nil
         }
     }

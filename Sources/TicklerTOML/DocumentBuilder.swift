@@ -154,17 +154,16 @@ struct DocumentBuilder {
     }
 
     /// The index of `key`'s entry in `table`.
-    private func find(_ key: String, in table: Int) -> Int? {
-        if let index = tables[table].index { return index[TOMLKey(key)] }
+    private func find(_ key: KeyPart, in table: Int) -> Int? {
+        if let index = tables[table].index { return index[TOMLKey(key.name)] }
         // Byte for byte: canonically equivalent spellings are different keys.
-        let word = TOMLTable.word(of: key)
-        return tables[table].entries.firstIndex { TOMLTable.isKey(key, word: word, $0.key, $0.keyWord) }
+        return tables[table].entries.firstIndex { TOMLTable.isKey(key.name, word: key.word, $0.key, $0.keyWord) }
     }
 
     /// Adds a new key (not yet in `table`).
     mutating func insert(_ slot: Slot, key: KeyPart, in table: Int) {
         tables[table].entries.append(
-            EntryNode(key: key.name, keyPosition: key.position, keyWord: TOMLTable.word(of: key.name), slot: slot)
+            EntryNode(key: key.name, keyPosition: key.position, keyWord: key.word, slot: slot)
         )
         let count = tables[table].entries.count
         if tables[table].index != nil {
@@ -184,7 +183,7 @@ struct DocumentBuilder {
         let last = parts[parts.count - 1]
         // Spelled only for an error: most headers define their table without one.
         var name: String { KeyPart.header(parts[...]) }
-        guard let entry = find(last.name, in: parent) else {
+        guard let entry = find(last, in: parent) else {
             let table = try newTable(depth: tables[parent].depth + 1, position: header, origin: .header)
             tables[table].isDefined = true
             insert(.table(table), key: last, in: parent)
@@ -239,7 +238,7 @@ struct DocumentBuilder {
         // Spelled only for an error: most headers append their table without one.
         var name: String { KeyPart.display(parts[...]) }
         let array: Int
-        if let entry = find(last.name, in: parent) {
+        if let entry = find(last, in: parent) {
             let existing = tables[parent].entries[entry]
             switch existing.slot {
             case .array(let found) where arrays[found].isTableArray:
@@ -274,7 +273,7 @@ struct DocumentBuilder {
         var current = 0
         for offset in 0..<(parts.count - 1) {
             let part = parts[offset]
-            guard let entry = find(part.name, in: current) else {
+            guard let entry = find(part, in: current) else {
                 let table = try newTable(depth: tables[current].depth + 1, position: header, origin: .implicit)
                 insert(.table(table), key: part, in: current)
                 current = table
@@ -322,7 +321,7 @@ struct DocumentBuilder {
         var current = table
         for offset in 0..<(parts.count - 1) {
             let part = parts[offset]
-            guard let entry = find(part.name, in: current) else {
+            guard let entry = find(part, in: current) else {
                 let made = try newTable(depth: tables[current].depth + 1, position: part.position, origin: .dottedKey)
                 tables[made].dottedSection = section
                 insert(.table(made), key: part, in: current)
@@ -360,7 +359,7 @@ struct DocumentBuilder {
             current = next
         }
         let stem = parts[parts.count - 1]
-        if let entry = find(stem.name, in: current) {
+        if let entry = find(stem, in: current) {
             let first = tables[current].entries[entry].keyPosition
             throw TOMLError(
                 "duplicate key \(KeyPart.display(parts[...])) (first defined at line \(first.line))",

@@ -23,6 +23,8 @@ struct DocumentParser {
     var scratch: [UInt8] = []
     /// The parts of the key just read.
     var keyParts: [KeyPart] = []
+    /// Short bare keys read lately, by a hash of their word (``bareKey(from:word:)``).
+    var recentKeys = [(word: UInt64, name: String)?](repeating: nil, count: 32)
     /// Numbers table sections and inline tables, for the dotted-key rules.
     var sectionCount = 0
     /// The number of the current table section (0: the root's, before any header).
@@ -255,20 +257,23 @@ struct DocumentParser {
             let position = here
             let current = byte(at: index)
             let name: String
+            let word: UInt64
             if index < bytes.count && KeyPart.isBare(current) {
                 let start = index
                 while index < bytes.count && KeyPart.isBare(bytes[index]) { index += 1 }
-                name = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+                word = TOMLTable.word(of: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                name = bareKey(from: start, word: word)
             } else if index < bytes.count && (current == Byte.quote || current == Byte.apostrophe) {
                 if byte(at: index + 1) == current && byte(at: index + 2) == current {
                     throw TOMLError("a key cannot be a multi-line string", at: position)
                 }
                 name = current == Byte.quote ? try basicString() : try literalString()
+                word = TOMLTable.word(of: name)
             } else {
                 let what = keyParts.isEmpty ? "expected a key" : "expected a key after \".\""
                 throw TOMLError("\(what), found \(describeCurrent())", at: position)
             }
-            keyParts.append(KeyPart(name: name, position: position))
+            keyParts.append(KeyPart(name: name, position: position, word: word))
             guard keyParts.count <= limits.maximumKeyParts else {
                 throw TOMLError("a key or table name with more than \(limits.maximumKeyParts) parts", at: position)
             }
@@ -277,6 +282,20 @@ struct DocumentParser {
             index += 1
             skipSpaces()
         }
+    }
+
+    /// The name of the bare key from `start` to ``index``, whose word is `word`.
+    ///
+    /// The same few keys recur in every table of a schedule: a key of at most seven bytes (whose word is its
+    /// bytes) read lately is taken from ``recentKeys`` rather than made again. Such a key is a small string,
+    /// held in place, so keeping it costs no allocation.
+    private mutating func bareKey(from start: Int, word: UInt64) -> String {
+        guard index - start <= 7 else { return text(from: start, to: index) }
+        let slot = Int(truncatingIfNeeded: (word &* 0x9E37_79B9_7F4A_7C15) >> 59)
+        if let recent = recentKeys[slot], recent.word == word { return recent.name }
+        let name = text(from: start, to: index)
+        recentKeys[slot] = (word, name)
+        return name
     }
 
     /// Reads a `[table]` or `[[array-of-tables]]` header and returns the table it opens.

@@ -4,6 +4,8 @@ struct KeyPart {
     let name: String
     /// The part's first character.
     let position: TOMLPosition
+    /// ``name``'s word (``TOMLTable/word(of:)``), made once as the key is read.
+    let word: UInt64
 
     /// Whether `byte` may appear in a bare key: `A-Z a-z 0-9 - _`.
     @inline(__always)

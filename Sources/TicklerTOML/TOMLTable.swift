@@ -90,22 +90,28 @@ public struct TOMLTable: Equatable, Sendable {
     public var keys: [String] { entries.map(\.key) }
 
     /// The entry for `key`, if the table has it.
-    public func entry(_ key: String) -> Entry? {
+    public func entry(_ key: String) -> Entry? { entry(Key(key)) }
+
+    /// The entry for `key`, if the table has it.
+    public func entry(_ key: Key) -> Entry? {
         entryIndex(of: key).map { entries[$0] }
     }
 
     /// Whether the table has `key`: no entry is copied out.
-    public func contains(_ key: String) -> Bool { entryIndex(of: key) != nil }
+    public func contains(_ key: String) -> Bool { contains(Key(key)) }
+
+    /// Whether the table has `key`: no entry is copied out.
+    public func contains(_ key: Key) -> Bool { entryIndex(of: key) != nil }
 
     /// The index of `key`'s entry in ``entries``.
-    private func entryIndex(of key: String) -> Int? {
-        if let index { return index[TOMLKey(key)] }
-        let word = Self.word(of: key)
+    private func entryIndex(of key: Key) -> Int? {
+        if let index { return index[TOMLKey(key.name)] }
+        let word = key.word
         guard signatures & Self.signature(of: word) != 0 else { return nil }
         // Keys are equal when their bytes are (canonically equivalent spellings are different keys): the same word
         // is the same bytes for keys of at most seven, and longer ones are compared byte for byte.
         guard word >> 56 > 7 else { return entries.firstIndex { $0.keyWord == word } }
-        return entries.firstIndex { Self.isKey(key, word: word, $0.key, $0.keyWord) }
+        return entries.firstIndex { key.names($0) }
     }
 
     /// Whether `candidate` (with word `candidateWord`) is `key` (with word `word`): the same word is the same
@@ -123,7 +129,7 @@ public struct TOMLTable: Equatable, Sendable {
     }
 
     /// ``word(of:)`` of these bytes.
-    private static func word(of bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    static func word(of bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         let length = UInt64(min(bytes.count, 255)) << 56
         guard let base = bytes.baseAddress else { return length }
         // Eight bytes or more: the first eight read at once (little-endian whatever the machine), the eighth
@@ -143,7 +149,10 @@ public struct TOMLTable: Equatable, Sendable {
     }
 
     /// The value at `key`, if the table has it.
-    public subscript(key: String) -> TOMLValue? { entry(key)?.value }
+    public subscript(key: String) -> TOMLValue? { entry(Key(key))?.value }
+
+    /// The value at `key`, if the table has it.
+    public subscript(key: Key) -> TOMLValue? { entry(key)?.value }
 
     /// Tables are equal when they hold the same entries in the same order, positions included.
     public static func == (lhs: TOMLTable, rhs: TOMLTable) -> Bool {

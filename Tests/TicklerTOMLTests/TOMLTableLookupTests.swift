@@ -40,6 +40,20 @@ struct TOMLTableLookupTests {
                 let found = table.entry(key)
                 #expect(found?.keyPosition.line == written.map { $0 + 1 }, "\(key.debugDescription) among \(present)")
                 #expect(table[key]?.integer == written.map(Int64.init), "\(key.debugDescription)")
+                // A key made once answers as its text does.
+                let prepared = TOMLTable.Key(key)
+                #expect(table.entry(prepared)?.keyPosition == found?.keyPosition, "\(key.debugDescription)")
+                #expect(table.contains(prepared) == (written != nil), "\(key.debugDescription)")
+                #expect(table[prepared]?.integer == written.map(Int64.init), "\(key.debugDescription)")
+            }
+            // A set of the present keys holds each entry; a set of every other key holds none.
+            let absent = TOMLTable.KeySet(
+                Self.keys.filter { key in !present.contains { Array($0.utf8) == Array(key.utf8) } }
+            )
+            let known = TOMLTable.KeySet(present)
+            for entry in table.entries {
+                #expect(known.contains(entry), "\(entry.key.debugDescription)")
+                #expect(!absent.contains(entry), "\(entry.key.debugDescription)")
             }
         }
     }
@@ -50,5 +64,37 @@ struct TOMLTableLookupTests {
         #expect(table["cafe\u{301}"]?.integer == 2)
         #expect(table["\u{212A}"]?.integer == 3)
         #expect(table["K"] == nil)
+    }
+
+    /// Short bare keys recur in every table and are taken from the parser's recent keys: on random documents of
+    /// many tables, with keys that fall on the same slot of that cache and keys of eight bytes and more, every
+    /// table reads back with exactly the keys written, in order, each holding its own value.
+    @Test func recurringBareKeysReadBackAsWritten() throws {
+        var random = SeededRandom(seed: 0x7E4_1)
+        let alphabet = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_")
+        let pool = (0..<80).map { _ in
+            String((0..<Int.random(in: 1...10, using: &random)).map { _ in alphabet.randomElement(using: &random)! })
+        }
+        for _ in 0..<50 {
+            var text = ""
+            var written: [[(String, Int)]] = []
+            for _ in 0..<Int.random(in: 1...40, using: &random) {
+                text += "[[t]]\n"
+                var keys: [(String, Int)] = []
+                for key in pool.shuffled(using: &random).prefix(Int.random(in: 0...12, using: &random)) {
+                    let value = Int.random(in: 0...1_000_000, using: &random)
+                    text += "\(key) = \(value)\n"
+                    keys.append((key, value))
+                }
+                written.append(keys)
+            }
+            let tables = try #require(try TOMLParser().parse(text)["t"]?.array)
+            #expect(tables.count == written.count)
+            for (element, keys) in zip(tables, written) {
+                let table = try #require(element.table)
+                #expect(table.keys == keys.map(\.0))
+                for (key, value) in keys { #expect(table[TOMLTable.Key(key)]?.integer == Int64(value), "\(key)") }
+            }
+        }
     }
 }
