@@ -34,6 +34,16 @@ public struct DateTextWriter {
         }
     }
 
+    /// How many bytes `write` writes, at most `capacity`, into a temporary buffer on the stack: the length of the
+    /// text ``string(atMost:_:)`` would make, without making it.
+    public static func count(atMost capacity: Int, _ write: (inout DateTextWriter) -> Void) -> Int {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
+            var writer = DateTextWriter(buffer: buffer)
+            write(&writer)
+            return writer.count
+        }
+    }
+
     /// The bytes a date takes: `YYYY-MM-DD`, longer for years beyond four digits.
     static func length(of date: CivilDate) -> Int {
         (date.year < 0 ? 1 : 0) + digitCount(date.year.magnitude, width: 4) + 6

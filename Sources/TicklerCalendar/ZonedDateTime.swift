@@ -36,12 +36,21 @@ public struct ZonedDateTime: Hashable, Sendable, CustomStringConvertible {
         text(short: true)
     }
 
+    /// The bytes ``humanDescription`` takes, without making it: it is ASCII, so this is also its width on a
+    /// terminal (`ticklerctl list` measures its table with it).
+    public var humanDescriptionLength: Int {
+        length(short: true)
+    }
+
+    /// The bytes ``text(short:)`` writes.
+    private func length(short: Bool) -> Int {
+        DateTextWriter.length(of: local, short: short) + (short ? 1 : 0)
+            + DateTextWriter.length(ofOffset: offsetSeconds, short: short)
+    }
+
     /// The local date and time, then the offset: a space between them when `short`.
     private func text(short: Bool) -> String {
-        let capacity =
-            DateTextWriter.length(of: local, short: short) + (short ? 1 : 0)
-            + DateTextWriter.length(ofOffset: offsetSeconds, short: short)
-        return DateTextWriter.string(capacity: capacity) {
+        DateTextWriter.string(capacity: length(short: short)) {
             $0.dateTime(local, short: short)
             if short { $0.byte(0x20) }
             $0.offset(seconds: offsetSeconds, short: short)

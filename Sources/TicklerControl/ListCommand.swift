@@ -78,17 +78,31 @@ struct ListCommand: ParsableCommand {
             output.writeLine(JSONValue.array(rows.map { Self.json(obligations[$0.0], nextDue: $0.1) }).rendered())
             return
         }
-        // Each row is made when the table is measured and again when it is written, never held: for 100,000
-        // obligations the rows and their due times would be a tenth of the peak memory.
-        let table = TextTable(headings: ["next due", "left", "id", "recurrence", "title"], count: rows.count) {
-            let (index, next) = rows[$0]
-            let obligation = obligations[index]
-            return [
-                next.map { obligation.zone.zoned($0).humanDescription } ?? "-",
-                next.map { HumanDuration.text(microseconds: $0.microseconds(since: now)) } ?? "-",
-                obligation.id, obligation.recurrenceDescription, obligation.title,
-            ]
-        }
+        // Each row is made when it is written, never held: for 100,000 obligations the rows and their due times
+        // would be a tenth of the peak memory. The table is measured before, from the obligations' own texts and
+        // the lengths of the due and remaining times (ASCII, written without being made).
+        let table = TextTable(
+            headings: ["next due", "left", "id", "recurrence", "title"],
+            count: rows.count,
+            row: {
+                let (index, next) = rows[$0]
+                let obligation = obligations[index]
+                return [
+                    next.map { obligation.zone.zoned($0).humanDescription } ?? "-",
+                    next.map { HumanDuration.text(microseconds: $0.microseconds(since: now)) } ?? "-",
+                    obligation.id, obligation.recurrenceDescription, obligation.title,
+                ]
+            },
+            measure: {
+                let (index, next) = rows[$0]
+                let obligation = obligations[index]
+                return [
+                    .width(next.map { obligation.zone.zoned($0).humanDescriptionLength } ?? 1),
+                    .width(next.map { HumanDuration.length(microseconds: $0.microseconds(since: now)) } ?? 1),
+                    .text(obligation.id), .text(obligation.recurrenceDescription), .text(obligation.title),
+                ]
+            }
+        )
         // On a narrow terminal the title and the recurrence give up width.
         view.show(
             table,

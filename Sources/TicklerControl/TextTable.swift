@@ -5,8 +5,17 @@ struct TextTable {
         /// Every row's cells, one row after another (a table of 100,000 rows holds no array per row), and where
         /// each row ends.
         case stored(cells: [String], ends: [Int32])
-        /// `count` rows, each made when it is needed.
-        case made(count: Int, row: (Int) -> [String])
+        /// `count` rows, each made when it is needed; measured from `measure` when there is one.
+        case made(count: Int, row: (Int) -> [String], measure: ((Int) -> [Measure])?)
+    }
+
+    /// A cell as a source of rows gives it to be measured: its text, or only the width of text that is shown as
+    /// it is (nothing to escape), when that is known without making the text.
+    enum Measure {
+        /// The cell's text, escaped and measured as a stored cell is.
+        case text(String)
+        /// The display width of a cell that needs no escaping.
+        case width(Int)
     }
 
     /// The column headings, printed in upper case.
@@ -21,14 +30,28 @@ struct TextTable {
     /// rows are made from.
     init(headings: [String], count: Int, row: @escaping (Int) -> [String]) {
         self.headings = headings
-        self.source = .made(count: count, row: row)
+        self.source = .made(count: count, row: row, measure: nil)
+    }
+
+    /// A table of `count` rows, row `index` made by `row(index)` when it is written and measured from
+    /// `measure(index)`, which gives the width of cells it can tell without making them (a date written in ASCII)
+    /// and the text of the others: each row is then made once. `measure` gives a row's cells in order, as many as
+    /// `row` gives or fewer (cells beyond the headings are not measured).
+    init(
+        headings: [String],
+        count: Int,
+        row: @escaping (Int) -> [String],
+        measure: @escaping (Int) -> [Measure]
+    ) {
+        self.headings = headings
+        self.source = .made(count: count, row: row, measure: measure)
     }
 
     /// The number of rows.
     var rowCount: Int {
         switch source {
         case .stored(_, let ends): ends.count
-        case .made(let count, _): count
+        case .made(let count, _, _): count
         }
     }
 
@@ -36,7 +59,7 @@ struct TextTable {
     func row(_ index: Int) -> ArraySlice<String> {
         switch source {
         case .stored(let cells, let ends): cells[(index == 0 ? 0 : Int(ends[index - 1]))..<Int(ends[index])]
-        case .made(_, let row): row(index)[...]
+        case .made(_, let row, _): row(index)[...]
         }
     }
 
@@ -59,7 +82,7 @@ struct TextTable {
             source = .stored(cells: [], ends: [])
             cells = storedCells
             ends = storedEnds
-        case .made(let count, let made):
+        case .made(let count, let made, _):
             for index in 0..<count {
                 cells += made(index)
                 ends.append(Int32(clamping: cells.count))
@@ -105,16 +128,27 @@ struct TextTable {
         // escaping always lengthens the text, and the usual table has none, so that the writing pass escapes
         // nothing again. Widths are measured again as cells are written rather than kept.
         var escapedCells: [Int: String] = [:]
-        for rowIndex in 0..<rowCount {
-            let row = row(rowIndex)
-            for (column, cell) in zip(0..<columns, row) {
-                if let width = DisplayWidth.plainWidth(cell) {
-                    widths[column] = max(widths[column], width)
-                    continue
+        func measure(_ cell: String, row rowIndex: Int, column: Int) {
+            if let width = DisplayWidth.plainWidth(cell) {
+                widths[column] = max(widths[column], width)
+                return
+            }
+            let shown = Terminal.escaped(cell)
+            if shown.utf8.count != cell.utf8.count { escapedCells[rowIndex * columns + column] = shown }
+            widths[column] = max(widths[column], DisplayWidth.of(shown))
+        }
+        if case .made(_, _, let measured?) = source {
+            for rowIndex in 0..<rowCount {
+                for (column, cell) in zip(0..<columns, measured(rowIndex)) {
+                    switch cell {
+                    case .text(let text): measure(text, row: rowIndex, column: column)
+                    case .width(let width): widths[column] = max(widths[column], width)
+                    }
                 }
-                let shown = Terminal.escaped(cell)
-                if shown.utf8.count != cell.utf8.count { escapedCells[rowIndex * columns + column] = shown }
-                widths[column] = max(widths[column], DisplayWidth.of(shown))
+            }
+        } else {
+            for rowIndex in 0..<rowCount {
+                for (column, cell) in zip(0..<columns, row(rowIndex)) { measure(cell, row: rowIndex, column: column) }
             }
         }
         /// Writes cell `index` of a line of `count` cells, shown as `cell` and `measured` columns wide.

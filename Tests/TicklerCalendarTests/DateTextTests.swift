@@ -40,6 +40,7 @@ struct DateTextTests {
         let zoned = ZonedDateTime(local: local, offsetSeconds: Int.min)
         #expect(zoned.description == "-2147483648-01-01T00:00:00.000001-2562047788015215:30:08")
         #expect(zoned.humanDescription == "-2147483648-01-01 00:00 -2562047788015215:30")
+        #expect(zoned.humanDescriptionLength == zoned.humanDescription.utf8.count)
     }
 
     @Test func randomFieldsMatchAPlainFormatter() {
@@ -82,6 +83,8 @@ struct DateTextTests {
             #expect(local.shortDescription == dateText + " " + shortTime)
             #expect(zoned.description == dateText + "T" + timeText + offsetText)
             #expect(zoned.humanDescription == dateText + " " + shortTime + " " + shortOffset)
+            // What `ticklerctl list` measures its table with, without making the text.
+            #expect(zoned.humanDescriptionLength == zoned.humanDescription.utf8.count)
         }
     }
 

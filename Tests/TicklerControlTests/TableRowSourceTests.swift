@@ -23,13 +23,19 @@ struct TableRowSourceTests {
         }
     }
 
+    /// The headings of round `round` (one to five), random rows for them, and the table storing those rows.
+    static func randomTable(round: Int, _ random: inout SeededRandom) -> ([String], [[String]], TextTable) {
+        let headings = Array(["next due", "left", "id", "recurrence", "title"].prefix(1 + round % 5))
+        let rows = randomRows(Int.random(in: 0..<40, using: &random), columns: headings.count, &random)
+        var stored = TextTable(headings: headings)
+        for row in rows { stored.append(row) }
+        return (headings, rows, stored)
+    }
+
     @Test func madeRowsWriteWhatStoredRowsWrite() {
         var random = SeededRandom(seed: 0x7AB1E)
         for round in 0..<200 {
-            let headings = Array(["next due", "left", "id", "recurrence", "title"].prefix(1 + round % 5))
-            let rows = Self.randomRows(Int.random(in: 0..<40, using: &random), columns: headings.count, &random)
-            var stored = TextTable(headings: headings)
-            for row in rows { stored.append(row) }
+            let (headings, rows, stored) = Self.randomTable(round: round, &random)
             var made = 0
             let lazy = TextTable(headings: headings, count: rows.count) { index in
                 made += 1
@@ -48,6 +54,37 @@ struct TableRowSourceTests {
                 lazy.fitted(width: width, shrinking: shrinking).lines(legend: false)
                     == stored.fitted(width: width, shrinking: shrinking).lines(legend: false)
             )
+        }
+    }
+
+    /// Measured from a source that gives the widths of the cells that need no escaping and the text of the others,
+    /// a table makes each row once, when it is written, and writes what the stored table writes; one whose
+    /// source gives every cell's text writes the same.
+    @Test func rowsMeasuredFromTheirWidthsAreMadeOnce() {
+        var random = SeededRandom(seed: 0x7AB1F)
+        for round in 0..<200 {
+            let (headings, rows, stored) = Self.randomTable(round: round, &random)
+            let byWidth = Bool.random(using: &random)
+            var made = 0
+            var measured = 0
+            let lazy = TextTable(
+                headings: headings,
+                count: rows.count,
+                row: { index in
+                    made += 1
+                    return rows[index]
+                },
+                measure: { index in
+                    measured += 1
+                    return rows[index].prefix(headings.count).map { cell in
+                        byWidth
+                            ? DisplayWidth.plainWidth(cell).map(TextTable.Measure.width) ?? .text(cell) : .text(cell)
+                    }
+                }
+            )
+            let style = (on: "<", off: ">")
+            #expect(lazy.lines(legend: true, headingStyle: style) == stored.lines(legend: true, headingStyle: style))
+            #expect(made == rows.count && measured == rows.count)
         }
     }
 

@@ -16,6 +16,8 @@ struct HumanDurationTests {
         #expect(HumanDuration.text(microseconds: 86_400_000_000 + 60_000_000) == "1 day")
         #expect(HumanDuration.text(microseconds: 36 * 3_600_000_000) == "1 day 12 hours")
         #expect(HumanDuration.text(microseconds: .max) == "106751991 days 4 hours")
+        #expect(HumanDuration.length(microseconds: .max) == 22)
+        #expect(HumanDuration.length(microseconds: 0) == 9)
     }
 
     @Test func randomLengthsMatchThePlainForm() {
@@ -26,6 +28,7 @@ struct HumanDurationTests {
             for _ in 0..<magnitude { limit = limit.multipliedReportingOverflow(by: 10).partialValue }
             let microseconds = Int64.random(in: -1...max(limit, 1), using: &random)
             #expect(HumanDuration.text(microseconds: microseconds) == Self.plain(microseconds))
+            #expect(HumanDuration.length(microseconds: microseconds) == Self.plain(microseconds).utf8.count)
         }
     }
 
