@@ -231,12 +231,23 @@ extension RecurrenceBuilder {
             guard let rule, let start else { return nil }
             let zone = zone
             let (base, from) = cache.recurrence(of: rule, from: start, in: zone) {
-                let recurrence = RRuleRecurrence(rule: rule, start: start, zone: zone)
+                let recurrence: any Recurrence = RRuleRecurrence(rule: rule, start: start, zone: zone)
                 return (recurrence, "rrule \(rule) from \(RecurrenceBuilder.text(start))")
             }
+            // Shared with the others of the same rule and start, not copied, when there is nothing to add.
+            guard let until else { return (base, from) }
             let description = from + untilText(until)
-            guard let until else { return (base, description) }
-            return (AmendedRecurrence(base: base, zone: zone, notAfter: zone.instant(for: until)), description)
+            return (Self.bounded(base, notAfter: zone.instant(for: until), in: zone), description)
+        }
+
+        /// `base` from `first` through `last` (its type opened from the existential).
+        private static func bounded<Base: Recurrence>(
+            _ base: Base,
+            notBefore first: Instant? = nil,
+            notAfter last: Instant?,
+            in zone: ZoneRules
+        ) -> any Recurrence {
+            AmendedRecurrence(base: base, zone: zone, notBefore: first, notAfter: last)
         }
 
         private mutating func onCalendar() -> (any Recurrence, String)? {
@@ -254,15 +265,20 @@ extension RecurrenceBuilder {
             let start = start(required: false)
             let until = until(after: start)
             guard let event else { return nil }
-            let base = CalendarEventRecurrence(event: event, zone: zone)
+            let zone = zone
+            let (base, named) = cache.recurrence(of: event, in: zone) {
+                let recurrence: any Recurrence = CalendarEventRecurrence(event: event, zone: zone)
+                return (recurrence, "on-calendar \(event)")
+            }
+            // Shared with the others of the same event and zone, not copied, when there is nothing to add.
+            guard start != nil || until != nil else { return (base, named) }
             let from = start.map { " from \(text($0))" } ?? ""
-            let description = "on-calendar \(event)" + from + untilText(until)
-            guard start != nil || until != nil else { return (base, description) }
-            let bounded = AmendedRecurrence(
-                base: base,
-                zone: zone,
+            let description = named + from + untilText(until)
+            let bounded = Self.bounded(
+                base,
                 notBefore: start.map(zone.instant(for:)),
-                notAfter: until.map(zone.instant(for:))
+                notAfter: until.map(zone.instant(for:)),
+                in: zone
             )
             return (bounded, description)
         }

@@ -17,13 +17,15 @@ struct RuleTextCache {
     private var events: [String: CalendarEvent] = [:]
     /// `rrule` recurrences compiled against their start, with their descriptions: a generated schedule repeats the
     /// same rule from the same start, and compiling one (its day filters) costs more than reading it.
-    private var recurrences: [RecurrenceKey: (RRuleRecurrence, String)] = [:]
+    private var recurrences: [SharedKey<RecurrenceRule>: (any Recurrence, String)] = [:]
+    /// `on-calendar` recurrences in their zone, with their descriptions (without `from` and `until`).
+    private var eventRecurrences: [SharedKey<CalendarEvent>: (any Recurrence, String)] = [:]
 
-    /// A rule, a start and a zone. Hashed without the zone's transitions (their identifier stands in for them);
-    /// compared with them, which for the shared zones of one load is one identity check.
-    private struct RecurrenceKey: Hashable {
-        let rule: RecurrenceRule
-        let start: LocalDateTime
+    /// A rule, its start (if it has one) and a zone. Hashed without the zone's transitions (their identifier stands
+    /// in for them); compared with them, which for the shared zones of one load is one identity check.
+    private struct SharedKey<Rule: Hashable>: Hashable {
+        let rule: Rule
+        let start: LocalDateTime?
         let zone: ZoneRules
 
         func hash(into hasher: inout Hasher) {
@@ -32,7 +34,7 @@ struct RuleTextCache {
             hasher.combine(zone.identifier)
         }
 
-        static func == (lhs: RecurrenceKey, rhs: RecurrenceKey) -> Bool {
+        static func == (lhs: SharedKey, rhs: SharedKey) -> Bool {
             lhs.rule == rhs.rule && lhs.start == rhs.start && lhs.zone == rhs.zone
         }
     }
@@ -49,16 +51,37 @@ struct RuleTextCache {
     }
 
     /// The recurrence of `rule` from `start` in `zone`, with its description, made by `build` the first time.
+    ///
+    /// Each is kept in its existential box: an ``RRuleRecurrence`` is too large to sit inline in `any Recurrence`,
+    /// and boxing it again for each obligation cost about 450 bytes an obligation; copies of one box share it.
     mutating func recurrence(
         of rule: RecurrenceRule,
         from start: LocalDateTime,
         in zone: ZoneRules,
-        build: () -> (RRuleRecurrence, String)
-    ) -> (RRuleRecurrence, String) {
-        let key = RecurrenceKey(rule: rule, start: start, zone: zone)
-        if let built = recurrences[key] { return built }
+        build: () -> (any Recurrence, String)
+    ) -> (any Recurrence, String) {
+        Self.shared(SharedKey(rule: rule, start: start, zone: zone), in: &recurrences, build: build)
+    }
+
+    /// The recurrence of `event` in `zone`, with its description, made by `build` the first time; kept boxed, as
+    /// ``recurrence(of:from:in:build:)`` keeps its own (a ``CalendarEventRecurrence`` is about 80 bytes).
+    mutating func recurrence(
+        of event: CalendarEvent,
+        in zone: ZoneRules,
+        build: () -> (any Recurrence, String)
+    ) -> (any Recurrence, String) {
+        Self.shared(SharedKey(rule: event, start: nil, zone: zone), in: &eventRecurrences, build: build)
+    }
+
+    /// The value of `key` in `kept`, made by `build` and kept the first time while fewer than ``capacity`` are.
+    private static func shared<Rule>(
+        _ key: SharedKey<Rule>,
+        in kept: inout [SharedKey<Rule>: (any Recurrence, String)],
+        build: () -> (any Recurrence, String)
+    ) -> (any Recurrence, String) {
+        if let built = kept[key] { return built }
         let built = build()
-        if recurrences.count < Self.capacity { recurrences[key] = built }
+        if kept.count < capacity { kept[key] = built }
         return built
     }
 

@@ -11,6 +11,11 @@ struct LoaderSharingTests {
         (0..<count).map { "[[obligation]]\nid = \"o-\($0)\"\ntitle = \"t\"\n" + keys($0) }.joined()
     }
 
+    /// `count` obligations in Hanoi's zone, each with `keys` but those in `variants`, which have their own.
+    private func hanoiSchedule(_ count: Int, _ keys: String, except variants: [Int: String]) throws -> Schedule {
+        try TestSupport.load("[defaults]\ntimezone = \"Asia/Ho_Chi_Minh\"\n" + text(count) { variants[$0] ?? keys })
+    }
+
     @Test("obligations with the same rrule and on-calendar texts each get their own start and due times")
     func repeatedRuleTexts() throws {
         let schedule = try TestSupport.load(
@@ -40,17 +45,15 @@ struct LoaderSharingTests {
         // o-0, o-1 and o-3 share rule, start and zone; o-2 has another start, o-4 another zone, o-5 a spelling of
         // the same rule, and o-1 an until of its own.
         let rule = "rrule = \"FREQ=MONTHLY;BYDAY=2TU\"\n"
-        let schedule = try TestSupport.load(
-            "[defaults]\ntimezone = \"Asia/Ho_Chi_Minh\"\n"
-                + text(6) { index in
-                    switch index {
-                    case 1: rule + "start = \"2020-01-01\"\nuntil = \"2027-03-31\"\n"
-                    case 2: rule + "start = \"2026-12-10T09:30\"\n"
-                    case 4: rule + "start = \"2020-01-01\"\ntimezone = \"Asia/Shanghai\"\n"
-                    case 5: "rrule = \"BYDAY=2TU;FREQ=MONTHLY\"\nstart = \"2020-01-01\"\n"
-                    default: rule + "start = \"2020-01-01\"\n"
-                    }
-                }
+        let schedule = try hanoiSchedule(
+            6,
+            rule + "start = \"2020-01-01\"\n",
+            except: [
+                1: rule + "start = \"2020-01-01\"\nuntil = \"2027-03-31\"\n",
+                2: rule + "start = \"2026-12-10T09:30\"\n",
+                4: rule + "start = \"2020-01-01\"\ntimezone = \"Asia/Shanghai\"\n",
+                5: "rrule = \"BYDAY=2TU;FREQ=MONTHLY\"\nstart = \"2020-01-01\"\n",
+            ]
         )
         let after = TestSupport.instant("2027-03-01T00:00:00Z")
         func dues(_ id: String) throws -> [String] {
@@ -72,6 +75,52 @@ struct LoaderSharingTests {
             schedule["o-1"]?.recurrenceDescription
                 == "rrule FREQ=MONTHLY;BYDAY=2TU from 2020-01-01 08:00 until 2027-03-31"
         )
+    }
+
+    @Test("an on-calendar event made once for the same zone serves each, and no other zone, start or until")
+    func sharedCalendarEvents() throws {
+        // o-0, o-2 and o-5 share the event (o-5 spelled otherwise) and zone; o-1 has another zone, o-3 a start and
+        // o-4 an until of its own.
+        let event = "on-calendar = \"*-*-01 09:00\"\n"
+        let schedule = try hanoiSchedule(
+            6,
+            event,
+            except: [
+                1: event + "timezone = \"Asia/Shanghai\"\n",
+                3: event + "start = \"2027-02-01\"\n",
+                4: event + "until = \"2027-01-15\"\n",
+                5: "on-calendar = \"*-*-1 9:0:0\"\n",
+            ]
+        )
+        // The first three due times of each, o-0 to o-5, from 2026-12-01.
+        let dues = (0..<6).map { index in
+            schedule["o-\(index)"].map { TestSupport.dues($0, after: "2026-12-01T00:00:00Z", count: 3) } ?? []
+        }
+        let utc7 = ["2026-12-01T09:00:00+07:00", "2027-01-01T09:00:00+07:00", "2027-02-01T09:00:00+07:00"]
+        let utc8 = ["2026-12-01T09:00:00+08:00", "2027-01-01T09:00:00+08:00", "2027-02-01T09:00:00+08:00"]
+        let fromFebruary = ["2027-02-01T09:00:00+07:00", "2027-03-01T09:00:00+07:00", "2027-04-01T09:00:00+07:00"]
+        #expect(dues == [utc7, utc8, utc7, fromFebruary, Array(utc7.prefix(2)), utc7])
+        for id in ["o-0", "o-1", "o-2", "o-5"] {
+            #expect(schedule[id]?.recurrenceDescription == "on-calendar *-*-01 09:00:00")
+        }
+        #expect(schedule["o-3"]?.recurrenceDescription.hasPrefix("on-calendar *-*-01 09:00:00 from 2027-02-01") == true)
+        #expect(schedule["o-4"]?.recurrenceDescription == "on-calendar *-*-01 09:00:00 until 2027-01-15")
+    }
+
+    @Test("an obligation's texts, copied out of the document, read as the file writes them")
+    func textsReadAsWritten() throws {
+        let title = "Thư chúc mừng năm mới gửi Sở Ngoại vụ Quảng Tây"
+        let schedule = try TestSupport.load(
+            "[[obligation]]\nid = \"greeting-letter-guangxi-new-year\"\ntitle = \"\(title)\"\n"
+                + "partner = \"Sở Ngoại vụ Quảng Tây\"\nowner = \"Phòng Hợp tác\"\nnotes = \"x\"\n"
+                + "every = \"1y\"\nstart = \"2027-01-20\"\n"
+        )
+        let obligation = try #require(schedule["greeting-letter-guangxi-new-year"])
+        #expect(obligation.title == title)
+        #expect(obligation.partner == "Sở Ngoại vụ Quảng Tây")
+        #expect(obligation.owner == "Phòng Hợp tác")
+        #expect(obligation.notes == "x")
+        #expect(obligation.category == nil)
     }
 
     @Test("a bad rule text repeated in many obligations is reported at each of them")
