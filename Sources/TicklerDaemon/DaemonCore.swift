@@ -132,17 +132,9 @@ struct DaemonCore {
         firstSeen = merged
         // The old plan and overdue set each hold the old schedule: let them go before the new ones are built, so
         // that a reload does not hold two schedules' plans at once.
+        setPlanAside(at: now)
         schedule = newSchedule
-        planner = Planner(schedule: .empty, after: checkpoint)
-        overdue = OverdueTracker(schedule: .empty, now: now)
-        let seen = FirstSeenTimes(newSchedule, from: firstSeen)
-        planner = Planner(schedule: newSchedule, after: checkpoint, firstSeen: seen)
-        overdue = OverdueTracker(
-            schedule: newSchedule,
-            now: now,
-            isEnded: Self.isClosed(in: newSchedule, book: book, firstSeen: seen)
-        )
-        planLifecycle(after: checkpoint)
+        planAgain(at: now)
         reloadFailure = nil
         loadedAt = now
         lastReload = StatusView.Reload(at: now.microsecondsSinceEpoch, succeeded: true, problems: [])
@@ -151,8 +143,34 @@ struct DaemonCore {
         sink.emit(DaemonEvent(kind: .reloaded, message: "reloaded \(location): \(obligations) from \(files)"))
     }
 
-    /// Keeps the schedule in force after a failed reload, reporting each problem as a `reload-failed` event.
+    /// Lets the plan and the overdue set go, keeping the schedule: a reload calls it before it reads the new
+    /// schedule, so that the plan of the schedule in force is not held beside the new schedule while it is read (a
+    /// plan of 100,000 obligations is tens of MiB). ``adopt(_:from:at:)`` plans the new schedule;
+    /// ``reject(_:at:)`` and ``planAgain(at:)`` plan the one in force again, as a reload of it would.
+    mutating func setPlanAside(at now: Instant) {
+        planner = Planner(schedule: .empty, after: checkpoint)
+        overdue = OverdueTracker(schedule: .empty, now: now)
+    }
+
+    /// Plans the schedule in force from the checkpoint, its overdue set as of `now` and its occurrences' lifecycle
+    /// events: what a reload of it does. The plan depends only on the schedule, the checkpoint, the first-seen
+    /// times and the occurrence book, so a schedule planned again after ``setPlanAside(at:)`` gives the same
+    /// events.
+    mutating func planAgain(at now: Instant) {
+        let seen = FirstSeenTimes(schedule, from: firstSeen)
+        planner = Planner(schedule: schedule, after: checkpoint, firstSeen: seen)
+        overdue = OverdueTracker(
+            schedule: schedule,
+            now: now,
+            isEnded: Self.isClosed(in: schedule, book: book, firstSeen: seen)
+        )
+        planLifecycle(after: checkpoint)
+    }
+
+    /// Keeps the schedule in force after a failed reload, reporting each problem as a `reload-failed` event, and
+    /// plans it again (a reload sets its plan aside while it reads: ``setPlanAside(at:)``).
     mutating func reject(_ error: ScheduleLoadError, at now: Instant) {
+        planAgain(at: now)
         for diagnostic in error.diagnostics {
             sink.emit(DaemonEvent(kind: .reloadFailed, message: "reload failed: \(diagnostic)"))
         }

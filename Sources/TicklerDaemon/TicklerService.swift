@@ -234,6 +234,9 @@ public struct TicklerService: Service {
     /// configuration directory has no `schedule.toml`.
     private func readAgain(_ core: inout DaemonCore, warning: Bool) async {
         let now = clock.now()
+        // Nothing fires while the schedule is read (the core is this loop's): its plan is let go meanwhile, and
+        // made again from the new schedule, or from the one in force when the new one is refused.
+        core.setPlanAside(at: now)
         let loaded: Result<Schedule, ScheduleLoadError> = await cancelWhenGracefulShutdown { [self] in
             do throws(ScheduleLoadError) {
                 return .success(try await readSchedule())
@@ -245,7 +248,7 @@ public struct TicklerService: Service {
         case .success(let schedule):
             if warning { warnIfMainFileMissing() }
             await core.adopt(schedule, from: configuration.schedule.location, at: now)
-        case .failure(let error) where error.isCancellation: break
+        case .failure(let error) where error.isCancellation: core.planAgain(at: now)
         case .failure(let error): core.reject(error, at: now)
         }
     }

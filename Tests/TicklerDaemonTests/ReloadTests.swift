@@ -1,9 +1,11 @@
 import Systemd
 import Testing
 import TicklerCalendar
+import TicklerControlProtocol
 import TicklerDaemon
 import TicklerJournalSchema
 import TicklerSchedule
+import TicklerState
 import TicklerTestKit
 
 @Suite(.timeLimit(.minutes(1)))
@@ -105,6 +107,63 @@ struct ReloadTests {
         await daemon.reload()
         #expect(daemon.status?.contains("reload failed") == false)
         try await daemon.stop()
+    }
+
+    /// A reload lets the plan go while it reads (``DaemonCore/setPlanAside(at:)``): refused, it plans the schedule
+    /// in force again. Two daemons on the same schedule and history, one of which refuses a reload part-way,
+    /// go on alike: the same events at the same instants, the same overdue count and next event.
+    @Test func refusedReloadPlansTheScheduleInForceAsBefore() async throws {
+        let weekly = Fixtures.every(
+            "weekly-report",
+            title: "Báo cáo tuần cho Sở Ngoại vụ",
+            start: LocalDateTime(iso: "2027-09-20T09:00")!,
+            period: Period(1, .week),
+            remind: [Period(1, .day)]
+        )
+        let obligations = [Fixtures.greeting, Self.labour, weekly]
+        let kept = await DaemonHarness.started(obligations, at: Fixtures.start, store: InMemoryStateStore())
+        let refused = await DaemonHarness.started(obligations, at: Fixtures.start, store: InMemoryStateStore())
+        let acknowledgement = ControlRequest.change(
+            OccurrenceCommand(action: .acknowledge, obligationID: Self.labour.id, due: nil, note: nil)
+        )
+        for daemon in [kept, refused] {
+            await daemon.advance(to: Fixtures.hanoi(2027, 9, 25))
+            _ = await daemon.send(acknowledgement)
+        }
+        refused.schedule.fail(
+            with: ScheduleLoadError(diagnostics: [
+                ScheduleDiagnostic(
+                    file: "schedule.toml",
+                    line: 2,
+                    column: 1,
+                    scope: .file,
+                    key: nil,
+                    message: "expected `=`"
+                )
+            ])
+        )
+        await refused.reload()
+        #expect(refused.sink.events(of: .reloadFailed).count == 1)
+
+        let end = Fixtures.hanoi(2027, 10, 20)
+        var deadlines: [[Instant]] = [[], []]
+        var statuses: [[String]] = [[], []]
+        for (side, daemon) in [kept, refused].enumerated() {
+            for _ in 0..<100 {
+                guard let next = daemon.clock.pendingDeadlines.min(), next <= end else { break }
+                await daemon.advance(to: next)
+                deadlines[side].append(next)
+                statuses[side].append(daemon.status ?? "")
+            }
+        }
+        #expect(deadlines[0].count > 10 && deadlines[0] == deadlines[1])
+        #expect(statuses[0].contains { $0.contains("overdue") })
+        let failure = "; reload failed at 2027-09-25 01:00 +00: 1 error (see journalctl -u ticklerd)"
+        #expect(statuses[0].map { $0 + failure } == statuses[1])
+        let firings = [kept, refused].map { $0.sink.firings.map { "\($0.kind) \($0.message)" } }
+        #expect(firings[0].count > 10 && firings[0] == firings[1])
+        try await kept.stop()
+        try await refused.stop()
     }
 
     @Test func reloadOfAnUnchangedScheduleFiresNothingAgain() async throws {
