@@ -27,6 +27,8 @@ struct ObligationParser {
     let zones: any ZoneSource
     let systemZone: ZoneRules
     let defaults: ScheduleDefaults
+    /// Whether the texts get storage of their own (``ScheduleLoader/copiesTexts``).
+    let copiesTexts: Bool
 
     /// The obligation in `reader`'s table, or nil when it has problems (all reported to `reader`); rules already
     /// parsed in this load come from `cache`.
@@ -52,12 +54,12 @@ struct ObligationParser {
         let problems = reader.diagnostics.count
         guard problems == 0, let id, let title, let (recurrence, description) = built else { return nil }
         return Obligation(
-            id: Self.ownCopy(of: id),
-            title: Self.ownCopy(of: title),
-            partner: texts[0].map(Self.ownCopy),
-            category: texts[1].map(Self.ownCopy),
-            notes: texts[2].map(Self.ownCopy),
-            owner: texts[3].map(Self.ownCopy),
+            id: kept(id),
+            title: kept(title),
+            partner: texts[0].map(kept),
+            category: texts[1].map(kept),
+            notes: texts[2].map(kept),
+            owner: texts[3].map(kept),
             zone: zone,
             recurrence: recurrence,
             recurrenceDescription: description,
@@ -69,14 +71,11 @@ struct ObligationParser {
         )
     }
 
-    /// `text` in storage of its own, made now.
-    ///
-    /// An obligation's texts outlive the TOML document they were read from; kept in the document's own storage,
-    /// allocated while it was parsed among its tables and values, each would pin a page of the document's memory
-    /// after the document is freed, and the daemon's resident size climbed over reloads (100,000 mixed obligations,
-    /// their rules shared by ``RuleTextCache``: 146 → 196 MiB in 10 reloads). Made while the obligation is built, next to its other parts, they leave the
-    /// document's memory to come back whole (flat, 121 → 119 MiB). Texts of up to 15 bytes are stored inline and
-    /// cost nothing here.
+    /// `text` as the obligation keeps it: in storage of its own when ``copiesTexts``.
+    private func kept(_ text: String) -> String { copiesTexts ? Self.ownCopy(of: text) : text }
+
+    /// `text` in storage of its own, made now, next to the obligation's other parts (see
+    /// ``ScheduleLoader/copiesTexts``). Texts of up to 15 bytes are stored inline and cost nothing here.
     static func ownCopy(of text: String) -> String {
         // Appending a native string copies its bytes without checking them again as UTF-8.
         var copy = ""

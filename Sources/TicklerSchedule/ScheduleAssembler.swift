@@ -67,7 +67,12 @@ struct ScheduleAssembler {
         for fileIndex in parsed.indices {
             let source = parsed[fileIndex].source
             let defaults = source.isDropIn ? shared.overridden(by: parsed[fileIndex].defaults) : shared
-            let parser = ObligationParser(zones: loader.zones, systemZone: loader.systemZone, defaults: defaults)
+            let parser = ObligationParser(
+                zones: loader.zones,
+                systemZone: loader.systemZone,
+                defaults: defaults,
+                copiesTexts: loader.copiesTexts
+            )
             var tables = obligationTables(parsed[fileIndex], problems: &problems)
             // From here on `tables` holds the only reference to each obligation's table, and each is let go once
             // its obligation is built: the document and the obligations made from it are not held at once.
