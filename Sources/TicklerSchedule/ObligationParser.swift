@@ -38,7 +38,7 @@ struct ObligationParser {
         reader.reportUnknownKeys(known: TableKeys.known)
         let title = reader.requiredString(TableKeys.title)
         if let title, Self.isBlank(title) { reader.report("title", "must not be empty") }
-        let texts = TableKeys.texts.map { reader.string($0) }
+        var texts = TableKeys.texts.map { reader.string($0) }
         let zone = reader.zone(TableKeys.timezone, in: zones) ?? defaults.zone ?? systemZone
         let time = reader.time(TableKeys.at) ?? defaults.time ?? ScheduleDefaults.builtInTime
         let leads = reader.periods(TableKeys.remind) ?? defaults.leads ?? ScheduleDefaults.builtInLeads
@@ -52,14 +52,19 @@ struct ObligationParser {
         let escalate = reader.escalationDelays() ?? defaults.escalate ?? []
         let built = RecurrenceBuilder(zone: zone, zones: zones, time: time).build(&reader, cache: &cache)
         let problems = reader.diagnostics.count
-        guard problems == 0, let id, let title, let (recurrence, description) = built else { return nil }
+        guard problems == 0, var id, var title, let (recurrence, description) = built else { return nil }
+        if copiesTexts {
+            id = Self.ownCopy(of: id)
+            title = Self.ownCopy(of: title)
+            for index in texts.indices { texts[index] = texts[index].map(Self.ownCopy) }
+        }
         return Obligation(
-            id: kept(id),
-            title: kept(title),
-            partner: texts[0].map(kept),
-            category: texts[1].map(kept),
-            notes: texts[2].map(kept),
-            owner: texts[3].map(kept),
+            id: id,
+            title: title,
+            partner: texts[0],
+            category: texts[1],
+            notes: texts[2],
+            owner: texts[3],
             zone: zone,
             recurrence: recurrence,
             recurrenceDescription: description,
@@ -70,9 +75,6 @@ struct ObligationParser {
             source: SourceLocation(file: reader.file, line: reader.position.line, column: reader.position.column)
         )
     }
-
-    /// `text` as the obligation keeps it: in storage of its own when ``copiesTexts``.
-    private func kept(_ text: String) -> String { copiesTexts ? Self.ownCopy(of: text) : text }
 
     /// `text` in storage of its own, made now, next to the obligation's other parts (see
     /// ``ScheduleLoader/copiesTexts``). Texts of up to 15 bytes are stored inline and cost nothing here.
