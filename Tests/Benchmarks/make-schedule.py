@@ -5,7 +5,9 @@ Usage: make-schedule.py KIND COUNT OUTDIR
 
 KIND is "yearly" (every obligation once a year on a fixed day, three reminder leads: the work `remind -n` does) or
 "mixed" (every / rrule / on-calendar / lunar in turn, three leads, daily overdue repeats: what an office with a
-contract register writes), or "daily" (`every = "1d"`, three leads: the reload figure of issue 8). OUTDIR receives schedule.toml (a configuration directory for `--config`) and, for
+contract register writes), "register" (as "mixed", but each `rrule` from a start of its own, as a register of
+agreements signed on different days has them: the rules cannot be shared between obligations), or "daily"
+(`every = "1d"`, three leads: the reload figure of issue 8). OUTDIR receives schedule.toml (a configuration directory for `--config`) and, for
 "yearly", remind.rem with one REM line per obligation on the same days. Titles are Vietnamese, as in the sample.
 The output depends only on the arguments.
 """
@@ -44,6 +46,19 @@ def mixed(index):
     return f'\n[[obligation]]\nid = "obligation-{index}"\ntitle = "Nghĩa vụ số {index}"\n{rule}\n', None
 
 
+def register(index):
+    toml, rem = mixed(index)
+    if index % 4 == 1:
+        # A start of its own: a multiplicative hash of the index picks year, month, day and time.
+        mixed_bits = (index * 2654435761) % 2**32
+        start = (
+            f"{2010 + mixed_bits % 16}-{1 + (mixed_bits >> 4) % 12:02d}-{1 + (mixed_bits >> 8) % 28:02d}"
+            f"T{7 + (mixed_bits >> 13) % 11:02d}:{15 * ((mixed_bits >> 17) % 4):02d}"
+        )
+        toml = toml.replace('start = "2020-01-01"', f'start = "{start}"')
+    return toml, rem
+
+
 def daily(index):
     return (
         f'\n[[obligation]]\nid = "obligation-{index}"\ntitle = "Nghĩa vụ hằng ngày số {index}"\n'
@@ -53,14 +68,14 @@ def daily(index):
 
 
 def main():
-    if len(sys.argv) != 4 or sys.argv[1] not in ("yearly", "mixed", "daily"):
+    if len(sys.argv) != 4 or sys.argv[1] not in ("yearly", "mixed", "register", "daily"):
         sys.exit(__doc__)
     kind, count, outdir = sys.argv[1], int(sys.argv[2]), sys.argv[3]
     os.makedirs(outdir, exist_ok=True)
     header = '[defaults]\ntimezone = "Asia/Ho_Chi_Minh"\nremind = ["30d", "7d", "1d"]\n'
-    if kind == "mixed":
+    if kind in ("mixed", "register"):
         header += 'overdue-every = "1d"\n'
-    make = {"yearly": yearly, "mixed": mixed, "daily": daily}[kind]
+    make = {"yearly": yearly, "mixed": mixed, "register": register, "daily": daily}[kind]
     toml_parts, rem_parts = [header], []
     for index in range(count):
         toml, rem = make(index)
