@@ -108,10 +108,12 @@ let package = Package(
                 .product(name: "SystemPackage", package: "swift-system"),
             ]
         ),
+        // ticklerd's allocator: jemalloc (libjemalloc-dev), with its settings; linked into ticklerd only.
+        .target(name: "CTicklerAllocator", linkerSettings: [.linkedLibrary("jemalloc")]),
         .executableTarget(
             name: "ticklerd",
             dependencies: [
-                "TicklerDaemon", "TicklerSchedule", "TicklerPlatform",
+                "TicklerDaemon", "TicklerSchedule", "TicklerPlatform", "CTicklerAllocator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -153,7 +155,7 @@ let package = Package(
         .executableTarget(
             name: "tickler-baseline",
             dependencies: [
-                "Systemd",
+                "Systemd", "CTicklerAllocator",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

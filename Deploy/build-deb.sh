@@ -142,7 +142,7 @@ if command -v dpkg-shlibdeps >/dev/null; then
         | sed -n 's/^shlibs:Depends=//p')
     rm -rf "$root/shlibs"
 fi
-depends="${shlibs:-libc6, libsqlite3-0, libsystemd0}, $depends"
+depends="${shlibs:-libc6, libjemalloc2, libsqlite3-0, libsystemd0}, $depends"
 size=$(du -sk --exclude=DEBIAN "$root" | cut -f1)
 cat >"$root/DEBIAN/control" <<CONTROL
 Package: tickler

@@ -6,6 +6,7 @@ tickler_ensure_build_deps() {
     local missing=()
     pkg-config --exists libsystemd 2>/dev/null || missing+=(libsystemd-dev)
     pkg-config --exists sqlite3 2>/dev/null || missing+=(libsqlite3-dev)
+    pkg-config --exists jemalloc 2>/dev/null || missing+=(libjemalloc-dev)
     command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
     [ -d /usr/share/zoneinfo ] || missing+=(tzdata)
     [ ${#missing[@]} -eq 0 ] && return 0

@@ -161,7 +161,6 @@ struct Ticklerd: AsyncParsableCommand {
     }
 
     func run() async throws {
-        Allocator.useOneArena()
         if checkConfig {
             let check = ConfigurationCheck(configPath: config)
             check.writeToStandardError()
