@@ -11,5 +11,3 @@
 #include "CTicklerAllocator.h"
 
 const char *malloc_conf = "dirty_decay_ms:0,muzzy_decay_ms:0,narenas:1";
-
-const char *tickler_allocator_settings(void) { return malloc_conf; }

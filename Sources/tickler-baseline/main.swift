@@ -1,7 +1,8 @@
 // tickler-baseline: the smallest process that holds what ticklerd is built from — the Swift runtime and
 // concurrency, swift-log, swift-service-lifecycle, libsystemd (through Systemd), SQLite through GRDB (and with it
-// Foundation) and jemalloc with ticklerd's settings (CTicklerAllocator) — doing nothing: it opens an in-memory database, sends READY=1 when $NOTIFY_SOCKET is set, and waits
-// for SIGTERM. Tests/Benchmarks/memory-vs-baseline.py sets ticklerd's resident memory beside it.
+// Foundation) and jemalloc with ticklerd's settings (CTicklerAllocator) — doing nothing: it opens an in-memory
+// database, sends READY=1 when $NOTIFY_SOCKET is set, and waits for SIGTERM. Tests/Benchmarks/memory-vs-baseline.py
+// sets ticklerd's resident memory beside it.
 
 import GRDB
 import Logging

@@ -1,7 +1,7 @@
 #ifndef C_TICKLER_ALLOCATOR_H
 #define C_TICKLER_ALLOCATOR_H
 
-/// The settings ticklerd gives jemalloc, its allocator (see malloc_conf.c).
-extern const char *tickler_allocator_settings(void);
+/// The settings jemalloc, ticklerd's allocator, reads before its first allocation (see malloc_conf.c).
+extern const char *malloc_conf;
 
 #endif
