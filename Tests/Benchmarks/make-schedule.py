@@ -50,10 +50,10 @@ def register(index):
     toml, rem = mixed(index)
     if index % 4 == 1:
         # A start of its own: a multiplicative hash of the index picks year, month, day and time.
-        mixed_bits = (index * 2654435761) % 2**32
+        bits = (index * 2654435761) % 2**32
         start = (
-            f"{2010 + mixed_bits % 16}-{1 + (mixed_bits >> 4) % 12:02d}-{1 + (mixed_bits >> 8) % 28:02d}"
-            f"T{7 + (mixed_bits >> 13) % 11:02d}:{15 * ((mixed_bits >> 17) % 4):02d}"
+            f"{2010 + bits % 16}-{1 + (bits >> 4) % 12:02d}-{1 + (bits >> 8) % 28:02d}"
+            f"T{7 + (bits >> 13) % 11:02d}:{15 * ((bits >> 17) % 4):02d}"
         )
         toml = toml.replace('start = "2020-01-01"', f'start = "{start}"')
     return toml, rem
