@@ -19,4 +19,8 @@ public struct ConfigurationSchedule: ScheduleProvider {
     public func loadSchedule() throws(ScheduleLoadError) -> Schedule {
         try loader.load(path: path)
     }
+
+    public func loadScheduleKeepingText() throws(ScheduleLoadError) -> (schedule: Schedule, text: ScheduleText?) {
+        try loader.loadKeepingText(path: path)
+    }
 }

@@ -189,8 +189,9 @@ public struct TicklerService: Service {
     /// ``start(at:store:)``'s work, nil when its task is cancelled.
     private func open(at now: Instant, store: any StateStore) async throws -> DaemonCore? {
         let schedule: Schedule
+        let text: ScheduleText?
         do {
-            schedule = try await readSchedule()
+            (schedule, text) = try await readSchedule()
         } catch {
             if error.isCancellation || Task.isCancelled { return nil }
             for diagnostic in error.diagnostics { logger.error("\(diagnostic)") }
@@ -201,7 +202,7 @@ public struct TicklerService: Service {
         }
         warnIfMainFileMissing()
         do {
-            return try await DaemonCore.open(schedule: schedule, store: store, sink: sink, now: now)
+            return try await DaemonCore.open(schedule: schedule, text: text, store: store, sink: sink, now: now)
         } catch {
             // A write refused because the task was cancelled (GRDB checks) is the stop, not a broken state.
             if Task.isCancelled { return nil }
@@ -234,33 +235,40 @@ public struct TicklerService: Service {
     /// configuration directory has no `schedule.toml`.
     private func readAgain(_ core: inout DaemonCore, warning: Bool) async {
         let now = clock.now()
-        // Nothing fires while the schedule is read (the core is this loop's): its plan is let go meanwhile, and
-        // made again from the new schedule, or from the one in force when the new one is refused.
-        core.setPlanAside(at: now)
-        let loaded: Result<Schedule, ScheduleLoadError> = await cancelWhenGracefulShutdown { [self] in
-            do throws(ScheduleLoadError) {
-                return .success(try await readSchedule())
-            } catch {
-                return .failure(error)
-            }
+        // Nothing fires while the schedule is read (the core is this loop's): its plan is let go meanwhile — and
+        // the schedule too, when its text is kept — and made again from the new schedule, or from the one in force
+        // when the new one is refused.
+        core.setScheduleAside(at: now)
+        let loaded = await cancelWhenGracefulShutdown { [self] in
+            await onWorker { () throws(ScheduleLoadError) in try configuration.schedule.loadScheduleKeepingText() }
+        }
+        if case .failure = loaded, let text = core.isScheduleAside ? core.text : nil {
+            // Not given up on graceful shutdown, which the new schedule's reading was: without it nothing is planned.
+            core.takeBack(await onWorker { () throws(ScheduleLoadError) in try text.load() }, at: now)
         }
         switch loaded {
-        case .success(let schedule):
+        case .success(let (schedule, text)):
             if warning { warnIfMainFileMissing() }
-            await core.adopt(schedule, from: configuration.schedule.location, at: now)
+            await core.adopt(schedule, text: text, from: configuration.schedule.location, at: now)
         case .failure(let error) where error.isCancellation: core.planAgain(at: now)
         case .failure(let error): core.reject(error, at: now)
         }
     }
 
-    /// Reads every file of the schedule on a worker thread (``EventLoop/workerForBlockingWork()``), so that ticklerd's
-    /// event loop goes on serving signals — a `SIGTERM` during the load of a large schedule is honoured at the
-    /// loader's next cancellation check — and the watchdog.
-    private func readSchedule() async throws(ScheduleLoadError) -> Schedule {
-        guard let worker = EventLoop.workerForBlockingWork() else { return try configuration.schedule.loadSchedule() }
-        return try await withTaskExecutorPreference(worker.taskExecutor) { () async throws(ScheduleLoadError) in
-            try configuration.schedule.loadSchedule()
-        }
+    /// Reads every file of the schedule on a worker thread, keeping its text (``onWorker(_:)``).
+    private func readSchedule() async throws(ScheduleLoadError) -> (schedule: Schedule, text: ScheduleText?) {
+        try await onWorker { () throws(ScheduleLoadError) in try configuration.schedule.loadScheduleKeepingText() }
+            .get()
+    }
+
+    /// Runs `read` (reading or making a schedule) on a worker thread (``EventLoop/workerForBlockingWork()``), so that
+    /// ticklerd's event loop goes on serving signals — a `SIGTERM` during the load of a large schedule is honoured at
+    /// the loader's next cancellation check — and the watchdog.
+    private func onWorker<Value: Sendable>(
+        _ read: @Sendable () throws(ScheduleLoadError) -> Value
+    ) async -> Result<Value, ScheduleLoadError> {
+        guard let worker = EventLoop.workerForBlockingWork() else { return Result(catching: read) }
+        return await withTaskExecutorPreference(worker.taskExecutor) { Result(catching: read) }
     }
 
     /// The `zone-changed` event for `change`.

@@ -45,12 +45,76 @@ public struct ScheduleLoader: Sendable {
         var assembler = ScheduleAssembler(loader: pinned())
         for file in try Self.files(at: path) {
             switch Self.read(file) {
-            case .success(let text):
-                assembler.add(ScheduleSource(path: file, text: text, isDropIn: file.contains("/schedule.d/")))
+            case .success(let text): assembler.add(Self.source(file, text))
             case .failure(let problem): assembler.report(problem)
             }
         }
         return try assembler.finish()
+    }
+
+    /// Loads the schedule at `path` as ``load(path:)`` does, and what it was read from (``ScheduleText``): the
+    /// files are read again once the schedule is made and their texts kept when they are what was loaded, nil when
+    /// one changed or could not be read again meanwhile.
+    ///
+    /// Each text is let go while its file is parsed, as ``load(path:)`` does: the text is then not held beside the
+    /// file's document and the obligations made from it (100,000 obligations: 11 MB more at the peak).
+    /// - Throws: ``ScheduleLoadError`` listing every problem in every file.
+    public func loadKeepingText(path: String) throws(ScheduleLoadError) -> (schedule: Schedule, text: ScheduleText?) {
+        let loader = pinned()
+        var assembler = ScheduleAssembler(loader: loader)
+        var read: [(file: String, fingerprint: Int)] = []
+        for file in try Self.files(at: path) {
+            switch Self.read(file) {
+            case .success(let text):
+                read.append((file, Self.fingerprint(of: text)))
+                assembler.add(Self.source(file, text))
+            case .failure(let problem): assembler.report(problem)
+            }
+        }
+        let schedule = try assembler.finish()
+        guard let sources = Self.sources(readAgain: read) else { return (schedule, nil) }
+        return (schedule, ScheduleText(sources: sources, of: schedule, loader: loader))
+    }
+
+    /// The files `read` read again, when each still has the text of its fingerprint; nil when one changed or can no
+    /// longer be read.
+    static func sources(readAgain read: [(file: String, fingerprint: Int)]) -> [ScheduleSource]? {
+        var sources: [ScheduleSource] = []
+        sources.reserveCapacity(read.count)
+        for (file, fingerprint) in read {
+            guard case .success(let text) = Self.read(file), Self.fingerprint(of: text) == fingerprint else {
+                return nil
+            }
+            sources.append(Self.source(file, text))
+        }
+        return sources
+    }
+
+    /// Loads a schedule from files already read, as ``load(sources:)`` does, and keeps them (``ScheduleText``).
+    /// - Throws: ``ScheduleLoadError`` listing every problem in every file.
+    public func loadKeepingText(
+        sources: [ScheduleSource]
+    ) throws(ScheduleLoadError) -> (
+        schedule: Schedule, text: ScheduleText
+    ) {
+        let loader = pinned()
+        var assembler = ScheduleAssembler(loader: loader)
+        for source in sources { assembler.add(source) }
+        let schedule = try assembler.finish()
+        return (schedule, ScheduleText(sources: sources, of: schedule, loader: loader))
+    }
+
+    /// A hash of `text`'s bytes (seeded per process, so only compared within one).
+    static func fingerprint(of text: String) -> Int {
+        var hasher = Hasher()
+        var text = text
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        return hasher.finalize()
+    }
+
+    /// The source for `file`, a drop-in when it is in a `schedule.d`.
+    private static func source(_ file: String, _ text: String) -> ScheduleSource {
+        ScheduleSource(path: file, text: text, isDropIn: file.contains("/schedule.d/"))
     }
 
     /// Loads a schedule from files already read, in the order given.

@@ -112,6 +112,48 @@ struct ReloadTests {
     /// A reload lets the plan go while it reads (``DaemonCore/setPlanAside(at:)``): refused, it plans the schedule
     /// in force again. Two daemons on the same schedule and history, one of which refuses a reload part-way,
     /// go on alike: the same events at the same instants, the same overdue count and next event.
+    /// A schedule read from text is let go while a reload reads the new one (two large schedules are never held at
+    /// once), and made again from its text when the new one is refused: the daemon then goes on as one whose reload
+    /// read the same schedule again.
+    @Test func refusedReloadMakesTheScheduleInForceAgainFromItsText() async throws {
+        let text = TextSchedule.daily(3)
+        let broken = text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0 == "every = \"1d\"" ? "every = \"banana\"" : $0 }.joined(separator: "\n")
+        var daemons: [DaemonHarness] = []
+        for edit in [text, broken] {
+            let schedule = TextSchedule(text)
+            let daemon = DaemonHarness(
+                schedule: schedule,
+                clock: ManualWallClock(Fixtures.start),
+                store: InMemoryStateStore()
+            )
+            await daemon.started()
+            schedule.replace(with: edit)
+            await daemon.reload()
+            daemons.append(daemon)
+        }
+        let (reread, refused) = (daemons[0], daemons[1])
+        #expect(reread.sink.events(of: .reloaded).count == 1)
+        #expect(refused.sink.events(of: .reloadFailed).count == 3)
+        #expect(refused.status?.hasPrefix("3 obligations") == true, "\(refused.status ?? "")")
+        #expect(refused.status?.contains("reload failed") == true)
+
+        let end = Fixtures.start.adding(seconds: 400 * Fixtures.day)
+        var deadlines: [[Instant]] = [[], []]
+        for (side, daemon) in daemons.enumerated() {
+            for _ in 0..<20 {
+                guard let next = daemon.clock.pendingDeadlines.min(), next <= end else { break }
+                await daemon.advance(to: next)
+                deadlines[side].append(next)
+            }
+        }
+        #expect(deadlines[0].count == 20)
+        #expect(deadlines[1] == deadlines[0])
+        #expect(refused.sink.firings.map(\.obligationID) == reread.sink.firings.map(\.obligationID))
+        #expect(refused.sink.firings.count >= 3)
+        for daemon in daemons { try await daemon.stop() }
+    }
+
     @Test func refusedReloadPlansTheScheduleInForceAsBefore() async throws {
         let weekly = Fixtures.every(
             "weekly-report",

@@ -30,6 +30,11 @@ final class TextSchedule: ScheduleProvider {
         try loader.load(sources: files.withLock { $0 })
     }
 
+    func loadScheduleKeepingText() throws(ScheduleLoadError) -> (schedule: Schedule, text: ScheduleText?) {
+        let (schedule, text) = try loader.loadKeepingText(sources: files.withLock { $0 })
+        return (schedule, text)
+    }
+
     /// `count` obligations due daily at 08:00 from 2027-01-01, with ids `PREFIX-0`, `PREFIX-1`, …, as one file.
     static func daily(_ count: Int, prefix: String = "daily") -> String {
         var text = "[defaults]\nremind = [\"1d\"]\n"
