@@ -63,12 +63,16 @@ reload_memory_check() {
         echo "allocator: 0 passed, 1 failed"
         status=1
     fi
+    # The mixed schedule's peak, at start and over the reloads, stays under 150 MB (143 MiB): a reload lets the
+    # schedule in force go while it reads the new one (DaemonCore.setScheduleAside).
     for kind in mixed register; do
         schedule=$(mktemp -d)
         python3 Tests/Benchmarks/make-schedule.py "$kind" 100000 "$schedule" >/dev/null
         echo "reload-memory: 100,000 $kind obligations"
+        local peak=()
+        [ "$kind" = mixed ] && peak=(--peak-under 143)
         python3 Tests/Benchmarks/reload-memory.py .build-static/release/ticklerd "$schedule" 10 --flat-within 4.7 \
-            || status=1
+            "${peak[@]}" || status=1
         rm -rf "$schedule"
     done
     return "$status"
