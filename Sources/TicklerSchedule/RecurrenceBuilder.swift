@@ -409,13 +409,17 @@ extension RecurrenceBuilder {
 
     /// The parameters of `spec` that do not fit its recurrence kind (`start` with `once`, `leap` with `every`).
     static func parameterProblems(_ spec: RecurrenceSpec) -> [RecurrenceBuildError.Problem] {
-        parameterKinds.compactMap { key, kinds in
-            guard spec.contains(key), !kinds.contains(spec.kind) else { return nil }
+        // Appended one by one: the usual spec has none, and an empty array allocates nothing.
+        var problems: [RecurrenceBuildError.Problem] = []
+        for (key, kinds) in parameterKinds where spec.contains(key) && !kinds.contains(spec.kind) {
             let list = kinds.map { spec.naming.name($0.key) }.joined(separator: ", ")
-            return RecurrenceBuildError.Problem(
-                key: key.rawValue,
-                message: "not valid with \(spec.naming.name(spec.kind.key)) (only with \(list))"
+            problems.append(
+                RecurrenceBuildError.Problem(
+                    key: key.rawValue,
+                    message: "not valid with \(spec.naming.name(spec.kind.key)) (only with \(list))"
+                )
             )
         }
+        return problems
     }
 }

@@ -9,8 +9,13 @@ extension RecurrenceSpec {
     /// ``keysWithoutValue``. Keys the recurrence kind does not take are not read at all, only noted as present, so
     /// that the builder reports them once, as not valid with the kind.
     init?(reading reader: inout TableReader, zone: ZoneRules, zones: any ZoneSource, time: TimeOfDay) {
-        // A closure, not `reader.contains` itself: that would copy the reader.
-        var present = TableKeys.kinds.filter { reader.contains($0.key) }
+        let reported = reader.diagnostics.count
+        // The usual table has one recurrence key: found without making an array of them.
+        var present: [(kind: Kind, key: TOMLTable.Key)] = []
+        for candidate in TableKeys.kinds where reader.contains(candidate.key) {
+            if present.isEmpty { present.reserveCapacity(1) }
+            present.append(candidate)
+        }
         if present.count > 1 {
             present.sort { (reader.line(of: $0.key) ?? 0, $0.kind.key) < (reader.line(of: $1.key) ?? 0, $1.kind.key) }
         }
@@ -42,9 +47,11 @@ extension RecurrenceSpec {
         adjust = reader.string(TableKeys.adjust)
         except = reader.dateValues(TableKeys.except)
         also = reader.dateValues(TableKeys.also)
-        // Each key of a recurrence asked of the table: most are absent, which the table tells without comparing a
-        // byte, its key's word made once.
-        for (key, tableKey) in TableKeys.all where reader.contains(tableKey) && !contains(key) {
+        // The keys present in the table without a value here: those this kind does not read, and — when the reader
+        // reported a problem — those whose value was refused (a key read without a report has its value). Most are
+        // absent, which the table tells without comparing a byte, its key's word made once.
+        let asked = reader.diagnostics.count == reported ? TableKeys.unread(by: kind) : TableKeys.all
+        for (key, tableKey) in asked where reader.contains(tableKey) && !contains(key) {
             keysWithoutValue.insert(key.rawValue)
         }
         // More than one recurrence key: build nothing, but still say which parameters do not fit the first.
@@ -60,6 +67,19 @@ extension RecurrenceSpec {
         static let kinds = Kind.allCases.map { (kind: $0, key: TOMLTable.Key($0.key)) }
         /// Every key, in ``Key`` order.
         static let all = Key.allCases.map { ($0, TOMLTable.Key($0.rawValue)) }
+        /// The keys a kind's reading above does not read (only notes as present): `start` and `until` of a `once`,
+        /// `calendar` of all but `lunar` and `solar-term`, `leap` of all but `lunar`.
+        static func unread(by kind: Kind) -> [(Key, TOMLTable.Key)] {
+            switch kind {
+            case .once: unreadByOnce
+            case .lunar: []
+            case .solarTerm: unreadBySolarTerm
+            case .every, .rrule, .onCalendar: unreadByOthers
+            }
+        }
+        private static let unreadByOnce = all.filter { [.start, .until, .calendar, .leap].contains($0.0) }
+        private static let unreadBySolarTerm = all.filter { $0.0 == .leap }
+        private static let unreadByOthers = all.filter { [.calendar, .leap].contains($0.0) }
         static let start = TOMLTable.Key(Key.start.rawValue)
         static let until = TOMLTable.Key(Key.until.rawValue)
         static let calendar = TOMLTable.Key(Key.calendar.rawValue)

@@ -162,6 +162,9 @@ struct DocumentBuilder {
 
     /// Adds a new key (not yet in `table`).
     mutating func insert(_ slot: Slot, key: KeyPart, in table: Int) {
+        // Room for four keys at the first: a schedule's tables hold four to eight, and growing one entry at a time
+        // from one reallocated each table's entries twice on the way to four.
+        if tables[table].entries.isEmpty { tables[table].entries.reserveCapacity(4) }
         tables[table].entries.append(
             EntryNode(key: key.name, keyPosition: key.position, keyWord: key.word, slot: slot)
         )

@@ -125,6 +125,21 @@ struct LoaderErrorTests {
             ]
         ),
         (
+            head + "rrule = \"FREQ=YEARLY\"\nstart = 2027-01-01\nleap = \"also\"\ncalendar = 7\n",
+            [
+                "\(file):6:1: obligation \"a\": key \"leap\": not valid with \"rrule\" (only with \"lunar\")",
+                "\(file):7:1: obligation \"a\": key \"calendar\": not valid with \"rrule\" (only "
+                    + "with \"lunar\", \"solar-term\")",
+            ]
+        ),
+        (
+            head + "on-calendar = \"*-*-01 09:00\"\nstart = 2027\n",
+            [
+                "\(file):5:1: obligation \"a\": key \"start\": expected a date such as 2027-06-30 or a date-time "
+                    + "such as 2027-06-30T08:00, found an integer"
+            ]
+        ),
+        (
             head + "once = 2027-01-01\nholidays = [\"vn\"]\n",
             ["\(file):5:1: obligation \"a\": key \"holidays\": has no effect without \"adjust\""]
         ),
