@@ -25,7 +25,7 @@ public struct TOMLValue: Equatable, Sendable {
         /// An array: written `[…]`, or the tables of an array of tables (`[[name]]`).
         case array([TOMLValue])
         /// A table: the root, a `[header]` table, an inline table or one made by dotted keys.
-        case table(TOMLTable)
+        indirect case table(TOMLTable)
 
         /// The kind of value, as TOML names it: `string`, `integer`, `float`, `boolean`, `offset date-time`,
         /// `local date-time`, `local date`, `local time`, `array` or `table`.
