@@ -99,8 +99,15 @@ public struct EveryRecurrence: Recurrence {
         let instant = Limits.clamped(instant)
         var index = estimatedIndex(after: instant)
         var cursor = ZoneCursor(zone: zone)
-        while let candidate = occurrence(at: index, cursor: &cursor), candidate <= instant { index += 1 }
-        return Occurrences(recurrence: self, index: index, cursor: cursor, ended: false)
+        // The first occurrence after `instant`, found by the search, is kept for the first `next()` rather than
+        // made again (a local time resolved in the zone each).
+        while let candidate = occurrence(at: index, cursor: &cursor) {
+            guard candidate <= instant else {
+                return Occurrences(recurrence: self, index: index, cursor: cursor, ended: false, found: candidate)
+            }
+            index += 1
+        }
+        return Occurrences(recurrence: self, index: index, cursor: cursor, ended: true)
     }
 
     /// The iterator of ``EveryRecurrence``.
@@ -110,8 +117,15 @@ public struct EveryRecurrence: Recurrence {
         var cursor: ZoneCursor
         /// Whether the occurrences have run out (past `until` or year 9999).
         var ended: Bool
+        /// The occurrence at `index`, when already made.
+        var found: Instant? = nil
 
         public mutating func next() -> Instant? {
+            if let found {
+                self.found = nil
+                index += 1
+                return found
+            }
             guard !ended, let instant = recurrence.occurrence(at: index, cursor: &cursor) else {
                 ended = true
                 return nil
