@@ -7,9 +7,8 @@ public struct ConfigurationSchedule: ScheduleProvider {
     /// The loader that reads it.
     public let loader: ScheduleLoader
 
-    /// The schedule at `path`, read by `loader`: by default one that copies each obligation's texts out of the TOML
-    /// document (``ScheduleLoader/copiesTexts``), as a daemon's schedule is replaced at each reload.
-    public init(path: String, loader: ScheduleLoader = ScheduleLoader(copiesTexts: true)) {
+    /// The schedule at `path`, read by `loader`.
+    public init(path: String, loader: ScheduleLoader = ScheduleLoader()) {
         self.path = path
         self.loader = loader
     }

@@ -26,15 +26,13 @@ public struct DaemonConfiguration: Sendable {
     ///   - configPath: the value of `--config`.
     ///   - stateDirectory: the value of `--state-dir`.
     ///   - environment: the process environment.
-    ///   - loader: the schedule loader (its system zone is also the display zone); by default one that copies each
-    ///     obligation's texts out of the TOML document (``ScheduleLoader/copiesTexts``), as the schedule is replaced
-    ///     at each reload.
+    ///   - loader: the schedule loader (its system zone is also the display zone).
     /// - Throws: ``StateError`` when no state directory can be chosen.
     public static func resolve(
         configPath: String?,
         stateDirectory: String?,
         environment: [String: String],
-        loader: ScheduleLoader = ScheduleLoader(copiesTexts: true)
+        loader: ScheduleLoader = ScheduleLoader()
     ) throws(StateError) -> DaemonConfiguration {
         DaemonConfiguration(
             schedule: ConfigurationSchedule(

@@ -27,8 +27,6 @@ struct ObligationParser {
     let zones: any ZoneSource
     let systemZone: ZoneRules
     let defaults: ScheduleDefaults
-    /// Whether the texts get storage of their own (``ScheduleLoader/copiesTexts``).
-    let copiesTexts: Bool
 
     /// The obligation in `reader`'s table, or nil when it has problems (all reported to `reader`); rules already
     /// parsed in this load come from `cache`.
@@ -38,7 +36,7 @@ struct ObligationParser {
         reader.reportUnknownKeys(known: TableKeys.known)
         let title = reader.requiredString(TableKeys.title)
         if let title, Self.isBlank(title) { reader.report("title", "must not be empty") }
-        var texts = TableKeys.texts.map { reader.string($0) }
+        let texts = TableKeys.texts.map { reader.string($0) }
         let zone = reader.zone(TableKeys.timezone, in: zones) ?? defaults.zone ?? systemZone
         let time = reader.time(TableKeys.at) ?? defaults.time ?? ScheduleDefaults.builtInTime
         let leads = reader.periods(TableKeys.remind) ?? defaults.leads ?? ScheduleDefaults.builtInLeads
@@ -52,12 +50,7 @@ struct ObligationParser {
         let escalate = reader.escalationDelays() ?? defaults.escalate ?? []
         let built = RecurrenceBuilder(zone: zone, zones: zones, time: time).build(&reader, cache: &cache)
         let problems = reader.diagnostics.count
-        guard problems == 0, var id, var title, let (recurrence, description) = built else { return nil }
-        if copiesTexts {
-            id = Self.ownCopy(of: id)
-            title = Self.ownCopy(of: title)
-            for index in texts.indices { texts[index] = texts[index].map(Self.ownCopy) }
-        }
+        guard problems == 0, let id, let title, let (recurrence, description) = built else { return nil }
         return Obligation(
             id: id,
             title: title,
@@ -74,16 +67,6 @@ struct ObligationParser {
             escalate: escalate,
             source: SourceLocation(file: reader.file, line: reader.position.line, column: reader.position.column)
         )
-    }
-
-    /// `text` in storage of its own, made now, next to the obligation's other parts (see
-    /// ``ScheduleLoader/copiesTexts``). Texts of up to 15 bytes are stored inline and cost nothing here.
-    static func ownCopy(of text: String) -> String {
-        // Appending a native string copies its bytes without checking them again as UTF-8.
-        var copy = ""
-        copy.reserveCapacity(text.utf8.count)
-        copy.append(text)
-        return copy
     }
 
     /// Whether `text` is empty or only white space; decided from the first byte when it is a visible ASCII

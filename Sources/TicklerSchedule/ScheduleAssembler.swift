@@ -70,8 +70,7 @@ struct ScheduleAssembler {
             let parser = ObligationParser(
                 zones: loader.zones,
                 systemZone: loader.systemZone,
-                defaults: defaults,
-                copiesTexts: loader.copiesTexts
+                defaults: defaults
             )
             var tables = obligationTables(parsed[fileIndex], problems: &problems)
             // From here on `tables` holds the only reference to each obligation's table, and each is let go once

@@ -16,27 +16,20 @@ public struct ScheduleLoader: Sendable {
     /// system zone as it is now (so a reload follows a change of the system zone).
     public var systemZone: ZoneRules { fixedSystemZone ?? zones.systemRules() }
 
-    /// Whether each obligation's texts (id, title, partner, category, notes, owner) are copied out of the TOML
-    /// document into storage of their own as the obligation is built.
+    /// A loader that looks zones up in `zones`; `systemZone`, when given, replaces the source's system zone.
     ///
-    /// For a schedule that is replaced again and again (the daemon's, at each reload): texts left in the document's
-    /// storage, allocated among its tables and values while it was parsed, each pin a page of the document's memory
-    /// once it is freed, and the resident size climbed over reloads (100,000 mixed obligations: 146 → 196 MiB in 10
-    /// reloads; copied, flat at 120 MiB). A tool that loads once and exits leaves them in place: copying raised
-    /// `ticklerctl list`'s peak on 100,000 obligations from 88 to 98 MiB.
-    public let copiesTexts: Bool
-
-    /// A loader that looks zones up in `zones`; `systemZone`, when given, replaces the source's system zone; with
-    /// `copiesTexts`, each obligation's texts get storage of their own (``copiesTexts``).
-    public init(zones: any ZoneSource = ZoneDatabase.shared, systemZone: ZoneRules? = nil, copiesTexts: Bool = false) {
+    /// An obligation's texts stay in the storage the TOML reader made for them. (On glibc's malloc they pinned pages
+    /// of the freed document and the daemon's resident size climbed over reloads, so the daemon copied them out;
+    /// on jemalloc, which ticklerd allocates with, it stays flat without the copies, and they cost 6 MiB and 0.1 s
+    /// a reload on 100,000 obligations.)
+    public init(zones: any ZoneSource = ZoneDatabase.shared, systemZone: ZoneRules? = nil) {
         self.zones = zones
         self.fixedSystemZone = systemZone
-        self.copiesTexts = copiesTexts
     }
 
     /// This loader with the system zone read once, so that every file of one load sees the same one.
     private func pinned() -> ScheduleLoader {
-        ScheduleLoader(zones: zones, systemZone: systemZone, copiesTexts: copiesTexts)
+        ScheduleLoader(zones: zones, systemZone: systemZone)
     }
 
     /// Loads the schedule at `path`, a file or a configuration directory.

@@ -30,7 +30,7 @@ public struct ScheduleText: Sendable {
         let pinned = PinnedZones(zones: zones, system: loader.systemZone, others: loader.zones)
         self.init(
             sources: sources,
-            loader: ScheduleLoader(zones: pinned, systemZone: pinned.system, copiesTexts: loader.copiesTexts)
+            loader: ScheduleLoader(zones: pinned, systemZone: pinned.system)
         )
     }
 

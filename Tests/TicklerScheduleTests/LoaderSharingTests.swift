@@ -107,23 +107,23 @@ struct LoaderSharingTests {
         #expect(schedule["o-4"]?.recurrenceDescription == "on-calendar *-*-01 09:00:00 until 2027-01-15")
     }
 
-    @Test("an obligation's texts, copied out of the document or not, read as the file writes them")
+    @Test("an obligation's texts read as the file writes them")
     func textsReadAsWritten() throws {
         let title = "Thư chúc mừng năm mới gửi Sở Ngoại vụ Quảng Tây"
         let text =
             "[[obligation]]\nid = \"greeting-letter-guangxi-new-year\"\ntitle = \"\(title)\"\n"
             + "partner = \"Sở Ngoại vụ Quảng Tây\"\nowner = \"Phòng Hợp tác\"\nnotes = \"x\"\n"
             + "every = \"1y\"\nstart = \"2027-01-20\"\n"
-        for copiesTexts in [false, true] {
-            let loader = ScheduleLoader(zones: TestSupport.loader.zones, systemZone: .utc, copiesTexts: copiesTexts)
-            let schedule = try loader.load(text: text, path: "s.toml")
-            let obligation = try #require(schedule["greeting-letter-guangxi-new-year"])
-            #expect(obligation.title == title)
-            #expect(obligation.partner == "Sở Ngoại vụ Quảng Tây")
-            #expect(obligation.owner == "Phòng Hợp tác")
-            #expect(obligation.notes == "x")
-            #expect(obligation.category == nil)
-        }
+        let schedule = try ScheduleLoader(zones: TestSupport.loader.zones, systemZone: .utc).load(
+            text: text,
+            path: "s.toml"
+        )
+        let obligation = try #require(schedule["greeting-letter-guangxi-new-year"])
+        #expect(obligation.title == title)
+        #expect(obligation.partner == "Sở Ngoại vụ Quảng Tây")
+        #expect(obligation.owner == "Phòng Hợp tác")
+        #expect(obligation.notes == "x")
+        #expect(obligation.category == nil)
     }
 
     @Test("a bad rule text repeated in many obligations is reported at each of them")

@@ -57,7 +57,7 @@ struct ScheduleTextTests {
         defer { directory.remove() }
         _ = try directory.write(Self.main, to: "schedule.toml")
         _ = try directory.write(Self.dropIn, to: "schedule.d/10-weekly.toml")
-        let loader = ScheduleLoader(systemZone: .utc, copiesTexts: true)
+        let loader = ScheduleLoader(systemZone: .utc)
         let (schedule, text) = try loader.loadKeepingText(path: directory.path)
         let kept = try #require(text)
         #expect(kept.sources.map(\.path) == schedule.files)
