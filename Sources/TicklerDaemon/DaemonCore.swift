@@ -167,7 +167,7 @@ struct DaemonCore {
     }
 
     /// Lets the schedule in force go too, when its text is kept (``text``): a reload calls it before it reads the new
-    /// schedule, so that two schedules are never held at once (100,000 obligations: a reload's peak 171 → 134 MiB).
+    /// schedule, so that two schedules are never held at once (100,000 obligations: a reload's peak 171 → 129 MiB).
     /// ``adopt(_:text:from:at:)`` takes the new one; after a refused reload, ``takeBack(_:at:)`` takes the one in
     /// force again, made from ``text``. Without a text, only the plan is set aside.
     mutating func setScheduleAside(at now: Instant) {

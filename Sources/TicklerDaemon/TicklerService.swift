@@ -243,7 +243,7 @@ public struct TicklerService: Service {
             await onWorker { () throws(ScheduleLoadError) in try configuration.schedule.loadScheduleKeepingText() }
         }
         if case .failure = loaded, let text = core.isScheduleAside ? core.text : nil {
-            // Not given up on graceful shutdown, which the new schedule's reading was: without it nothing is planned.
+            // Made again even when the reading was given up for a graceful shutdown: without it, nothing is planned.
             core.takeBack(await onWorker { () throws(ScheduleLoadError) in try text.load() }, at: now)
         }
         switch loaded {
