@@ -71,9 +71,13 @@ public struct NotifyRouting: Sendable, Hashable {
     private static let stageKeys = Stage.allCases.map { ($0, TOMLTable.Key($0.key)) }
     /// `notify`, as the table is asked for it.
     private static let channelsKey = TOMLTable.Key("notify")
+    /// `notify` and the stage keys.
+    private static let allKeys = TOMLTable.KeySet([channelsKey.name] + stageKeys.map(\.1.name))
 
     /// Reads the route keys of `reader`'s table, reporting bad channel lists to it.
     static func read(_ reader: inout TableReader) -> NotifyRouting {
+        // Most obligations route nothing of their own: one look at each of the table's keys tells.
+        guard allKeys.containsAny(of: reader.table) else { return NotifyRouting() }
         var routing = NotifyRouting(channels: channelList(&reader, key: channelsKey))
         for (stage, key) in stageKeys {
             if let channels = channelList(&reader, key: key) { routing.stageChannels[stage] = channels }

@@ -59,7 +59,8 @@ struct TableReader {
 
     /// Reports every key not in `known`, with the message `advice` gives for it, else suggesting the nearest known one.
     mutating func reportUnknownKeys(known: TOMLTable.KeySet, advice: (String) -> String? = { _ in nil }) {
-        for entry in table.entries where !known.contains(entry) {
+        for index in known.positionsOfUnknownKeys(in: table) {
+            let entry = table.entries[index]
             if let message = advice(entry.key) {
                 report(entry.key, message)
                 continue

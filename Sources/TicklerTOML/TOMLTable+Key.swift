@@ -47,9 +47,30 @@ extension TOMLTable {
         /// The keys' names, in the order given.
         public var names: [String] { keys.map(\.name) }
 
+        /// Whether any key of `table` is one of the set: each of the table's keys looked at once, however many the
+        /// set holds (a table asked about a group of keys it seldom has).
+        public func containsAny(of table: TOMLTable) -> Bool {
+            table.entries.indices.contains { contains(table.entries[$0].key, word: table.entries[$0].keyWord) }
+        }
+
+        /// The positions in `table`'s entries of the keys not in the set, in order; empty (nothing made) when every
+        /// key is known, as in the usual table. The entries are not copied out.
+        public func positionsOfUnknownKeys(in table: TOMLTable) -> [Int] {
+            var unknown: [Int] = []
+            for index in table.entries.indices
+            where !contains(table.entries[index].key, word: table.entries[index].keyWord) {
+                unknown.append(index)
+            }
+            return unknown
+        }
+
         /// Whether `entry`'s key is one of the set.
         public func contains(_ entry: Entry) -> Bool {
-            let word = entry.keyWord
+            contains(entry.key, word: entry.keyWord)
+        }
+
+        /// Whether `key`, whose word is `word`, is one of the set.
+        private func contains(_ key: String, word: UInt64) -> Bool {
             var low = 0
             var high = words.count
             while low < high {
@@ -58,7 +79,7 @@ extension TOMLTable {
             }
             guard low < words.count, words[low] == word else { return false }
             // The same word is the same key of at most seven bytes; longer ones are compared byte for byte.
-            return word >> 56 <= 7 || keys.contains { $0.names(entry) }
+            return word >> 56 <= 7 || keys.contains { TOMLTable.isKey($0.name, word: $0.word, key, word) }
         }
     }
 }
