@@ -40,14 +40,10 @@ struct DayFilter: Sendable {
     /// Whether every day passes (no day-level part at all).
     let acceptsEveryDay: Bool
 
-    init(
-        months: [Int],
-        byDay: [RecurrenceRule.WeekdayNumber],
-        monthDays: [Int],
-        yearDays: [Int],
-        weeks: [Int],
-        ordinalsInYear: Bool
-    ) {
+    /// The filter of `parts`, its month masks made now (``shared(_:)`` makes each once).
+    init(_ parts: Parts) {
+        let (months, byDay, monthDays) = (parts.months, parts.byDay, parts.monthDays)
+        let (yearDays, weeks, ordinalsInYear) = (parts.yearDays, parts.weeks, parts.ordinalsInYear)
         self.months = months.isEmpty ? 0x1FFE : months.reduce(0) { $0 | 1 << $1 }
         var weekdays: UInt8 = 0
         var fromStart = [UInt64](repeating: 0, count: 8)

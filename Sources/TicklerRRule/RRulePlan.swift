@@ -15,6 +15,8 @@ struct RRulePlan: Sendable {
     let untilLocal: Int64
     /// Inclusive instant bound (UNTIL in UTC).
     let untilInstant: Instant?
+    /// Months 1 to 12, shared by every plan whose rule has no BYMONTH.
+    private static let everyMonth = Array(1...12)
     let filter: DayFilter
     /// Months to scan in a YEARLY period, increasing.
     let months: [Int]
@@ -78,15 +80,17 @@ struct RRulePlan: Sendable {
             default: break
             }
         }
-        filter = DayFilter(
-            months: byMonth,
-            byDay: byDay,
-            monthDays: byMonthDay,
-            yearDays: rule.byYearDay,
-            weeks: rule.byWeekNumber,
-            ordinalsInYear: rule.frequency == .yearly && byMonth.isEmpty
+        filter = DayFilter.shared(
+            DayFilter.Parts(
+                months: byMonth,
+                byDay: byDay,
+                monthDays: byMonthDay,
+                yearDays: rule.byYearDay,
+                weeks: rule.byWeekNumber,
+                ordinalsInYear: rule.frequency == .yearly && byMonth.isEmpty
+            )
         )
-        months = byMonth.isEmpty ? Array(1...12) : Array(Set(byMonth)).sorted()
+        months = byMonth.isEmpty ? Self.everyMonth : Array(Set(byMonth)).sorted()
         let byHour = rule.byHour.isEmpty && rule.frequency > .hourly ? [start.time.hour] : rule.byHour
         let byMinute = rule.byMinute.isEmpty && rule.frequency > .minutely ? [start.time.minute] : rule.byMinute
         let bySecond = rule.bySecond.isEmpty && rule.frequency > .secondly ? [start.time.second] : rule.bySecond
