@@ -1,4 +1,5 @@
 import SystemPackage
+import TicklerPlatform
 
 #if canImport(Glibc)
 import Glibc
@@ -48,11 +49,7 @@ enum FileSystem {
         switch mode & S_IFMT {
         case S_IFREG: .file
         case S_IFDIR: .directory
-        case S_IFIFO: .other("a FIFO")
-        case S_IFSOCK: .other("a socket")
-        case S_IFCHR: .other("a character device")
-        case S_IFBLK: .other("a block device")
-        default: .other("not a file")
+        default: .other(RegularFile.kindName(mode: UInt32(mode)))
         }
     }
 
@@ -71,81 +68,18 @@ enum FileSystem {
         return names
     }
 
-    /// The whole content of the regular file at `path`, at most ``largestFile`` bytes.
-    ///
-    /// The file is opened without blocking (a FIFO with no writer would block forever) and checked with `fstat`
-    /// before anything is read, so a FIFO, a device (`/dev/zero`) or a directory is refused without reading it;
-    /// the read stops one byte past the limit, should the file grow meanwhile.
+    /// The whole content of the regular file at `path`, at most ``largestFile`` bytes, read as
+    /// `RegularFile.read(_:limit:)` reads (without blocking; a FIFO, a device or a directory refused unread).
     /// - Throws: ``ReadError`` saying what is wrong.
     static func contents(of path: String) throws(ReadError) -> [UInt8] {
-        let (descriptor, expected) = try openRegularFile(path)
-        defer { try? descriptor.close() }
-        // The size fstat gave, and one byte more to see the end, read straight into the result (a large schedule's
-        // bytes are not copied from a chunk: 100,000 obligations, 22 MB written once less); a file that grew
-        // meanwhile is read on in chunks. (Reading into a string's storage and validating it there, to save the copy
-        // `String(validating:)` makes, was slower: the string validates its bytes again.)
-        var failure: ReadError?
-        var result = [UInt8](unsafeUninitializedCapacity: expected + 1) { buffer, count in
-            count = read(descriptor, into: buffer, failure: &failure)
-        }
-        if let failure { throw failure }
-        guard result.count > expected else { return result }
-        guard result.count <= largestFile else { throw .tooLarge }
-        var chunk = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let count: Int
-            do {
-                count = try chunk.withUnsafeMutableBytes { try descriptor.read(into: $0, retryOnInterrupt: true) }
-            } catch {
-                throw .system(error as? Errno ?? .ioError)
-            }
-            guard count > 0 else { return result }
-            guard result.count + count <= largestFile else { throw .tooLarge }
-            result.append(contentsOf: chunk[0..<count])
-        }
-    }
-
-    /// The regular file at `path`, opened without blocking, and its size; refused when it is not a regular file or
-    /// is larger than ``largestFile``.
-    private static func openRegularFile(_ path: String) throws(ReadError) -> (FileDescriptor, Int) {
-        let descriptor: FileDescriptor
         do {
-            descriptor = try FileDescriptor.open(path, .readOnly, options: [.closeOnExec, .nonBlocking])
+            return try RegularFile.read(path, limit: largestFile)
         } catch {
-            throw .system(error as? Errno ?? .ioError)
-        }
-        var info = stat()
-        do throws(ReadError) {
-            guard fstat(descriptor.rawValue, &info) == 0 else { throw .system(Errno(rawValue: errno)) }
-            if case .other(let name) = kind(mode: info.st_mode) { throw .notRegular(name) }
-            guard kind(mode: info.st_mode) == .file else { throw .notRegular("a directory") }
-            guard info.st_size <= largestFile else { throw .tooLarge }
-        } catch {
-            try? descriptor.close()
-            throw error
-        }
-        return (descriptor, Int(info.st_size))
-    }
-
-    /// Reads `descriptor` into `buffer` until the buffer is full or the file ends; the bytes read. A failed read
-    /// sets `failure`.
-    private static func read(
-        _ descriptor: FileDescriptor,
-        into buffer: UnsafeMutableBufferPointer<UInt8>,
-        failure: inout ReadError?
-    ) -> Int {
-        var count = 0
-        while count < buffer.count {
-            do {
-                let free = UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: buffer[count...]))
-                let read = try descriptor.read(into: free, retryOnInterrupt: true)
-                guard read > 0 else { break }
-                count += read
-            } catch {
-                failure = .system(error as? Errno ?? .ioError)
-                break
+            switch error {
+            case .system(let errno): throw .system(errno)
+            case .notRegular(let kind): throw .notRegular(kind)
+            case .tooLarge: throw .tooLarge
             }
         }
-        return count
     }
 }
