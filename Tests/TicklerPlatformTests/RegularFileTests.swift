@@ -12,7 +12,9 @@ struct RegularFileTests {
         let file = try directory.write("0123456789", to: "ten")
         #expect(try RegularFile.read(file, limit: 10) == Array("0123456789".utf8))
         #expect(throws: RegularFile.Failure.tooLarge) { try RegularFile.read(file, limit: 9) }
-        #expect(throws: RegularFile.Failure.notRegular("a directory")) { try RegularFile.read(directory.path, limit: 9) }
+        #expect(throws: RegularFile.Failure.notRegular("a directory")) {
+            try RegularFile.read(directory.path, limit: 9)
+        }
         #expect(throws: RegularFile.Failure.notRegular("a character device")) {
             try RegularFile.read("/dev/zero", limit: 1 << 20)
         }
